@@ -1,0 +1,54 @@
+# Balai — the two commands: `make run` (demo district at http://127.0.0.1:8000) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test e2e lint format install serve demo messages clean bench
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . || $(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+var/.migrated: $(VENV)/.installed $(wildcard balai/*/migrations/*.py)
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
+	@mkdir -p var && touch $@
+
+demo: var/.migrated
+	$(PY) manage.py demo
+
+run: var/.migrated
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py demo
+	@echo "Balai berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
+	$(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+test: install
+	$(PY) -m pytest -q -n 2 --dist loadfile
+
+e2e: install
+	$(PY) -m pytest -q -m e2e -p no:xdist
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=static
+	$(PY) manage.py compilemessages -l en --ignore=.venv
+
+bench: var/.migrated
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,102 @@
+"""The cast every test builds on (after healthchecks):
+
+- alice is the admin of Desa Dagan; bob is an editor there;
+- charlie is the admin of Desa Bojongsari and should have no access to Dagan's things;
+- maya is an RTIK mentor assigned to Dagan; kiki watches Kecamatan Bobotsari, where Dagan lies;
+- dina is a district admin (Dinkominfo).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from balai.accounts.models import KecamatanViewer, User
+from balai.regions.services import regions_load_default
+from balai.villages.models import Membership, Village
+
+PASSWORD = "rahasia-desa-2026"
+DAGAN = "33.03.09.2013"
+BOJONGSARI = "33.03.14.2006"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        regions_load_default()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_village(code: str, slug: str, status: str = Village.Status.LIVE, **fields) -> Village:
+    return Village.objects.create(region_id=code, slug=slug, status=status, **fields)
+
+
+def make_user(email: str, name: str, **fields) -> User:
+    return User.objects.create_user(email, PASSWORD, name=name, **fields)
+
+
+@pytest.fixture
+def dagan(db) -> Village:
+    return make_village(DAGAN, "dagan", tagline="Desa batik tulis")
+
+
+@pytest.fixture
+def bojongsari(db) -> Village:
+    return make_village(BOJONGSARI, "bojongsari")
+
+
+@pytest.fixture
+def alice(dagan) -> User:
+    user = make_user("alice@dagan.desa.id", "Alice Rahayu")
+    Membership.objects.create(user=user, village=dagan, role=Membership.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def bob(dagan) -> User:
+    user = make_user("bob@dagan.desa.id", "Bob Santoso")
+    Membership.objects.create(user=user, village=dagan, role=Membership.Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def charlie(bojongsari) -> User:
+    user = make_user("charlie@bojongsari.desa.id", "Charlie Wibowo")
+    Membership.objects.create(user=user, village=bojongsari, role=Membership.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def maya(dagan) -> User:
+    user = make_user("maya@rtik.or.id", "Maya Lestari")
+    Membership.objects.create(user=user, village=dagan, role=Membership.Role.MENTOR)
+    return user
+
+
+@pytest.fixture
+def kiki(db) -> User:
+    user = make_user("kiki@kec-bojongsari.go.id", "Kiki Pratama")
+    KecamatanViewer.objects.create(user=user, kecamatan_id="33.03.09")
+    return user
+
+
+@pytest.fixture
+def dina(db) -> User:
+    return make_user("dina@purbalinggakab.go.id", "Dina Kominfo", is_district_admin=True)
+
+
+@pytest.fixture
+def login(client):
+    """login(user) → the test client, logged in as that person."""
+
+    def _login(user: User):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegistrationsConfig(AppConfig):
+    name = "balai.registrations"
+    verbose_name = "Pendaftaran"

@@ -1,0 +1,22 @@
+"""Test overlay: swaps only what tests need (immediate tasks, fast hasher, local cache)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from balai.settings import *  # noqa: F403
+
+_tmp = Path(tempfile.mkdtemp(prefix="balai-test-"))
+MEDIA_ROOT = _tmp / "media"
+PRIVATE_MEDIA_ROOT = _tmp / "private"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DISTRICT_DOMAIN = "testserver"
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,21 @@
+"""District host URLs: the portal, registration, login, the dashboard and /desa/<slug>/ sites."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from balai.villages.media import serve_media
+
+urlpatterns = [
+    path("", include("balai.portal.urls")),
+    path("daftar/", include("balai.registrations.urls")),
+    path("", include("balai.accounts.urls")),
+    path("dasbor/kabupaten/pendaftaran/", include("balai.registrations.review_urls")),
+    path("dasbor/", include("balai.portal.dashboard_urls")),
+    path("dasbor/<slug:slug>/anggota/", include("balai.accounts.member_urls")),
+    path("dasbor/", include("balai.villages.dashboard_urls")),
+    path("desa/<slug:village_slug>/", include("balai.villages.site_urls")),
+    path("bahasa/", set_language, name="set_language"),
+    path("media/<path:path>", serve_media, name="media"),
+]

@@ -1,0 +1,14 @@
+"""URLs when a village is reached by its own domain or subdomain: its site at the root."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from balai.villages.media import serve_media
+
+urlpatterns = [
+    path("", include("balai.villages.site_urls")),
+    path("bahasa/", set_language, name="set_language"),
+    path("media/<path:path>", serve_media, name="media"),
+]

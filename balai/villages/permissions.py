@@ -1,0 +1,87 @@
+"""Who may do what in a village. Every dashboard view starts with one of these checks.
+
+Outsiders get 404, never 403: the existence of another village's admin page is not confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+
+from balai.villages.models import Membership, Village
+
+# Which roles may act in each area (DESIGN.md, Roles). District admins may do everything.
+AREA_ROLES: dict[str, set[str]] = {
+    "view": {"admin", "editor", "mentor"},
+    "profile": {"admin", "mentor"},
+    "members": {"admin"},
+    "content": {"admin", "editor", "mentor"},
+}
+
+
+def membership_for(user: Any, village: Village) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    cache = getattr(user, "_membership_cache", None)
+    if cache is None:
+        cache = user._membership_cache = {}
+    if village.pk not in cache:
+        cache[village.pk] = Membership.objects.filter(user=user, village=village).first()
+    return cache[village.pk]
+
+
+def village_role(user: Any, village: Village) -> str | None:
+    """'district', 'admin', 'editor', 'mentor', or None."""
+    if not user.is_authenticated:
+        return None
+    if user.is_district_admin:
+        return "district"
+    membership = membership_for(user, village)
+    return membership.role if membership else None
+
+
+def can(user: Any, village: Village, area: str) -> bool:
+    role = village_role(user, village)
+    return role == "district" or (role is not None and role in AREA_ROLES[area])
+
+
+def can_preview(user: Any, village: Village) -> bool:
+    return can(user, village, "view")
+
+
+def village_role_required(area: str) -> Callable:
+    """Decorate a dashboard view taking `slug`: sets request.village and request.role, or 404."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            village = (
+                Village.objects.select_related("region", "region__parent").filter(slug=slug).first()
+            )
+            if village is None or not can(request.user, village, area):
+                raise Http404("desa tidak ditemukan")
+            request.village = village
+            request.role = village_role(request.user, village)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def district_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_district_admin:
+            raise Http404("halaman tidak ditemukan")
+        return view(request, *args, **kwargs)
+
+    return wrapper
