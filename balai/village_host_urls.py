@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from balai.views import language_switch
 from balai.villages.media import serve_media
 
 urlpatterns = [
     path("", include("balai.villages.site_urls")),
-    path("bahasa/", set_language, name="set_language"),
+    path("bahasa/<str:code>/", language_switch, name="language"),
     path("media/<path:path>", serve_media, name="media"),
 ]
