@@ -100,6 +100,11 @@ class Invitation(models.Model):
     email = models.EmailField(_("email"))
     name = models.CharField(_("nama"), max_length=120, blank=True)
     role = models.CharField(_("peran"), max_length=10)
+    can_publish = models.BooleanField(
+        _("boleh menerbitkan"),
+        default=False,
+        help_text=_("Untuk editor: menjadi Membership.can_publish saat undangan diterima."),
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -126,6 +131,16 @@ class Invitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
+
+    @property
+    def role_label(self) -> str:
+        from balai.villages.models import Membership
+
+        return (
+            str(Membership.Role(self.role).label)
+            if self.role in Membership.Role.values
+            else self.role
+        )
 
     @property
     def is_usable(self) -> bool:

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from balai.accounts.models import Invitation
+from balai.accounts.models import Invitation, User
 from balai.audit.services import audit_record
+from balai.villages.models import Membership, Village
+
+INVITABLE_ROLES = (Membership.Role.ADMIN, Membership.Role.EDITOR)
+
+
+class MembershipError(ValueError):
+    """A change that must not happen; the message is for the person who asked for it."""
+
+
+class InvitationUnusable(ValueError):
+    """The invitation was used, revoked or expired while the person was looking at it."""
 
 
 def invitation_url(token: str) -> str:
@@ -19,7 +37,13 @@ def invitation_url(token: str) -> str:
 
 
 def invitation_create(
-    *, village: Any, email: str, role: str, invited_by: Any = None, name: str = ""
+    *,
+    village: Any,
+    email: str,
+    role: str,
+    invited_by: Any = None,
+    name: str = "",
+    can_publish: bool = False,
 ) -> tuple[Invitation, str]:
     """Create a one-time invitation; returns it and the plain token (shown once, never stored)."""
     token = Invitation.new_token()
@@ -28,6 +52,7 @@ def invitation_create(
         email=email.strip().lower(),
         name=name,
         role=role,
+        can_publish=can_publish and role == Membership.Role.EDITOR,
         token_hash=Invitation.hash_token(token),
         invited_by=invited_by if getattr(invited_by, "pk", None) else None,
     )
@@ -39,3 +64,208 @@ def invitation_create(
         role=role,
     )
     return invitation, token
+
+
+def invitation_message(*, invitation: Invitation, token: str) -> str:
+    """The short text an admin passes on over WhatsApp (and the heart of the email)."""
+    return _(
+        "Anda diundang menjadi %(role)s di situs %(village)s. Buka tautan ini untuk bergabung "
+        "(berlaku sampai %(expiry)s): %(link)s"
+    ) % {
+        "role": invitation.role_label,
+        "village": invitation.village.display_name,
+        "expiry": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
+        "link": invitation_url(token),
+    }
+
+
+def invitation_whatsapp_url(*, invitation: Invitation, token: str) -> str:
+    return "https://wa.me/?text=" + quote(invitation_message(invitation=invitation, token=token))
+
+
+def invitation_send(*, invitation: Invitation, token: str) -> bool:
+    """Email the link. False when the mail server refused: the admin still has the link."""
+    context = {
+        "invitation": invitation,
+        "link": invitation_url(token),
+        "message": invitation_message(invitation=invitation, token=token),
+        "district_name": settings.DISTRICT_NAME,
+    }
+    subject = render_to_string("accounts/email/invitation_subject.txt", context)
+    body = render_to_string("accounts/email/invitation.txt", context)
+    try:
+        send_mail(" ".join(subject.split()), body, None, [invitation.email])
+    except OSError:  # smtplib errors are OSErrors; a dead mail server must not lose the invite
+        return False
+    return True
+
+
+@transaction.atomic
+def member_invite(
+    *,
+    village: Village,
+    email: str,
+    role: str,
+    invited_by: User,
+    name: str = "",
+    can_publish: bool = False,
+) -> tuple[Invitation, str]:
+    """Invite someone from the members page; a new invitation replaces a pending one."""
+    email = email.strip().lower()
+    if role not in INVITABLE_ROLES:
+        raise MembershipError(_("Pilih peran admin desa atau editor."))
+    if Membership.objects.for_village(village).filter(user__email__iexact=email).exists():
+        raise MembershipError(
+            _("%(email)s sudah menjadi anggota. Ubah perannya di daftar anggota.")
+            % {"email": email}
+        )
+    pending = Invitation.objects.filter(
+        village=village, email=email, accepted_at__isnull=True, revoked_at__isnull=True
+    )
+    for old in pending:
+        invitation_revoke(invitation=old, actor=invited_by, reason="replaced")
+    return invitation_create(
+        village=village,
+        email=email,
+        role=role,
+        invited_by=invited_by,
+        name=name.strip(),
+        can_publish=can_publish,
+    )
+
+
+def invitation_revoke(*, invitation: Invitation, actor: User, reason: str = "") -> None:
+    if invitation.accepted_at or invitation.revoked_at:
+        return
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    details = {"role": invitation.role}
+    if reason:
+        details["reason"] = reason
+    audit_record(
+        actor=actor,
+        village=invitation.village,
+        action="invitation.revoke",
+        target=invitation.email,
+        **details,
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Make the user a member in the invited role (or change the role they already have)."""
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not locked.is_usable:
+        raise InvitationUnusable(_("Undangan ini sudah tidak berlaku."))
+    village = locked.village
+    can_publish = locked.can_publish and locked.role == Membership.Role.EDITOR
+    membership = Membership.objects.for_village(village).filter(user=user).first()
+    if membership is None:
+        membership = Membership.objects.create(
+            village=village, user=user, role=locked.role, can_publish=can_publish
+        )
+        audit_record(
+            actor=user,
+            village=village,
+            action="membership.create",
+            target=user.email,
+            role=locked.role,
+            can_publish=can_publish,
+            via="invitation",
+        )
+    else:
+        membership_change_role(
+            membership=membership, role=locked.role, can_publish=can_publish, actor=user
+        )
+    locked.accepted_at = timezone.now()
+    locked.accepted_by = user
+    locked.save(update_fields=["accepted_at", "accepted_by"])
+    audit_record(
+        actor=user, village=village, action="invitation.accept", target=user.email, role=locked.role
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_new_user(*, invitation: Invitation, name: str, password: str) -> User:
+    """Create the invited person's account (email from the invitation) and accept."""
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise InvitationUnusable(_("Akun dengan email ini sudah ada. Masuk untuk menerima."))
+    user = User.objects.create_user(invitation.email, password, name=name.strip())
+    audit_record(actor=user, village=invitation.village, action="user.create", target=user.email)
+    invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+def _other_admins_exist(membership: Membership) -> bool:
+    # Locking the village's admin rows makes two concurrent demotions wait for each other.
+    admins = (
+        Membership.objects.select_for_update()
+        .filter(village_id=membership.village_id, role=Membership.Role.ADMIN)
+        .exclude(pk=membership.pk)
+    )
+    return bool(list(admins.values_list("pk", flat=True)))
+
+
+@transaction.atomic
+def membership_change_role(
+    *, membership: Membership, role: str, can_publish: bool, actor: User
+) -> Membership:
+    if role not in Membership.Role.values:
+        raise MembershipError(_("Pilih peran admin desa atau editor."))
+    can_publish = can_publish and role == Membership.Role.EDITOR
+    if membership.role == role and membership.can_publish == can_publish:
+        return membership
+    was_admin = membership.role == Membership.Role.ADMIN
+    if was_admin and role != Membership.Role.ADMIN and not _other_admins_exist(membership):
+        raise MembershipError(
+            _(
+                "%(name)s adalah satu-satunya admin desa ini. Jadikan anggota lain admin "
+                "lebih dulu, baru ubah peran %(name)s."
+            )
+            % {"name": membership.user.name or membership.user.email}
+        )
+    old_role, old_publish = membership.role, membership.can_publish
+    membership.role, membership.can_publish = role, can_publish
+    membership.save(update_fields=["role", "can_publish"])
+    audit_record(
+        actor=actor,
+        village=membership.village,
+        action="membership.role_change",
+        target=membership.user.email,
+        old_role=old_role,
+        role=role,
+        old_can_publish=old_publish,
+        can_publish=can_publish,
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor: User) -> None:
+    if membership.role == Membership.Role.ADMIN and not _other_admins_exist(membership):
+        raise MembershipError(
+            _(
+                "%(name)s adalah satu-satunya admin desa ini dan tidak dapat dikeluarkan. "
+                "Jadikan anggota lain admin lebih dulu."
+            )
+            % {"name": membership.user.name or membership.user.email}
+        )
+    audit_record(
+        actor=actor,
+        village=membership.village,
+        action="membership.remove",
+        target=membership.user.email,
+        role=membership.role,
+    )
+    membership.delete()
+
+
+def user_update_profile(*, user: User, name: str, phone: str) -> User:
+    user.name, user.phone = name.strip(), phone
+    user.save(update_fields=["name", "phone"])
+    return user
+
+
+def user_password_changed(*, user: User) -> None:
+    audit_record(actor=user, action="user.password_change", target=user.email)

@@ -1,3 +1,5 @@
+"""Writes to the audit log. Append-only: nothing here updates or deletes an entry."""
+
 from __future__ import annotations
 
 from typing import Any
