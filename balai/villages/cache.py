@@ -34,7 +34,9 @@ def district_version_bump() -> None:
 
 
 def _key(request: HttpRequest, scope: str) -> str:
-    raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}|{request.htmx}"
+    # bool(): HtmxDetails has no stable str(), which would make every key unique.
+    htmx = bool(getattr(request, "htmx", False))
+    raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}|{htmx}"
     return f"balai:page:{scope}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

@@ -17,6 +17,10 @@ from balai.villages.models import Village
 from balai.villages.permissions import can_preview
 
 RESERVED_SUBDOMAINS = {"www", "api", "admin", "dasbor", "static", "media", "mail"}
+# Hosts under these suffixes can only be village domains: an unknown one gets the 404 page,
+# not the district portal pretending to be the village.
+VILLAGE_ONLY_SUFFIXES = (".desa.id",)
+UNKNOWN = Village(slug="")
 
 
 def _village_for_host(host: str) -> Village | None:
@@ -33,7 +37,9 @@ def _village_for_host(host: str) -> Village | None:
         slug = host[: -len(suffix)]
         if slug and "." not in slug and slug not in RESERVED_SUBDOMAINS:
             found = Village.objects.select_related("region", "region__parent").filter(slug=slug)
-            return found.first() or Village(slug="")  # unknown subdomain: 404, not the portal
+            return found.first() or UNKNOWN  # unknown subdomain: 404, not the portal
+    if host.endswith(VILLAGE_ONLY_SUFFIXES):
+        return UNKNOWN
     return None
 
 
@@ -47,6 +53,7 @@ class VillageRoutingMiddleware:
         village = _village_for_host(request.get_host())
         if village is not None:
             if not village.pk:
+                request.village_host = True  # links on the 404 page must leave this host
                 return render(request, "404.html", status=404)
             request.village = village
             request.village_host = True

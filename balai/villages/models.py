@@ -17,6 +17,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from balai.villages.richtext import page_body_html
+
 
 class VillageOwnedQuerySet(models.QuerySet):
     def for_village(self, village: Village) -> VillageOwnedQuerySet:
@@ -234,6 +236,11 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Cleaned on the way in, so no stored body can carry a script onto a public page.
+        self.body = page_body_html(self.body)
+        super().save(*args, **kwargs)
 
 
 # Slugs that would shadow a district path or a dashboard section, or confuse people.

@@ -1,4 +1,17 @@
+"""A village's public site. Mounted at /desa/<village_slug>/ on the district host and at the
+root of the village's own domain or subdomain (balai/village_host_urls.py)."""
+
 from __future__ import annotations
 
+from django.urls import path
+
+from balai.villages import site_views as views
+
 app_name = "site"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("profil/", views.profile, name="profile"),
+    path("pemerintahan/", views.government, name="government"),
+    path("halaman/<slug:page_slug>/", views.page, name="page"),
+    path("tema.css", views.theme, name="theme"),
+]

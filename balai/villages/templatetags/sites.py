@@ -1,10 +1,21 @@
-"""`{% site_url "profile" %}`: a link inside the current village's site, whichever way
-(custom domain, subdomain or /desa/<slug>/) the visitor reached it."""
+"""Template helpers for village sites and the dashboard (loaded as builtins).
+
+`{% site_url "profile" %}`: a link inside the current village's site, whichever way (custom
+domain, subdomain or /desa/<slug>/) the visitor reached it.
+"""
 
 from __future__ import annotations
 
+import re
+
 from django import template
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from balai.villages.navigation import site_menu
+from balai.villages.permissions import can
+from balai.villages.richtext import page_body_html
 
 register = template.Library()
 
@@ -18,3 +29,95 @@ def site_reverse(request, name: str, **kwargs) -> str:
 @register.simple_tag(takes_context=True)
 def site_url(context, name: str, **kwargs) -> str:
     return site_reverse(context["request"], name, **kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def site_menu_links(context) -> list[dict]:
+    """The village menu (navigation.site_menu) as label/href pairs for this host form."""
+    request = context["request"]
+    links = []
+    for item in site_menu(request.village):
+        href = site_reverse(request, item.url_name, **item.url_kwargs)
+        links.append({"key": item.key, "label": item.label, "href": href})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The preferred address of this page: village.public_base_url() + the path in the site."""
+    request = context["request"]
+    village = request.village
+    if getattr(request, "village_host", False):
+        inner = request.path.lstrip("/")
+    else:
+        prefix = reverse("site:home", kwargs={"village_slug": village.slug})
+        inner = request.path[len(prefix) :] if request.path.startswith(prefix) else ""
+    return village.public_base_url() + inner
+
+
+@register.filter
+def initials(name: str) -> str:
+    """'H. Sugeng Riyadi, S.Pd.' → 'SR': titles (words ending in a dot) are skipped."""
+    words = [w for w in re.split(r"[\s,]+", name or "") if w[:1].isalpha() and not w.endswith(".")]
+    letters = "".join(w[0] for w in words[:2]) or (name or "?")[:1]
+    return letters.upper()
+
+
+@register.filter
+def page_html(body: str) -> SafeString:
+    # Stored bodies are cleaned on save; cleaning again covers rows written in bulk, so what is
+    # marked safe here is always nh3's output.
+    return mark_safe(page_body_html(body))
+
+
+def _link(name: str, label: str, current: str, **kwargs) -> dict | None:
+    try:
+        href = reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:  # a section another part has not shipped yet
+        return None
+    section = name.rstrip("s")
+    return {"href": href, "label": label, "current": current == name or current.startswith(section)}
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_nav(context) -> list[dict]:
+    """The dashboard menu: the current village's sections this person may open, then
+    district or kecamatan links."""
+    request = context["request"]
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    match = getattr(request, "resolver_match", None)
+    current = match.view_name if match else ""
+    links: list[dict | None] = []
+    village = getattr(request, "village", None)
+    if village is not None and village.pk:
+        kw = {"slug": village.slug}
+        sections = [
+            ("dashboard:village", _("Ringkasan"), "view"),
+            ("dashboard:profile", _("Profil desa"), "profile"),
+            ("dashboard:look", _("Tampilan"), "profile"),
+            ("dashboard:officials", _("Perangkat desa"), "profile"),
+            ("dashboard:pages", _("Halaman"), "content"),
+            ("members:list", _("Anggota"), "members"),
+        ]
+        links += [
+            _link(n, label, current, **kw)
+            for n, label, area in sections
+            if can(user, village, area)
+        ]
+        links.append(
+            {"href": village.get_absolute_url(), "label": _("Lihat situs"), "current": False}
+        )
+    if user.is_district_admin:
+        links.append(_link("district:home", _("Dasbor kabupaten"), current))
+        links.append(_link("review:queue", _("Pendaftaran desa"), current))
+    elif _watches_kecamatan(user):
+        links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
+    return [link for link in links if link]
+
+
+def _watches_kecamatan(user) -> bool:
+    if not hasattr(user, "_watches_kecamatan"):
+        user._watches_kecamatan = user.kecamatan_roles.exists()
+    return user._watches_kecamatan

@@ -1,0 +1,191 @@
+"""Dashboard forms. Uploads are checked by their bytes and re-encoded inside clean(), so a bad
+file makes the form invalid before anything is written."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
+from balai.villages.colors import MIN_CONTRAST, contrast_with_white
+from balai.villages.models import Official, Page, Village, color_validator
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+SIX_PLACES = Decimal("0.000001")
+
+
+def _image_field(label: str, help_text: str) -> forms.FileField:
+    # accept="image/*" lets a phone offer its camera; the bytes are checked regardless.
+    return forms.FileField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+
+
+def _checked_image(upload: Any, *, side: int):
+    if not upload:
+        return None
+    try:
+        check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_IMAGE_BYTES)
+        return reencode_image(upload, max_side=side, square=True)
+    except UploadError as exc:
+        raise ValidationError(str(exc)) from exc
+    except (OSError, ValueError) as exc:
+        raise ValidationError(_("Gambar ini tidak dapat diolah. Pilih berkas lain.")) from exc
+
+
+class CoordinateField(forms.CharField):
+    """A latitude or longitude typed or pasted on a phone: comma or dot, any precision."""
+
+    def __init__(self, *, limit: int, **kwargs: Any) -> None:
+        self.limit = limit
+        super().__init__(required=False, max_length=30, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f")
+        return value
+
+    def clean(self, value: Any) -> Decimal | None:
+        text = (super().clean(value) or "").strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            number = Decimal(text).quantize(SIX_PLACES)
+        except InvalidOperation as exc:
+            raise ValidationError(_("Tulis angka, misalnya -7.3012.")) from exc
+        if not -self.limit <= number <= self.limit:
+            raise ValidationError(_("Angka ini di luar jangkauan peta."))
+        return number
+
+
+class ProfileForm(forms.ModelForm):
+    latitude = CoordinateField(
+        limit=90,
+        label=gettext_lazy("Lintang (latitude)"),
+        help_text=gettext_lazy("Misalnya -7.301234. Salin dari aplikasi peta di ponsel."),
+    )
+    longitude = CoordinateField(
+        limit=180,
+        label=gettext_lazy("Bujur (longitude)"),
+        help_text=gettext_lazy("Misalnya 109.365678."),
+    )
+
+    class Meta:
+        model = Village
+        fields = [
+            "tagline",
+            "history",
+            "vision",
+            "mission",
+            "office_address",
+            "latitude",
+            "longitude",
+            "phone",
+            "email",
+            "office_hours",
+        ]
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "office_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "history": forms.Textarea(attrs={"rows": 8}),
+            "vision": forms.Textarea(attrs={"rows": 3}),
+            "mission": forms.Textarea(attrs={"rows": 6}),
+            "office_hours": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            raise ValidationError(_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
+        return data
+
+
+class LookForm(forms.Form):
+    primary_color = forms.CharField(
+        label=gettext_lazy("Warna utama"),
+        help_text=gettext_lazy(
+            "Dipakai untuk kepala situs dan tombol. Tulisan putih harus terbaca."
+        ),
+        validators=[color_validator],
+        widget=forms.TextInput(attrs={"type": "color"}),
+    )
+    logo = _image_field(
+        gettext_lazy("Logo desa"),
+        gettext_lazy("JPEG, PNG atau WebP, paling besar 5 MB. Dipotong persegi."),
+    )
+    remove_logo = forms.BooleanField(label=gettext_lazy("Hapus logo"), required=False)
+
+    def clean_primary_color(self) -> str:
+        color = self.cleaned_data["primary_color"].lower()
+        ratio = contrast_with_white(color)
+        if ratio < MIN_CONTRAST:
+            raise ValidationError(
+                _(
+                    "Warna ini terlalu terang: tulisan putih di atasnya sulit dibaca "
+                    "(kontras %(ratio)s:1, paling sedikit 4,5:1). Pilih warna yang lebih gelap."
+                )
+                % {"ratio": f"{ratio:.1f}".replace(".", ",")}
+            )
+        return color
+
+    def clean_logo(self):
+        return _checked_image(self.cleaned_data.get("logo"), side=512)
+
+
+class OfficialForm(forms.ModelForm):
+    photo = _image_field(
+        gettext_lazy("Foto"),
+        gettext_lazy(
+            "Ambil dengan kamera atau pilih dari galeri. JPEG, PNG atau WebP, maks. 5 MB."
+        ),
+    )
+    remove_photo = forms.BooleanField(label=gettext_lazy("Hapus foto"), required=False)
+
+    class Meta:
+        model = Official
+        fields = ["name", "position"]
+        widgets = {"name": forms.TextInput(attrs={"autocomplete": "off"})}
+
+    def clean_photo(self):
+        return _checked_image(self.cleaned_data.get("photo"), side=600)
+
+
+class PageForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "body", "is_published"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 14})}
+        help_texts = {
+            "slug": gettext_lazy("Bagian akhir alamat halaman. Kosongkan untuk dibuat dari judul."),
+            "body": gettext_lazy(
+                "Pisahkan paragraf dengan baris kosong. Boleh memakai <strong>, <em>, <a href>, "
+                "<h2>, <h3>, daftar <ul>/<ol> dan <blockquote>."
+            ),
+            "is_published": gettext_lazy("Halaman tayang tampil di menu situs desa."),
+        }
+
+    def __init__(self, *args: Any, village: Village, **kwargs: Any) -> None:
+        self.village = village
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        typed = (self.cleaned_data.get("slug") or "").lower()
+        slug = (typed or slugify(self.data.get("title", ""))[:80]).strip("-") or "halaman"
+        taken = Page.objects.for_village(self.village).filter(slug=slug)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(_("Alamat ini sudah dipakai halaman lain. Pilih alamat lain."))
+        return slug

@@ -1,0 +1,152 @@
+"""Writes from the village dashboard. Each one bumps the village's content version, so the
+cached public pages show the change at once."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.db.models.fields.files import FieldFile
+
+from balai.audit.services import audit_record
+from balai.lib.uploads import EncodedImage
+from balai.villages.models import Official, Page, Village
+
+
+def _delete_file_later(file: FieldFile | None) -> None:
+    """Remove a replaced upload once the new row is committed (never before: a rollback would
+    leave the row pointing at nothing)."""
+    if not file:
+        return
+    storage, name = file.storage, file.name
+
+    def _delete() -> None:
+        with contextlib.suppress(OSError):
+            storage.delete(name)
+
+    transaction.on_commit(_delete)
+
+
+def _store_image(field: FieldFile, image: EncodedImage) -> None:
+    # The upload_to function gives the file a random name; only the extension is ours.
+    field.save(f"upload.{image.extension}", ContentFile(image.content), save=False)
+
+
+def village_profile_update(*, village: Village, actor: Any, data: dict[str, Any]) -> list[str]:
+    """Save the profile fields in `data`; returns the names of the fields that changed."""
+    changed = [name for name, value in data.items() if getattr(village, name) != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(village, name, data[name])
+    with transaction.atomic():
+        village.save(update_fields=changed)
+        audit_record(
+            actor=actor,
+            action="village.profile_update",
+            target=village.slug,
+            village=village,
+            fields=changed,
+        )
+    village.bump_version()
+    return changed
+
+
+def village_look_update(
+    *,
+    village: Village,
+    actor: Any,
+    primary_color: str,
+    logo: EncodedImage | None = None,
+    remove_logo: bool = False,
+) -> None:
+    old_logo = village.logo if (logo or remove_logo) and village.logo else None
+    old_name = old_logo.name if old_logo else ""
+    with transaction.atomic():
+        village.primary_color = primary_color.lower()
+        if logo:
+            _store_image(village.logo, logo)
+        elif remove_logo:
+            village.logo = ""
+        village.save(update_fields=["primary_color", "logo"])
+        if old_name:
+            _delete_file_later(FieldFile(village, Village._meta.get_field("logo"), old_name))
+        audit_record(
+            actor=actor,
+            action="village.look_update",
+            target=village.slug,
+            village=village,
+            color=village.primary_color,
+            logo_changed=bool(logo or remove_logo),
+        )
+    village.bump_version()
+
+
+def official_save(
+    *,
+    village: Village,
+    official: Official,
+    photo: EncodedImage | None = None,
+    remove_photo: bool = False,
+) -> Official:
+    """Create or update an official. The photo has been checked and re-encoded by the form."""
+    old_name = official.photo.name if official.pk and (photo or remove_photo) else ""
+    with transaction.atomic():
+        official.village = village
+        if official.pk is None:
+            top = Official.objects.for_village(village).aggregate(top=Max("order"))["top"]
+            official.order = 0 if top is None else top + 1
+        if photo:
+            _store_image(official.photo, photo)
+        elif remove_photo:
+            official.photo = ""
+        try:
+            official.save()
+        except Exception:
+            if photo and official.photo:
+                official.photo.storage.delete(official.photo.name)
+            raise
+        if old_name:
+            _delete_file_later(FieldFile(official, Official._meta.get_field("photo"), old_name))
+    village.bump_version()
+    return official
+
+
+def official_delete(*, village: Village, official: Official) -> None:
+    with transaction.atomic():
+        photo = official.photo if official.photo else None
+        Official.objects.for_village(village).filter(pk=official.pk).delete()
+        _delete_file_later(photo)
+    village.bump_version()
+
+
+def official_move(*, village: Village, official: Official, direction: str) -> bool:
+    """Swap an official with the neighbour above ("up") or below ("down"); False at an end."""
+    with transaction.atomic():
+        rows = list(Official.objects.for_village(village).select_for_update().only("id", "order"))
+        index = next(i for i, row in enumerate(rows) if row.pk == official.pk)
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(rows):
+            return False
+        rows[index], rows[other] = rows[other], rows[index]
+        # Renumber all: officials added by other means may share an order value.
+        for number, row in enumerate(rows):
+            row.order = number
+        Official.objects.bulk_update(rows, ["order"])
+    village.bump_version()
+    return True
+
+
+def page_save(*, village: Village, page: Page) -> Page:
+    page.village = village
+    page.save()  # Page.save cleans the body with nh3
+    village.bump_version()
+    return page
+
+
+def page_delete(*, village: Village, page: Page) -> None:
+    Page.objects.for_village(village).filter(pk=page.pk).delete()
+    village.bump_version()
