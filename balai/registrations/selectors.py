@@ -1,0 +1,133 @@
+"""Reads for registration: which villages can still apply, slug availability, the review queue."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from balai.regions.models import Region
+from balai.regions.selectors import village_regions
+from balai.registrations.models import Application
+from balai.villages.models import RESERVED_SLUGS, Village, VillageDomain, slug_validator
+
+
+def region_states(codes: list[str] | None = None) -> dict[str, str]:
+    """Region code → why it cannot apply: a Village status ('live', 'draft', 'suspended') or an
+    open application status ('submitted', 'revision'). Free regions are absent."""
+    villages = Village.objects.all()
+    applications = Application.objects.filter(status__in=Application.OPEN_STATUSES)
+    if codes is not None:
+        villages = villages.filter(region_id__in=codes)
+        applications = applications.filter(region_id__in=codes)
+    states = dict(applications.values_list("region_id", "status"))
+    states.update(villages.values_list("region_id", "status"))  # a site outranks an application
+    return states
+
+
+def state_message(state: str) -> str:
+    """One sentence naming why a village cannot apply, for the applicant."""
+    messages = {
+        Village.Status.LIVE: _("Desa ini sudah punya situs yang tayang di Balai."),
+        Village.Status.DRAFT: _("Situs desa ini sudah dibuat dan sedang disiapkan."),
+        Village.Status.SUSPENDED: _("Desa ini sudah punya situs di Balai (sedang ditangguhkan)."),
+        Application.Status.SUBMITTED: _(
+            "Desa ini sudah mengajukan permohonan yang sedang menunggu tinjauan kabupaten."
+        ),
+        Application.Status.REVISION: _(
+            "Desa ini sudah mengajukan permohonan yang sedang menunggu perbaikan dari pemohon."
+        ),
+    }
+    return str(messages.get(state, _("Desa ini tidak dapat didaftarkan saat ini.")))
+
+
+def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str | None]]:
+    """Desa and kelurahan whose own or kecamatan name contains q, each with its state."""
+    q = q.strip()
+    if len(q) < 2:
+        return []
+    regions = list(
+        village_regions().filter(Q(name__icontains=q) | Q(parent__name__icontains=q))[:limit]
+    )
+    states = region_states([r.code for r in regions])
+    return [(r, states.get(r.code)) for r in regions]
+
+
+def region_for_application(code: str) -> Region | None:
+    return village_regions().filter(code=code).first()
+
+
+def slug_suggestion(region: Region) -> str:
+    """The region name slugified, qualified with the kecamatan when the name repeats."""
+    base = slugify(region.name)
+    repeats = village_regions().filter(name__iexact=region.name).count() > 1
+    if repeats or not slug_is_free(base):
+        return f"{base}-{slugify(region.parent.name)}"[:50]
+    return base
+
+
+def slug_is_free(slug: str, *, exclude_application: int | None = None) -> bool:
+    return slug_problem(slug, exclude_application=exclude_application) is None
+
+
+def slug_problem(slug: str, *, exclude_application: int | None = None) -> str | None:
+    """Why a wanted address cannot be used, or None when it can."""
+    try:
+        slug_validator(slug)
+    except ValidationError:
+        return str(slug_validator.message)
+    if slug in RESERVED_SLUGS:
+        return _("Alamat ini dipakai oleh sistem. Pilih alamat lain.")
+    if Village.objects.filter(slug=slug).exists():
+        return _("Alamat ini sudah dipakai desa lain. Pilih alamat lain.")
+    wanted = Application.objects.filter(status__in=Application.OPEN_STATUSES, wanted_slug=slug)
+    if exclude_application:
+        wanted = wanted.exclude(pk=exclude_application)
+    if wanted.exists():
+        return _("Alamat ini sudah diminta oleh permohonan lain. Pilih alamat lain.")
+    return None
+
+
+def domain_problem(domain: str, *, exclude_application: int | None = None) -> str | None:
+    if VillageDomain.objects.filter(domain=domain).exists():
+        return _("Domain ini sudah dipakai situs desa lain di Balai.")
+    wanted = Application.objects.filter(
+        status__in=Application.OPEN_STATUSES, existing_domain=domain
+    )
+    if exclude_application:
+        wanted = wanted.exclude(pk=exclude_application)
+    if wanted.exists():
+        return _("Domain ini sudah diajukan oleh permohonan lain.")
+    return None
+
+
+def application_for_code(code: str) -> Application | None:
+    code = code.strip().upper().replace(" ", "").replace("-", "")
+    return (
+        Application.objects.select_related("region", "region__parent", "village")
+        .filter(code=code)
+        .first()
+    )
+
+
+# Open applications first (what needs work), then the oldest first within each group.
+QUEUE_ORDER = {"submitted": 0, "revision": 1, "approved": 2, "rejected": 3}
+
+
+def application_queue(*, status: str = "") -> QuerySet[Application]:
+    queryset = Application.objects.select_related("region", "region__parent")
+    if status:
+        queryset = queryset.filter(status=status)
+    rank = Case(
+        *[When(status=s, then=Value(n)) for s, n in QUEUE_ORDER.items()],
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(rank=rank).order_by("rank", "created_at")
+
+
+def application_counts() -> dict[str, int]:
+    rows = Application.objects.values("status").annotate(n=Count("id")).order_by()
+    counts = dict.fromkeys(Application.Status.values, 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
