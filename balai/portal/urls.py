@@ -1,4 +1,12 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from balai.portal import views
+
 app_name = "portal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("desa/", views.directory, name="directory"),
+    path("cari/", views.search, name="search"),
+]
