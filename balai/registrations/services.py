@@ -23,6 +23,7 @@ from balai.lib.uploads import EXTENSIONS, check_upload
 from balai.regions.models import Region
 from balai.registrations import selectors
 from balai.registrations.models import Application, ApplicationEvent
+from balai.villages.cache import district_version_bump
 
 LETTER_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 LETTER_MAX_BYTES = 5 * 1024 * 1024
@@ -159,6 +160,7 @@ def application_submit(
         state = _region_blocker(region) or Application.Status.SUBMITTED
         raise RegistrationError(selectors.state_message(state), field="region") from exc
     private_storage().delete(letter.path)
+    district_version_bump()  # the portal shows this village as "applied" from now on
     return application
 
 
@@ -223,6 +225,7 @@ def _decide(
         )
         audit_record(actor=admin, action=action, target=application.code)
         _notify(event)
+    district_version_bump()  # a rejected village is free to apply again on the portal
     return event
 
 
