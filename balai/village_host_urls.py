@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from balai.views import language_switch
+from balai.i18n import language_switch
 from balai.villages.media import serve_media
 
 urlpatterns = [
