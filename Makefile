@@ -25,8 +25,8 @@ run: var/.migrated
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py demo
 	@echo "Balai berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
-	$(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	  DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+	DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=$${DEBUG:-1} DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 test: install
 	$(PY) -m pytest -q -n 2 --dist loadfile
