@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from balai.accounts.services import invitation_create, invitation_url
@@ -85,34 +85,37 @@ def village_provision(*, application: Application, admin: Any) -> tuple[Village,
         raise RegistrationError(
             _("Domain %(domain)s sudah dipakai situs desa lain.") % {"domain": domain}
         )
-    kind = region.get_type_display()
-    name = f"{kind} {region.name}"
-    village = Village.objects.create(
-        region=region,
-        slug=application.wanted_slug,
-        status=Village.Status.LIVE,
-        went_live_at=timezone.now(),
-        tagline=_("Situs resmi %(name)s, Kecamatan %(kecamatan)s")
-        % {"name": name, "kecamatan": region.parent.name},
-        office_address=_office_address(region),
-    )
-    if domain:
-        VillageDomain.objects.create(village=village, domain=domain, is_primary=True)
-    # One by one, not bulk_create: Page.save cleans the body into safe HTML paragraphs.
-    Page.objects.create(
-        village=village,
-        title=_("Layanan Administrasi"),
-        slug="layanan-administrasi",
-        body=_services_text(name),
-        order=1,
-    )
-    Page.objects.create(
-        village=village,
-        title=_("Kebijakan Privasi"),
-        slug="kebijakan-privasi",
-        body=_privacy_text(name),
-        order=9,
-    )
+    # The site's first content is in the village's language (Indonesian), whatever language
+    # the approving admin happens to read the dashboard in.
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = region.get_type_display()
+        name = f"{kind} {region.name}"
+        village = Village.objects.create(
+            region=region,
+            slug=application.wanted_slug,
+            status=Village.Status.LIVE,
+            went_live_at=timezone.now(),
+            tagline=_("Situs resmi %(name)s, Kecamatan %(kecamatan)s")
+            % {"name": name, "kecamatan": region.parent.name},
+            office_address=_office_address(region),
+        )
+        if domain:
+            VillageDomain.objects.create(village=village, domain=domain, is_primary=True)
+        # One by one, not bulk_create: Page.save cleans the body into safe HTML paragraphs.
+        Page.objects.create(
+            village=village,
+            title=_("Layanan Administrasi"),
+            slug="layanan-administrasi",
+            body=_services_text(name),
+            order=1,
+        )
+        Page.objects.create(
+            village=village,
+            title=_("Kebijakan Privasi"),
+            slug="kebijakan-privasi",
+            body=_privacy_text(name),
+            order=9,
+        )
     # The portal lists live villages: its cached pages must show the new one.
     district_version_bump()
     _invitation, token = invitation_create(
