@@ -47,7 +47,9 @@ messages: install
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 
 bench: var/.migrated
-	$(PY) bench/run_all.py
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py demo >/dev/null
+	$(PY) bench/page_weight.py
 
 clean:
 	rm -rf $(VENV) var

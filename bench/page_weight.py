@@ -1,7 +1,7 @@
 """First-view weight and query count of the public pages, on the demo district.
 
 Budget (DEVELOPERS.md, Speed): HTML+CSS+JS of the first view ≤ 100 KB, JS ≤ 30 KB.
-Rerun: make demo && .venv/bin/python bench/page_weight.py
+Rerun: make bench
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ import django
 
 django.setup()
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db import connection, reset_queries
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -39,19 +41,26 @@ ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"?]+)')
 
 
 def asset_bytes(url: str) -> bytes:
-    path = finders.find(url.removeprefix("/static/"))
+    name = url.removeprefix("/static/")
+    collected = Path(settings.STATIC_ROOT) / name  # hashed names after collectstatic
+    if collected.is_file():
+        return collected.read_bytes()
+    path = finders.find(name)
     return Path(path).read_bytes() if path else b""
 
 
 def main() -> None:
     client = Client(HTTP_HOST="localhost")
     columns = ("html", "css", "js", "total", "gzip")
-    print(f"{'page':28} " + " ".join(f"{c:>8}" for c in columns) + f" {'queries':>7} {'ms':>6}")
+    header = " ".join(f"{c:>8}" for c in columns)
+    print(f"{'page':28} {header} {'queries':>8} {'warm ms':>7}")
     for url in PAGES:
-        reset_queries()
+        cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            response = client.get(url)
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            response = client.get(url)
+            client.get(url)
             elapsed = (time.perf_counter() - start) * 1000
         if response.status_code != 200:
             print(f"{url:28} HTTP {response.status_code}")
@@ -64,10 +73,10 @@ def main() -> None:
         zipped = len(gzip.compress(html)) + sum(len(gzip.compress(b)) for b in assets.values())
         print(
             f"{url:28} {len(html):8,} {css:8,} {js:8,} {raw:8,} {zipped:8,} "
-            f"{len(queries):7} {elapsed:6.1f}"
+            f"{len(cold):4}/{len(queries):<3} {elapsed:6.1f}"
         )
-    print("bytes uncompressed; gzip = what a phone downloads; first request (cold cache).")
-    print("rerun: make demo && .venv/bin/python bench/page_weight.py")
+    print("bytes uncompressed; gzip = what a phone downloads; queries on an empty cache / cached.")
+    print("rerun: make bench")
 
 
 if __name__ == "__main__":
