@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "balai.villages",
     "balai.registrations",
     "balai.portal",
+    "balai.news",
+    "balai.population",
+    "balai.budget",
+    "balai.disclosure",
+    "balai.market",
 ]
 
 MIDDLEWARE = [

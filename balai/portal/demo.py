@@ -8,6 +8,7 @@ real village registered on the same install is left alone.
 
 from __future__ import annotations
 
+import importlib
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -63,6 +64,26 @@ class DemoResult:
     users: int = 0
     applications: dict[str, int] = field(default_factory=dict)
     applications_built: bool = False
+    modules: dict[str, int] = field(default_factory=dict)
+
+
+# Each domain module adds its own demo data: `balai.<module>.demo` defines
+#   demo_build(*, rng: random.Random, villages: list[Village], users: dict[str, User]) -> dict
+#       (counts to print, e.g. {"articles": 800}); `villages` are the live demo sites, Dagan first;
+#   demo_clear(*, village_ids: set[int]) -> None
+#       (deletes that module's rows of those villages, children first).
+DEMO_MODULES = ["news", "population", "welfare", "budget", "disclosure", "market", "support"]
+
+
+def _demo_modules() -> list:
+    modules = []
+    for name in DEMO_MODULES:
+        try:
+            modules.append(importlib.import_module(f"balai.{name}.demo"))
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"balai.{name}", f"balai.{name}.demo"):
+                raise
+    return modules
 
 
 def demo_clear() -> None:
@@ -85,6 +106,8 @@ def demo_clear() -> None:
     AuditEntry.objects.filter(village__in=village_ids).delete()
     AuditEntry.objects.filter(actor__in=user_ids).delete()
     markers.delete()
+    for module in reversed(_demo_modules()):
+        module.demo_clear(village_ids=village_ids)
     for model in (Membership, Official, Page, VillageDomain):
         model.objects.filter(village__in=village_ids).delete()
     Village.objects.filter(pk__in=village_ids).delete()
@@ -243,6 +266,12 @@ def demo_build(*, villages: int = 40, seed: int = SEED) -> DemoResult:
         Page.objects.bulk_create(pages)
         users = _users()
         _roles(rng, users, sites)
+        live_sites = [v for v in sites if v.status == Village.Status.LIVE]
+        for offset, module in enumerate(_demo_modules(), start=1):
+            counts = module.demo_build(
+                rng=random.Random(seed + offset), villages=live_sites, users=users
+            )
+            result.modules.update(counts or {})
         before = set(Application.objects.values_list("pk", flat=True))
         app_regions = sorted(rng.sample(left, min(8, len(left))), key=lambda r: r.code)
         result.applications_built = _applications(rng, app_regions, users[LOGINS[0][0]])

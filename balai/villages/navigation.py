@@ -61,3 +61,50 @@ def _pages(village: Village) -> Iterable[MenuItem]:
         yield MenuItem(
             f"page:{page.slug}", page.title, "page", {"page_slug": page.slug}, order=90 + page.order
         )
+
+
+@dataclass(frozen=True)
+class DashboardSection:
+    """A link in the village dashboard menu, shown to people whose role covers `area`
+    (balai.villages.permissions.AREA_ROLES)."""
+
+    url_name: str  # reversed with kwargs={"slug": village.slug}
+    label: str
+    area: str
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class DistrictSection:
+    """A district-wide link: `public` ones go in the portal header, the others in the district
+    admin's dashboard menu."""
+
+    url_name: str  # reversed without arguments
+    label: str
+    public: bool = True
+    order: int = 50
+
+
+_dashboard_sections: list[DashboardSection] = []
+_district_sections: list[DistrictSection] = []
+
+
+def register_dashboard_section(section: DashboardSection) -> None:
+    """Called from a module's AppConfig.ready(), e.g.
+    register_dashboard_section(DashboardSection("news_dashboard:list", _("Berita"), "content", 20))
+    """
+    if section not in _dashboard_sections:
+        _dashboard_sections.append(section)
+
+
+def register_district_section(section: DistrictSection) -> None:
+    if section not in _district_sections:
+        _district_sections.append(section)
+
+
+def dashboard_sections() -> list[DashboardSection]:
+    return sorted(_dashboard_sections, key=lambda s: s.order)
+
+
+def district_sections(*, public: bool) -> list[DistrictSection]:
+    return sorted((s for s in _district_sections if s.public == public), key=lambda s: s.order)

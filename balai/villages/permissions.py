@@ -20,6 +20,12 @@ AREA_ROLES: dict[str, set[str]] = {
     "profile": {"admin", "mentor"},
     "members": {"admin"},
     "content": {"admin", "editor", "mentor"},
+    # Personal data (residents, welfare recipients, requesters): the village's admins only;
+    # a module may let a mentor in where the village grants it, with its own check.
+    "personal": {"admin"},
+    "budget": {"admin", "mentor"},
+    "disclosure": {"admin"},
+    "market": {"admin", "mentor"},
 }
 
 

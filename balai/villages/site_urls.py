@@ -3,7 +3,7 @@ root of the village's own domain or subdomain (balai/village_host_urls.py)."""
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from balai.villages import site_views as views
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("pemerintahan/", views.government, name="government"),
     path("halaman/<slug:page_slug>/", views.page, name="page"),
     path("tema.css", views.theme, name="theme"),
+    # Each module's public pages, in this same `site` namespace (names carry the module prefix).
+    path("", include("balai.news.site_urls")),
+    path("", include("balai.population.site_urls")),
+    path("", include("balai.budget.site_urls")),
+    path("", include("balai.disclosure.site_urls")),
+    path("", include("balai.market.site_urls")),
 ]

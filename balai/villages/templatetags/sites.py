@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from balai.villages import navigation
 from balai.villages.navigation import site_menu
 from balai.villages.permissions import can
 from balai.villages.richtext import page_body_html
@@ -101,6 +102,7 @@ def dashboard_nav(context) -> list[dict]:
             ("dashboard:pages", _("Halaman"), "content"),
             ("members:list", _("Anggota"), "members"),
         ]
+        sections += [(s.url_name, s.label, s.area) for s in navigation.dashboard_sections()]
         links += [
             _link(n, label, current, **kw)
             for n, label, area in sections
@@ -112,6 +114,9 @@ def dashboard_nav(context) -> list[dict]:
     if user.is_district_admin:
         links.append(_link("district:home", _("Dasbor kabupaten"), current))
         links.append(_link("review:queue", _("Pendaftaran desa"), current))
+        links += [
+            _link(s.url_name, s.label, current) for s in navigation.district_sections(public=False)
+        ]
     elif _watches_kecamatan(user):
         links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
     return [link for link in links if link]
@@ -121,3 +126,10 @@ def _watches_kecamatan(user) -> bool:
     if not hasattr(user, "_watches_kecamatan"):
         user._watches_kecamatan = user.kecamatan_roles.exists()
     return user._watches_kecamatan
+
+
+@register.simple_tag
+def district_menu() -> list[dict]:
+    """Portal header links to the district-wide sections the modules provide."""
+    links = (_link(s.url_name, s.label, "") for s in navigation.district_sections(public=True))
+    return [link for link in links if link]

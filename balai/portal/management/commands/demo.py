@@ -31,6 +31,8 @@ class Command(BaseCommand):
             out(f"  applications: {states or 'none'}")
         else:
             out(self.style.WARNING("  applications: skipped (balai.registrations.demo missing)"))
+        if result.modules:
+            out("  " + ", ".join(f"{label}: {n}" for label, n in result.modules.items()))
         out("")
         width = max(len(email) for email, _n, _r in LOGINS)
         out(f"  {'login'.ljust(width)}  role")

@@ -1,0 +1,4 @@
+from __future__ import annotations
+
+app_name = "market_dashboard"
+urlpatterns: list = []

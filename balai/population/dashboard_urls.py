@@ -1,0 +1,4 @@
+from __future__ import annotations
+
+app_name = "population_dashboard"
+urlpatterns: list = []
