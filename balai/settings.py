@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "balai.budget",
     "balai.disclosure",
     "balai.market",
+    "balai.support",
 ]
 
 MIDDLEWARE = [
