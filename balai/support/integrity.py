@@ -1,0 +1,138 @@
+"""The integrity watch: signs that a village site was compromised or spammed.
+
+`content_suspicious(text)` is for every module that publishes what people type: when it returns
+reasons, hold the item for review instead of publishing it, e.g.
+
+    from balai.support.integrity import content_suspicious
+    if content_suspicious(article.title + " " + article.body):
+        article.status = Article.Status.REVIEW
+
+`integrity_watch_run()` (the `support_watch` command, run every 15 minutes by a timer, and a
+task) looks at the last hour: bursts of new content per village, gambling words in new content,
+many failed logins, and admins signing in from an address they never used; each finding becomes
+one IntegrityAlert (deduplicated) and an email to the district admins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balai.support.models import IntegrityAlert, LoginRecord
+from balai.villages.models import Village
+
+GAMBLING_WORDS = ("slot", "judi", "gacor", "togel", "maxwin", "situs resmi")
+_WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w in GAMBLING_WORDS) + r")\b", re.I)
+_LINK = re.compile(r"https?://|www\.", re.I)
+LINK_BURST = 5  # more links than this in one text looks like link spam
+CONTENT_BURST = 20  # new items per village per hour
+FAILED_LOGIN_BURST = 20  # failures per hour across the install
+WINDOW = timedelta(hours=1)
+CONTENT_APPS = {"news", "market", "budget", "disclosure", "villages"}
+TEXT_FIELDS = ("title", "name", "body", "description", "summary")
+
+
+def content_suspicious(text: str) -> list[str]:
+    """Reasons (in Indonesian) to hold this text for review; empty when it looks fine."""
+    reasons = []
+    words = sorted({m.group(1).lower() for m in _WORDS.finditer(text or "")})
+    if words:
+        reasons.append(_("Kata yang sering dipakai spam judi: %(w)s") % {"w": ", ".join(words)})
+    links = len(_LINK.findall(text or ""))
+    if links > LINK_BURST:
+        reasons.append(_("Terlalu banyak tautan (%(n)d).") % {"n": links})
+    return reasons
+
+
+def _content_models() -> list[tuple[type[models.Model], str]]:
+    from balai.support.backup_schema import village_models
+
+    found = []
+    for model in village_models():
+        names = {f.name for f in model._meta.concrete_fields}
+        stamp = next((n for n in ("created_at", "updated_at") if n in names), None)
+        if model._meta.app_label in CONTENT_APPS and stamp and "village" in names:
+            found.append((model, stamp))
+    return found
+
+
+def _alert(*, kind: str, key: str, message: str, village: Village | None = None) -> bool:
+    try:
+        with transaction.atomic():
+            IntegrityAlert.objects.create(
+                kind=kind, dedupe_key=key[:120], message=message[:300], village=village
+            )
+    except IntegrityError:
+        return False  # already raised
+    return True
+
+
+def _watch_content(since: datetime, hour: str) -> list[str]:
+    raised = []
+    for model, field in _content_models():
+        recent = model._default_manager.filter(**{f"{field}__gte": since})
+        for row in recent.values("village_id").annotate(n=Count("pk")).filter(n__gte=CONTENT_BURST):
+            village = Village.objects.filter(pk=row["village_id"]).first()
+            msg = _("%(v)s: %(n)d %(m)s baru dalam satu jam.") % {
+                "v": village,
+                "n": row["n"],
+                "m": model._meta.verbose_name_plural,
+            }
+            key = f"burst:{model._meta.label_lower}:{row['village_id']}:{hour}"
+            if _alert(kind="burst", key=key, message=msg, village=village):
+                raised.append(msg)
+        texts = [f for f in TEXT_FIELDS if f in {x.name for x in model._meta.concrete_fields}]
+        for obj in recent.select_related("village__region")[:500] if texts else []:
+            reasons = content_suspicious(" ".join(str(getattr(obj, f) or "") for f in texts))
+            if reasons:
+                msg = f"{obj.village}: {model._meta.verbose_name} #{obj.pk} — {reasons[0]}"
+                key = f"gambling:{model._meta.label_lower}:{obj.pk}"
+                if _alert(kind="gambling", key=key, message=msg, village=obj.village):
+                    raised.append(msg)
+    return raised
+
+
+def _watch_logins(since: datetime, hour: str) -> list[str]:
+    raised = []
+    failures = LoginRecord.objects.filter(succeeded=False, created_at__gte=since).count()
+    if failures >= FAILED_LOGIN_BURST:
+        msg = _("%(n)d percobaan masuk gagal dalam satu jam terakhir.") % {"n": failures}
+        if _alert(kind="failed_logins", key=f"failed:{hour}", message=msg):
+            raised.append(msg)
+    for record in LoginRecord.objects.filter(new_ip=True, created_at__gte=since).select_related(
+        "user"
+    ):
+        msg = _("%(u)s masuk dari alamat IP baru %(ip)s.") % {"u": record.user, "ip": record.ip}
+        if _alert(kind="new_ip", key=f"newip:{record.pk}", message=msg):
+            raised.append(msg)
+    return raised
+
+
+def integrity_watch_run(*, now: datetime | None = None) -> int:
+    now = now or timezone.now()
+    since, hour = now - WINDOW, now.strftime("%Y%m%d%H")
+    raised = _watch_content(since, hour) + _watch_logins(since, hour)
+    # Failures matter for an hour; successes are kept a year to know an admin's usual places.
+    LoginRecord.objects.filter(succeeded=False, created_at__lt=now - timedelta(days=30)).delete()
+    LoginRecord.objects.filter(succeeded=True, created_at__lt=now - timedelta(days=365)).delete()
+    if raised:
+        from balai.accounts.models import User
+
+        admins = list(
+            User.objects.filter(is_district_admin=True, is_active=True).values_list(
+                "email", flat=True
+            )
+        )
+        body = _("Pantauan keamanan Balai menemukan:\n\n") + "\n".join(f"- {m}" for m in raised)
+        if admins:
+            send_mail(
+                _("Peringatan keamanan situs desa"), body, settings.DEFAULT_FROM_EMAIL, admins
+            )
+    return len(raised)

@@ -1,0 +1,89 @@
+"""Guides the district writes and other pages link to; juguran with registration and
+attendance; mentor coverage."""
+
+from __future__ import annotations
+
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import timezone
+
+from balai.support.models import Event, EventRegistration, Guide
+from balai.support.tests.conftest import png_upload
+
+
+def test_the_district_writes_a_guide_with_a_screenshot_and_scripts_are_cleaned(login, dina):
+    response = login(dina).post(
+        reverse("support_district_dashboard:guide_add"),
+        {
+            "title": "Cara impor data penduduk",
+            "slug": "impor-penduduk",
+            "context_key": "population_import",
+            "body": "Unduh templat.<script>alert(1)</script>",
+            "is_published": "on",
+            "screenshot": png_upload(),
+            "screenshot_alt": "Tombol impor di dasbor",
+        },
+    )
+    assert response.status_code == 302
+    guide = Guide.objects.get()
+    assert "<script>" not in guide.body and guide.images.count() == 1
+
+
+def test_guide_link_points_to_the_guide_for_its_place(db):
+    Guide.objects.create(
+        title="Cara impor data penduduk", slug="impor", body="x", context_key="population_import"
+    )
+    html = Template(
+        '{% load support %}{% guide_link "population_import" %}|{% guide_link "tidak_ada" %}'
+    ).render(Context())
+    assert 'href="/dasbor/kabupaten/bantuan/panduan/impor/"' in html
+    assert html.endswith("|")
+
+
+def test_guides_are_searchable_by_signed_in_people(login, bob):
+    Guide.objects.create(title="Menulis berita", slug="berita", body="Tulis judul yang jelas")
+    Guide.objects.create(title="Mengisi APBDes", slug="apbdes", body="Unggah")
+    page = (
+        login(bob)
+        .get(reverse("support_district_dashboard:guides"), {"q": "judul"})
+        .content.decode()
+    )
+    assert "Menulis berita" in page and "Mengisi APBDes" not in page
+
+
+def test_a_village_admin_registers_and_the_mentor_sees_attendance(login, alice, maya, dina, dagan):
+    event = Event.objects.create(
+        kind="juguran",
+        title="Juguran Bobotsari",
+        starts_at=timezone.now() + timezone.timedelta(days=5),
+        place="Aula",
+    )
+    events = reverse("support_dashboard:events", kwargs={"slug": "dagan"})
+    login(alice).post(
+        reverse("support_dashboard:event_register", kwargs={"slug": "dagan", "pk": event.pk})
+    )
+    registration = EventRegistration.objects.get()
+    login(dina).post(
+        reverse("support_district_dashboard:event", kwargs={"pk": event.pk}),
+        {"hadir": [registration.pk]},
+    )
+    page = login(maya).get(events).content.decode()
+    assert "Juguran Bobotsari" in page and "Alice Rahayu" in page and "Hadir" in page
+
+
+def test_an_event_needs_a_place_or_a_link(login, dina):
+    response = login(dina).post(
+        reverse("support_district_dashboard:event_add"),
+        {"kind": "training", "title": "Pelatihan", "starts_at": "2026-12-10T09:00"},
+    )
+    assert (
+        response.status_code == 400
+        and "Isi tempat atau tautan daring." in response.content.decode()
+    )
+
+
+def test_coverage_lists_villages_without_mentor(login, dina, dagan, bojongsari, maya):
+    page = login(dina).get(reverse("support_district_dashboard:coverage")).content.decode()
+    uncovered = page.split("Desa tanpa pendamping")[1].split("Beban pendamping")[0]
+    assert "Bojongsari" in uncovered and "Dagan" not in uncovered
+    assert "Maya Lestari" in page
