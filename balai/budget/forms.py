@@ -1,0 +1,314 @@
+"""Dashboard forms of the budget module. Money fields take Indonesian formats ("1.250.000");
+accounts are typed or picked by code or name (a datalist, so it works without JavaScript)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from balai.budget import tree
+from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
+from balai.budget.numbers import AmountError, parse_rupiah
+from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
+from balai.villages.forms import CoordinateField
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+
+
+class RupiahField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=30, **kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def prepare_value(self, value: Any) -> Any:
+        return f"{value:,}".replace(",", ".") if isinstance(value, int) else value
+
+    def clean(self, value: Any) -> int | None:
+        text = super().clean(value)
+        try:
+            amount = parse_rupiah(text)
+        except AmountError as exc:
+            raise ValidationError(
+                _("Tulis jumlah rupiah, misalnya 1.250.000 (%(why)s).") % {"why": exc}
+            ) from exc
+        if amount is None and self.required:
+            raise ValidationError(_("Isi jumlah rupiah."))
+        return amount
+
+
+class AccountField(forms.CharField):
+    """A code typed or chosen from the list ("5.3.5.02 Belanja Modal …"): the code counts."""
+
+    def __init__(self, *, axis: str, level: str, **kwargs: Any) -> None:
+        self.axis, self.level = axis, level
+        super().__init__(max_length=300, **kwargs)
+        self.widget.attrs.update({"list": f"akun-{level}", "autocomplete": "off"})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Account):
+            return f"{value.code} {value.name}"
+        if isinstance(value, int):
+            found = Account.objects.filter(pk=value).first()
+            return f"{found.code} {found.name}" if found else ""
+        return value
+
+    def clean(self, value: Any) -> Account | None:
+        text = (super().clean(value) or "").strip()
+        if not text:
+            return None
+        code = text.split()[0]
+        found = Account.objects.filter(axis=self.axis, code=code).first()
+        if found is None:
+            raise ValidationError(_("Kode %(code)s tidak ada di daftar rekening.") % {"code": code})
+        if found.level != self.level:
+            raise ValidationError(_("Pilih kode yang paling rinci, misalnya 5.3.5.02 atau 2.3.10."))
+        return found
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(
+        label=gettext_lazy("Tahun anggaran"),
+        min_value=2015,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class LineForm(forms.ModelForm):
+    account = AccountField(
+        axis="ekonomi",
+        level="objek",
+        label=gettext_lazy("Rekening"),
+        help_text=gettext_lazy("Ketik kode atau nama, misalnya 4.2.1.01 Dana Desa atau 5.3.5.02."),
+    )
+    kegiatan = AccountField(
+        axis="bidang",
+        level="kegiatan",
+        required=False,
+        label=gettext_lazy("Kegiatan"),
+        help_text=gettext_lazy("Hanya untuk belanja, misalnya 2.3.10 Pembangunan Jalan Desa."),
+    )
+    original_amount = RupiahField(label=gettext_lazy("Anggaran (Rp)"))
+    revised_amount = RupiahField(
+        label=gettext_lazy("Anggaran perubahan (Rp)"),
+        required=False,
+        help_text=gettext_lazy("Kosongkan bila belum ada APBDes Perubahan."),
+    )
+
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "account",
+            "kegiatan",
+            "source",
+            "description",
+            "original_amount",
+            "revised_amount",
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        account, kegiatan = data.get("account"), data.get("kegiatan")
+        if account is None:
+            return data
+        if tree.line_kind(account.code) == "spending":
+            if kegiatan is None and "kegiatan" not in self.errors:
+                self.add_error("kegiatan", _("Belanja harus menyebut kegiatannya."))
+            if not data.get("source"):
+                self.add_error("source", _("Pilih sumber dana belanja ini."))
+        elif kegiatan is not None:
+            self.add_error("kegiatan", _("Kegiatan hanya diisi untuk belanja (rekening 5)."))
+        self._check_duplicate(data)
+        return data
+
+    def _check_duplicate(self, data: dict) -> None:
+        line = self.instance
+        account = data["account"]
+        kind = tree.line_kind(account.code)
+        source = data.get("source") or ""
+        if kind == "income":
+            source = tree.income_source(account.code)
+        elif kind != "spending":
+            source = ""
+        clash = BudgetLine.objects.filter(
+            fiscal_year=line.fiscal_year,
+            account=account,
+            kegiatan=data.get("kegiatan") if kind == "spending" else None,
+            source=source,
+        ).exclude(pk=line.pk)
+        if clash.exists():
+            raise ValidationError(
+                _(
+                    "Baris dengan rekening, kegiatan dan sumber dana yang sama sudah ada. "
+                    "Ubah baris itu."
+                )
+            )
+
+
+class ApproveForm(forms.Form):
+    number = forms.CharField(
+        label=gettext_lazy("Nomor Perdes"),
+        max_length=60,
+        help_text=gettext_lazy("Misalnya: 5 Tahun 2025"),
+    )
+    date = forms.DateField(
+        label=gettext_lazy("Tanggal Perdes"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class RealisationForm(forms.Form):
+    date = forms.DateField(
+        label=gettext_lazy("Tanggal"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    amount = RupiahField(label=gettext_lazy("Jumlah (Rp)"))
+    note = forms.CharField(
+        label=gettext_lazy("Keterangan"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Misalnya: realisasi semester I"),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Berkas APBDes"),
+        help_text=gettext_lazy(
+            "XLSX, ODS atau CSV sesuai templat, atau zip CSV ekspor Siskeudes. Paling besar 5 MB."
+        ),
+    )
+    realised_on = forms.DateField(
+        label=gettext_lazy("Realisasi sampai dengan tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Kolom realisasi dicatat per tanggal ini. Kosong: hari ini."),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("Berkas terlalu besar. Batasnya 5 MB."))
+        head = upload.read(8)
+        upload.seek(0)
+        spreadsheet = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+        if b"\x00" in head and not spreadsheet:
+            raise ValidationError(_("Berkas ini bukan lembar kerja atau CSV. Pakai templat."))
+        return upload
+
+
+class ProjectForm(forms.ModelForm):
+    latitude = CoordinateField(
+        limit=90,
+        label=gettext_lazy("Lintang (latitude)"),
+        help_text=gettext_lazy("Misalnya -7.301234."),
+    )
+    longitude = CoordinateField(
+        limit=180,
+        label=gettext_lazy("Bujur (longitude)"),
+        help_text=gettext_lazy("Misalnya 109.365678."),
+    )
+    budget = RupiahField(label=gettext_lazy("Nilai (Rp)"), required=False)
+
+    class Meta:
+        model = Project
+        fields = [
+            "fiscal_year",
+            "name",
+            "location",
+            "latitude",
+            "longitude",
+            "volume",
+            "unit",
+            "implementer",
+            "budget",
+            "start_date",
+            "end_date",
+            "lines",
+            "description",
+            "is_published",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "lines": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, village: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        years = FiscalYear.objects.for_village(village)
+        self.fields["fiscal_year"].queryset = years
+        self.fields["fiscal_year"].label_from_instance = lambda fy: str(fy.year)
+        year = self.instance.fiscal_year_id or (years.first().pk if years.exists() else None)
+        self.fields["lines"].queryset = (
+            BudgetLine.objects.for_village(village)
+            .filter(fiscal_year_id=year, kind="spending")
+            .select_related("kegiatan", "account")
+        )
+        self.fields["lines"].label_from_instance = lambda ln: (
+            f"{ln.kegiatan.code} {ln.kegiatan.name[:60]} · {ln.account.code} · {ln.source}"
+        )
+
+    def clean_budget(self) -> int:
+        return self.cleaned_data["budget"] or 0
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        return data
+
+
+class ProgressForm(forms.ModelForm):
+    photo = forms.FileField(
+        label=gettext_lazy("Foto"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text=gettext_lazy("JPG, PNG atau WebP, paling besar 8 MB."),
+    )
+
+    class Meta:
+        model = ProgressReport
+        fields = ["date", "percentage", "note", "photo_alt"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "percentage": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100}),
+        }
+
+    def clean_percentage(self) -> int:
+        value = self.cleaned_data["percentage"]
+        if value is None or not 0 <= value <= 100:
+            raise ValidationError(_("Isi angka 0 sampai 100."))
+        return value
+
+    def clean_photo(self) -> Any:
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        try:
+            check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_PHOTO_BYTES)
+            return reencode_image(upload, max_side=1600)
+        except UploadError as exc:
+            raise ValidationError(str(exc)) from exc
+        except (OSError, ValueError) as exc:
+            raise ValidationError(_("Gambar ini tidak dapat diolah. Pilih berkas lain.")) from exc
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("photo") and not data.get("photo_alt"):
+            self.add_error("photo_alt", _("Tulis apa yang terlihat di foto."))
+        return data
+
+
+SOURCE_CHOICES = Source.choices

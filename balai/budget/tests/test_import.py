@@ -1,0 +1,146 @@
+"""Importing an APBDes spreadsheet: dry run first, every refused row reported, all or
+nothing, and a re-import replaces the year while keeping the previous version."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import xlsxwriter
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from balai.budget.models import BudgetLine, FiscalYear, ImportBatch, Project
+from balai.budget.tests.conftest import TEMPLATE_CSV, csv_upload, make_year
+
+pytestmark = pytest.mark.django_db
+
+
+def start(client, year: int = 2025):
+    return reverse("budget_dashboard:import_start", kwargs={"slug": "dagan", "year": year})
+
+
+def upload(client, file, year: int = 2025):
+    response = client.post(start(client, year), {"file": file, "realised_on": "2025-06-30"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ImportBatch.objects.latest("pk"), client.get(response["Location"]).content.decode()
+
+
+@pytest.fixture
+def year_2025(dagan):
+    return FiscalYear.objects.create(village=dagan, year=2025)
+
+
+def test_a_good_file_is_checked_then_applied_on_confirmation(login, alice, year_2025):
+    client = login(alice)
+    batch, page = upload(client, csv_upload())
+    assert "7 baris siap diimpor" in page
+    assert BudgetLine.objects.count() == 0  # the dry run wrote nothing
+    response = client.post(
+        reverse(
+            "budget_dashboard:import_apply", kwargs={"slug": "dagan", "year": 2025, "pk": batch.pk}
+        )
+    )
+    assert response.status_code == 302
+    year_2025.refresh_from_db()
+    assert year_2025.line_count == 7
+    assert year_2025.income_budget == 1_600_000_000
+    assert year_2025.spending_realised == 578_000_000
+    assert str(year_2025.realised_until) == "2025-06-30"
+
+
+def test_every_bad_row_is_reported_with_row_column_and_reason_and_nothing_is_written(
+    login, alice, year_2025
+):
+    bad = (
+        "kegiatan;kode;uraian;sumber;anggaran;perubahan;realisasi\n"
+        ";4;PENDAPATAN;;2.000.000;;\n"
+        ";4.2.1.01;Dana Desa;;1.000.000;;\n"
+        ";4.9.9.99;Tidak ada;;5.000;;\n"
+        "2.3.10;5.3.5.03;Bahan;DDS;-500;;\n"
+        "2.3.10;5.3.5.02;Upah;DDS;satu juta;;\n"
+        "2.3.10;5.3.5.02;Upah;DDS;100;;\n"
+        "2.3.10;5.3.5.02;Upah lagi;DDS;100;;\n"
+        "2.3.10;5.3.5.01;Honor;XYZ;100;;\n"
+    )
+    client = login(alice)
+    batch, page = upload(client, csv_upload(bad))
+    assert batch.status == ImportBatch.Status.REFUSED
+    reasons = {(e["row"], e["column"]): e["reason"] for e in batch.errors}
+    assert "tidak sama dengan jumlah rinciannya" in reasons[(2, "anggaran")]
+    assert "4.9.9.99 tidak ada di Permendagri" in reasons[(4, "kode")]
+    assert reasons[(5, "anggaran")] == "jumlah tidak boleh negatif"
+    assert "bukan jumlah uang" in reasons[(6, "anggaran")]
+    assert "baris ganda" in reasons[(8, "kode")]
+    assert "sumber dana “XYZ” tidak dikenal" in reasons[(9, "sumber")]
+    assert "tidak ada yang diimpor" in page and "jumlah tidak boleh negatif" in page
+    assert BudgetLine.objects.count() == 0
+    apply = reverse(
+        "budget_dashboard:import_apply", kwargs={"slug": "dagan", "year": 2025, "pk": batch.pk}
+    )
+    client.post(apply)
+    assert BudgetLine.objects.count() == 0
+
+
+def test_a_file_without_the_template_columns_is_refused_plainly(login, alice, year_2025):
+    batch, page = upload(login(alice), csv_upload("nama,jumlah\nDana Desa,1000\n"))
+    assert batch.status == ImportBatch.Status.REFUSED
+    assert "Baris judul kolom tidak ditemukan" in page
+
+
+def test_an_xlsx_file_is_read_too(login, alice, year_2025):
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out)
+    sheet = book.add_worksheet()
+    for r, line in enumerate(TEMPLATE_CSV.strip().splitlines()):
+        for c, cell in enumerate(line.split(";")):
+            if cell.isdigit():
+                sheet.write_number(r, c, int(cell))
+            else:
+                sheet.write(r, c, cell)
+    sheet.write_number(2, 4, 1_000_000_000)  # a real number cell, not text
+    book.close()
+    batch, page = upload(login(alice), SimpleUploadedFile("apbdes.xlsx", out.getvalue()))
+    assert batch.status == ImportBatch.Status.CHECKED, batch.errors
+    assert batch.row_count == 7
+
+
+def test_reimport_replaces_the_year_keeps_the_previous_version_and_project_links(
+    login, alice, dagan
+):
+    fy = make_year(dagan, 2025)
+    line = BudgetLine.objects.get(fiscal_year=fy, account__code="5.3.5.03")
+    project = Project.objects.create(village=dagan, fiscal_year=fy, name="Jalan", slug="jalan")
+    project.lines.add(line)
+    client = login(alice)
+    batch, _page = upload(client, csv_upload())
+    client.post(
+        reverse(
+            "budget_dashboard:import_apply", kwargs={"slug": "dagan", "year": 2025, "pk": batch.pk}
+        )
+    )
+    batch.refresh_from_db()
+    assert len(batch.previous_lines) == 6
+    assert batch.previous_summary["totals"]["spending"][0] == 1_300_000_000
+    fy.refresh_from_db()
+    assert fy.spending_budget == 1_106_000_000
+    assert project.lines.get().account.code == "5.3.5.03"
+    # The same file again: reported as unchanged, and applying it changes nothing.
+    again, page = upload(client, csv_upload())
+    assert "sama persis" in page
+    client.post(
+        reverse(
+            "budget_dashboard:import_apply", kwargs={"slug": "dagan", "year": 2025, "pk": again.pk}
+        )
+    )
+    fy.refresh_from_db()
+    assert fy.spending_budget == 1_106_000_000 and fy.line_count == 7
+
+
+def test_the_template_can_be_downloaded(login, alice):
+    response = login(alice).get(
+        reverse("budget_dashboard:import_template", kwargs={"slug": "dagan"})
+    )
+    assert "kegiatan;kode;uraian;sumber;anggaran;perubahan;realisasi" in response.content.decode(
+        "utf-8-sig"
+    )
