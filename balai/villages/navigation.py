@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from balai.villages import selectors
@@ -39,8 +41,19 @@ def register_menu_provider(provider: MenuProvider) -> MenuProvider:
 
 
 def site_menu(village: Village) -> list[MenuItem]:
-    items = [item for provider in _providers for item in provider(village)]
-    return sorted(items, key=lambda item: item.order)
+    """The menu, computed once per content version: each module's provider may query, and a
+    publish bumps the version, so a cached menu is never stale."""
+    key = f"balai:menu:{village.pk}:{village.content_version}:{get_language()}"
+    items = cache.get(key)
+    if items is None:
+        items = [
+            MenuItem(i.key, str(i.label), i.url_name, i.url_kwargs, i.order)
+            for provider in _providers
+            for i in provider(village)
+        ]
+        items.sort(key=lambda item: item.order)
+        cache.set(key, items, 60 * 60 * 24)
+    return items
 
 
 @register_menu_provider

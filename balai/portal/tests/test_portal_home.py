@@ -71,5 +71,6 @@ def test_home_query_count_does_not_grow_with_villages(
     make_application(KARANGMALANG)
     for code, slug in [("33.03.09.2001", "gandasuli"), ("33.03.09.2002", "kalapacung")]:
         make_village(code, slug)
-    with django_assert_max_num_queries(4):
+    # +1 for the serta-merta (emergency) banners of any village; constant, not per village
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("portal:home")).status_code == 200
