@@ -117,9 +117,24 @@ def dashboard_nav(context) -> list[dict]:
         links += [
             _link(s.url_name, s.label, current) for s in navigation.district_sections(public=False)
         ]
-    elif _watches_kecamatan(user):
-        links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
+    else:
+        if _watches_kecamatan(user):
+            links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
+        if _is_mentor(user):
+            links.append(
+                _link("support_district_dashboard:queue", _("Permintaan bantuan"), current)
+            )
+        if _watches_kecamatan(user) or _is_mentor(user):
+            links.append(
+                _link("support_district_dashboard:freshness", _("Kesegaran situs"), current)
+            )
     return [link for link in links if link]
+
+
+def _is_mentor(user) -> bool:
+    if not hasattr(user, "_is_mentor"):
+        user._is_mentor = user.memberships.filter(role="mentor").exists()
+    return user._is_mentor
 
 
 def _watches_kecamatan(user) -> bool:

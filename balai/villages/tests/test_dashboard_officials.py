@@ -152,7 +152,7 @@ def test_the_officials_list_keeps_its_query_count(
         add_officials(dagan, (f"Perangkat {i}", "Kaur"))
     client.force_login(alice)
     client.get(LIST)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(LIST)
     assert response.content.decode().count("<strong>Perangkat ") == 12
 

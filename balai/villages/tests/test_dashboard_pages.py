@@ -72,6 +72,6 @@ def test_the_pages_list_keeps_its_query_count(client, alice, dagan, django_asser
     )
     client.force_login(alice)
     client.get(LIST)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         html = client.get(LIST).content.decode()
     assert html.count("Halaman ") >= 10
