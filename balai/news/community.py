@@ -1,0 +1,136 @@
+"""What residents send: stories (submissions) and comments, with the anti-spam measures
+(a rate limit per IP in the shared cache, a honeypot field in the forms) and moderation."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from balai.news.models import Article, Comment, Image, NewsSettings, Submission
+from balai.news.services import article_publish, article_save
+from balai.news.templatetags.news import image_src
+from balai.villages.models import Village
+
+COMMENT_LIMIT = (5, 10 * 60)  # five comments per ten minutes per IP
+SUBMISSION_LIMIT = (3, 60 * 60)  # three stories per hour per IP
+
+
+class RateLimited(Exception):
+    """Too many posts from one address; the message is for the visitor."""
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def rate_limit_hit(*, scope: str, ip: str, limit: tuple[int, int]) -> None:
+    """Count one post; raise RateLimited past the limit. The IP is hashed: no address is kept."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()[:24]
+    key = f"balai:news:rl:{scope}:{digest}"
+    most, seconds = limit
+    if cache.add(key, 1, seconds):
+        return
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+        return
+    if count > most:
+        raise RateLimited(
+            _("Terlalu banyak kiriman dari jaringan Anda. Coba lagi dalam %(min)d menit.")
+            % {"min": seconds // 60}
+        )
+
+
+def news_settings(village: Village) -> NewsSettings:
+    found = NewsSettings.objects.filter(village=village).first()
+    return found or NewsSettings(village=village)
+
+
+def news_settings_save(*, village: Village, comments_open: bool, submissions_open: bool) -> None:
+    NewsSettings.objects.update_or_create(
+        village=village,
+        defaults={"comments_open": comments_open, "submissions_open": submissions_open},
+    )
+    village.bump_version()
+
+
+def comments_allowed(village: Village, article: Article) -> bool:
+    return article.comments_open and news_settings(village).comments_open
+
+
+def comment_create(*, village: Village, article: Article, data: dict[str, Any]) -> Comment:
+    return Comment.objects.create(
+        village=village,
+        article=article,
+        name=data["name"],
+        contact=data.get("contact", ""),
+        body=data["body"],
+    )
+
+
+def comment_moderate(*, village: Village, comment: Comment, status: str) -> Comment:
+    was_shown = comment.status == Comment.Status.APPROVED
+    comment.status = status
+    comment.save(update_fields=["status"])
+    if was_shown or status == Comment.Status.APPROVED:
+        village.bump_version()
+    return comment
+
+
+def submission_create(
+    *, village: Village, data: dict[str, Any], photos: list[Image] | None = None
+) -> Submission:
+    photos = photos or []
+    submission = Submission.objects.create(
+        village=village,
+        name=data["name"],
+        whatsapp=data["whatsapp"],
+        email=data.get("email", ""),
+        title=data["title"],
+        body=data["body"],
+        photo=photos[0] if photos else None,
+    )
+    submission.photos.set(photos)
+    return submission
+
+
+def _photos_html(images: list[Image]) -> str:
+    """The photos after the first, appended to the story (the first is the lead image)."""
+    return "".join(
+        format_html('<p><img src="{}" alt="{}" loading="lazy"></p>', image_src(i, 960), i.alt)
+        for i in images
+    )
+
+
+def submission_publish(
+    *, village: Village, submission: Submission, actor: Any, title: str, body: str
+) -> Article:
+    """Publish an edited submission, credited to the resident by name only."""
+    with transaction.atomic():
+        extra = [p for p in submission.photos.all() if p.pk != submission.photo_id]
+        article = Article(
+            title=title,
+            body=body + _photos_html(extra),
+            lead_image=submission.photo,
+            author_name=_("%(name)s (warga)") % {"name": submission.name},
+            status=Article.Status.DRAFT,
+        )
+        article = article_save(village=village, article=article, actor=actor)
+        article_publish(village=village, article=article)
+        submission.status = Submission.Status.PUBLISHED
+        submission.article = article
+        submission.save(update_fields=["status", "article"])
+    return article
+
+
+def submission_decline(*, village: Village, submission: Submission, message: str) -> None:
+    submission.status = Submission.Status.DECLINED
+    submission.decline_message = message
+    submission.save(update_fields=["status", "decline_message"])

@@ -1,0 +1,76 @@
+"""Photos for news, submissions and the gallery: checked by content, re-encoded without EXIF
+at upload, then cut into a few widths (WebP and JPEG) by a background task."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image as PILImage
+
+from balai.lib.uploads import check_upload, reencode_image
+from balai.news.models import Image
+from balai.villages.models import Village
+
+MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
+MASTER_SIDE = 2000
+WIDTHS = (480, 960, 1440)
+
+
+def image_check(upload) -> None:
+    """Raise UploadError (Indonesian message) unless the upload is a real photo ≤ 15 MB."""
+    check_upload(upload, allowed=PHOTO_TYPES, max_bytes=MAX_UPLOAD_BYTES)
+
+
+def image_create(*, village: Village, upload, alt: str) -> Image:
+    """Store a checked upload re-encoded (EXIF and GPS gone) and queue its variants."""
+    from balai.news.tasks import image_variants_task
+
+    encoded = reencode_image(upload, max_side=MASTER_SIDE)
+    image = Image(village=village, alt=alt.strip(), width=encoded.width, height=encoded.height)
+    image.file.save(f"foto.{encoded.extension}", ContentFile(encoded.content), save=False)
+    image.save()
+    image_variants_task.enqueue(image.pk)
+    return image
+
+
+def image_make_variants(*, image_id: int) -> None:
+    """Write each width as WebP and JPEG; idempotent (a rerun replaces the names)."""
+    image = Image.objects.filter(pk=image_id).first()
+    if image is None:
+        return
+    with image.file.open("rb") as fh, PILImage.open(fh) as src:
+        src = src.convert("RGB")
+        widths = [w for w in WIDTHS if w < src.width] or [src.width]
+        variants: dict = {"widths": widths, "jpg": {}, "webp": {}}
+        stem = uuid.uuid4().hex
+        for width in widths:
+            copy = src.copy()
+            copy.thumbnail((width, width * 4))
+            for fmt, ext, options in (
+                ("WEBP", "webp", {"quality": 75, "method": 4}),
+                ("JPEG", "jpg", {"quality": 78, "optimize": True, "progressive": True}),
+            ):
+                out = io.BytesIO()
+                copy.save(out, fmt, **options)
+                name = default_storage.save(
+                    f"berita/v/{stem}-{width}.{ext}", ContentFile(out.getvalue())
+                )
+                variants[ext][str(width)] = name
+    old = image.variants
+    Image.objects.filter(pk=image.pk).update(variants=variants)
+    for ext in ("jpg", "webp"):
+        for name in (old or {}).get(ext, {}).values():
+            default_storage.delete(name)
+
+
+def image_delete(*, image: Image) -> None:
+    for ext in ("jpg", "webp"):
+        for name in (image.variants or {}).get(ext, {}).values():
+            default_storage.delete(name)
+    if image.file:
+        image.file.storage.delete(image.file.name)
+    image.delete()
