@@ -1,4 +1,8 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from balai.market import district_views
+
 app_name = "market_district"
-urlpatterns: list = []
+urlpatterns = [path("", district_views.marketplace, name="index")]

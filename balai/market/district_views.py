@@ -1,0 +1,48 @@
+"""The district marketplace (/lapak/) and the district admin's shop figures."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from balai.market import selectors
+from balai.market.models import Category, Order, Product, Seller
+from balai.villages.cache import cache_public_page
+from balai.villages.permissions import district_admin_required
+
+
+@require_safe
+@cache_public_page
+def marketplace(request: HttpRequest) -> HttpResponse:
+    kecamatan = request.GET.get("kecamatan", "")
+    category = request.GET.get("kategori", "")
+    q = request.GET.get("q", "").strip()[:80]
+    qs = selectors.district_marketplace(kecamatan=kecamatan, category=category, q=q)
+    ctx = {
+        "page": Paginator(qs, 24).get_page(request.GET.get("hal")),
+        "kecamatan_list": selectors.marketplace_kecamatan(),
+        "categories": Category.choices,
+        "kecamatan": kecamatan,
+        "category": category,
+        "q": q,
+    }
+    return render(request, "market_district/marketplace.html", ctx)
+
+
+@district_admin_required
+def figures(request: HttpRequest) -> HttpResponse:
+    orders = Order.objects.all()
+    ctx = {
+        "sellers": Seller.objects.filter(status="approved").count(),
+        "products": Product.objects.filter(status="published").count(),
+        "orders": orders.aggregate(
+            n=Count("id"), value=Sum("total", filter=Q(status__in=selectors.PAID))
+        ),
+        "months": selectors.monthly_figures(orders),
+        "categories": selectors.top_categories(Product.objects.filter(status="published")),
+        "villages": selectors.district_by_village(),
+    }
+    return render(request, "market_district/figures.html", ctx)

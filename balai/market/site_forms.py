@@ -1,0 +1,152 @@
+"""Forms buyers fill on the public shop pages: order, tracking lookup, transfer proof, review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
+from balai.market.forms import WhatsAppField
+from balai.market.models import Order, Product
+
+MAX_PROOF_BYTES = 5 * 1024 * 1024
+
+
+class OrderForm(forms.Form):
+    variant = forms.ChoiceField(label=gettext_lazy("Varian"), required=False)
+    quantity = forms.IntegerField(label=gettext_lazy("Jumlah"), min_value=1, max_value=10_000)
+    buyer_name = forms.CharField(label=gettext_lazy("Nama Anda"), max_length=120)
+    buyer_phone = WhatsAppField(
+        label=gettext_lazy("Nomor WhatsApp Anda"),
+        help_text=gettext_lazy("Untuk melacak pesanan dan dihubungi penjual."),
+    )
+    buyer_email = forms.EmailField(
+        label=gettext_lazy("Email"),
+        required=False,
+        help_text=gettext_lazy("Jika ingin kabar pesanan lewat email."),
+    )
+    delivery = forms.ChoiceField(label=gettext_lazy("Pengiriman"), widget=forms.RadioSelect)
+    address = forms.CharField(
+        label=gettext_lazy("Alamat pengiriman"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        help_text=gettext_lazy("Wajib jika dikirim. Hanya penjual dan desa yang melihatnya."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Catatan untuk penjual"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+    def __init__(self, *args: Any, product: Product, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.product = product
+        variants = list(product.variants.all())
+        self.variants = {str(v.pk): v for v in variants}
+        if variants:
+            self.fields["variant"].required = True
+            self.fields["variant"].choices = [("", _("Pilih varian"))] + [
+                (str(v.pk), v.name + (" — " + _("habis") if v.sold_out else "")) for v in variants
+            ]
+        else:
+            del self.fields["variant"]
+        seller = product.seller
+        offers = [
+            (Order.Delivery.PICKUP, seller.offers_pickup),
+            (Order.Delivery.COURIER, seller.offers_courier),
+            (Order.Delivery.COD, seller.offers_cod),
+        ]
+        self.fields["delivery"].choices = [
+            (value, Order.Delivery(value).label) for value, offered in offers if offered
+        ] or [(Order.Delivery.PICKUP, Order.Delivery.PICKUP.label)]
+        self.fields["quantity"].widget.attrs["inputmode"] = "numeric"
+        self.fields["buyer_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["buyer_email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_variant(self):
+        value = self.cleaned_data.get("variant")
+        variant = self.variants.get(value or "")
+        if variant and variant.sold_out:
+            raise ValidationError(_("Varian ini sedang habis. Pilih varian lain."))
+        return variant
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("delivery") in (Order.Delivery.COURIER, Order.Delivery.COD)
+            and not (data.get("address") or "").strip()
+        ):
+            self.add_error("address", _("Tulis alamat pengiriman."))
+        if self.product.stock == Product.Stock.SOLD_OUT:
+            raise ValidationError(_("Maaf, produk ini sedang habis."))
+        quantity = data.get("quantity")
+        if quantity and quantity < self.product.min_order:
+            self.add_error("quantity", _("Pesanan minimal %(n)s.") % {"n": self.product.min_order})
+        return data
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Kode pesanan"),
+        max_length=12,
+        help_text=gettext_lazy("Misalnya LPK-7QK2MD."),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Nomor WhatsApp yang dipakai saat memesan"),
+        max_length=24,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper().replace(" ", "")
+        return code if code.startswith("LPK-") else "LPK-" + code
+
+
+class ProofForm(forms.Form):
+    proof = forms.FileField(
+        label=gettext_lazy("Foto bukti transfer"),
+        widget=forms.FileInput(attrs={"accept": "image/*,application/pdf"}),
+        help_text=gettext_lazy("JPG, PNG atau PDF, paling besar 5 MB."),
+    )
+
+    def clean_proof(self):
+        upload = self.cleaned_data["proof"]
+        try:
+            kind = check_upload(
+                upload, allowed=IMAGE_TYPES | {"application/pdf"}, max_bytes=MAX_PROOF_BYTES
+            )
+        except UploadError as exc:
+            raise ValidationError(str(exc)) from exc
+        if kind == "application/pdf":
+            upload.seek(0)
+            return upload.read(), "pdf"
+        from balai.market.forms import checked_image
+
+        image = checked_image(upload, sides=(1600,))[0]
+        return image.content, image.extension
+
+
+class ReviewForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=gettext_lazy("Nilai"),
+        coerce=int,
+        choices=[(n, "★" * n) for n in range(5, 0, -1)],
+        widget=forms.RadioSelect,
+    )
+    display_name = forms.CharField(
+        label=gettext_lazy("Nama yang ditampilkan"),
+        max_length=40,
+        help_text=gettext_lazy("Misalnya nama depan Anda saja."),
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Ulasan"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,38 @@
+"""Shop helpers for templates: rupiah amounts and price labels."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django import template
+
+from balai.market import prices
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value: int | None) -> str:
+    return prices.rupiah(value)
+
+
+@register.filter
+def price(product) -> str:
+    return prices.price_label(product.price_min, product.price_max, product.negotiable)
+
+
+@register.filter
+def urlencode_all(value: str) -> str:
+    return quote(str(value), safe="")
+
+
+@register.filter
+def monthly_chart(months: list):
+    from balai.market.charts import monthly_bars_svg
+
+    return monthly_bars_svg(months)
+
+
+@register.filter
+def stars(rating: int) -> str:
+    return "★" * int(rating) + "☆" * (5 - int(rating))
