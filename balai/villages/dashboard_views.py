@@ -21,6 +21,10 @@ def home(request: HttpRequest) -> HttpResponse:
     watches_kecamatan = user.kecamatan_roles.exists()
     if len(memberships) == 1 and not user.is_district_admin and not watches_kecamatan:
         return redirect("dashboard:village", slug=memberships[0].village.slug)
+    # A Lapak seller is no village member: their place is their own shop pages.
+    seller = getattr(user, "market_seller", None)
+    if seller is not None and not memberships and not user.is_district_admin:
+        return redirect("market_dashboard:seller_home", slug=seller.village.slug)
     query = request.GET.get("q", "").strip()
     ctx = {
         "memberships": memberships,
