@@ -3,4 +3,16 @@ the module prefix (e.g. `population_index`)."""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path, re_path
+
+from balai.population import site_views
+
+urlpatterns = [
+    path("statistik/", site_views.index, name="population_index"),
+    path("statistik/<slug:kategori>/", site_views.category, name="population_category"),
+    re_path(
+        r"^statistik/(?P<kategori>[-a-z]+)/data\.(?P<fmt>csv|json)$",
+        site_views.download,
+        name="population_download",
+    ),
+]

@@ -1,0 +1,204 @@
+"""Reads for the public statistics: tables built from stored PopulationFigure rows only, with
+small cells suppressed. The same tables feed the HTML, the SVG charts and the downloads."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from balai.population import codes
+from balai.population.figures import BY_KEY, CATEGORIES, Category, age_label
+from balai.population.models import PopulationFigure, PopulationSettings
+
+DEFAULT_PUBLISHED = [c.key for c in CATEGORIES]
+
+
+def small_cell() -> int:
+    return getattr(settings, "POPULATION_SMALL_CELL", 5)
+
+
+@dataclass
+class Cell:
+    count: int
+    share: float  # of the table's total, in percent
+    hidden: bool = False  # fewer than the threshold: shown as "< 5"
+
+    @property
+    def text(self) -> str:
+        return f"< {small_cell()}" if self.hidden else f"{self.count:,}".replace(",", ".")
+
+    @property
+    def share_text(self) -> str:
+        return "" if self.hidden else f"{self.share:.1f}".replace(".", ",") + "%"
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell]  # laki-laki, perempuan, jumlah
+    kind: str = "code"  # code | sum | unfilled | total
+
+
+@dataclass
+class Table:
+    category: Category
+    rows: list[Row] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def threshold(self) -> int:
+        return small_cell()
+
+    @property
+    def code_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.kind == "code"]
+
+
+def published_categories(village) -> list[Category]:
+    chosen = (
+        PopulationSettings.objects.filter(village=village)
+        .values_list("published", flat=True)
+        .first()
+    )
+    keys = chosen or DEFAULT_PUBLISHED
+    return [c for c in CATEGORIES if c.key in keys]
+
+
+def has_figures(village) -> bool:
+    """Asked by the menu on every public page: cached per content version, which
+    figures_recompute bumps."""
+    from django.core.cache import cache
+
+    key = f"population:has-figures:{village.pk}:{village.content_version}"
+    found = cache.get(key)
+    if found is None:
+        found = PopulationFigure.objects.for_village(village).exists()
+        cache.set(key, found, 3600)
+    return found
+
+
+def _by_label(category: Category) -> bool:
+    """Area, family and household rows are told apart by their label, not a code."""
+    return not category.codes and category.key != "umur"
+
+
+def _labels(category: Category, counts: dict) -> list[tuple[int, str]]:
+    if category.codes:
+        return [(c, lab) for c, lab in codes.choices(category.codes)]
+    if category.key == "umur":
+        return [(c, age_label(c)) for c in range(16, 0, -1)]
+    return sorted({(1, label) for (code, label) in counts if code}, key=lambda x: x[1])
+
+
+def build_table(category: Category, figures: list[tuple[int, str, int, int]]) -> Table:
+    """figures: (code, label, sex, count) rows, already summed over whatever area is shown."""
+    by_label = _by_label(category)
+    counts: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for code, label, sex, count in figures:
+        if sex in (1, 2):
+            counts[(code, label if by_label and code else "")][sex - 1] += count
+    filled = [0, 0]
+    entries = []
+    for code, label in _labels(category, counts):
+        pair = counts.get((code, label if by_label else ""), [0, 0])
+        entries.append((label, pair))
+        filled = [filled[0] + pair[0], filled[1] + pair[1]]
+    unfilled = counts.get((0, ""), [0, 0])
+    total = [filled[0] + unfilled[0], filled[1] + unfilled[1]]
+    grand = sum(total) or 1
+    threshold = small_cell()
+
+    def cells(pair: list[int], suppress: bool) -> list[Cell]:
+        values = [pair[0], pair[1], pair[0] + pair[1]]
+        return [Cell(v, 100 * v / grand, suppress and 0 < v < threshold) for v in values]
+
+    table = Table(category, total=sum(total))
+    table.rows = [Row(label, cells(pair, True)) for label, pair in entries]
+    table.rows.append(Row(_("Jumlah"), cells(filled, False), "sum"))
+    table.rows.append(Row(_("Belum mengisi"), cells(unfilled, True), "unfilled"))
+    table.rows.append(Row(_("Total"), cells(total, False), "total"))
+    return table
+
+
+def village_table(village, key: str) -> Table:
+    category = BY_KEY[key]
+    rows = (
+        PopulationFigure.objects.for_village(village)
+        .filter(category=key)
+        .values_list("code", "label", "sex", "count")
+    )
+    return build_table(category, list(rows))
+
+
+def district_table(key: str, *, villages=None) -> Table:
+    """Summed over villages (all, or one kecamatan's) from their stored figures."""
+    category = BY_KEY[key]
+    qs = PopulationFigure.objects.filter(category=key)
+    if villages is not None:
+        qs = qs.filter(village__in=villages)
+    if key in ("dusun", "rw", "rt", "keluarga", "rumah-tangga"):
+        # Dusun names mean nothing across villages: the district counts by village instead.
+        qs = qs.values("village__region__name", "sex").annotate(n=Sum("count"))
+        rows = [(1, r["village__region__name"], r["sex"], r["n"]) for r in qs]
+    else:
+        qs = qs.values("code", "sex").annotate(n=Sum("count"))
+        rows = [(r["code"], "", r["sex"], r["n"]) for r in qs]
+    return build_table(category, rows)
+
+
+def village_summary(village) -> dict[str, int]:
+    """Headline numbers: residents by sex, families, households."""
+    sums = dict(
+        PopulationFigure.objects.for_village(village)
+        .filter(category__in=["umur", "keluarga", "rumah-tangga"])
+        .values_list("category")
+        .annotate(n=Sum("count"))
+    )
+    by_sex = dict(
+        PopulationFigure.objects.for_village(village)
+        .filter(category="umur")
+        .values_list("sex")
+        .annotate(n=Sum("count"))
+    )
+    return {
+        "residents": sums.get("umur", 0),
+        "men": by_sex.get(1, 0),
+        "women": by_sex.get(2, 0),
+        "families": sums.get("keluarga", 0),
+        "households": sums.get("rumah-tangga", 0),
+    }
+
+
+def live_villages():
+    from balai.villages.models import Village
+
+    return Village.objects.filter(status=Village.Status.LIVE)
+
+
+def district_kecamatan_rows() -> list[dict]:
+    """Residents of each kecamatan by sex, from the live villages' stored figures."""
+    rows: dict[str, dict] = {}
+    qs = (
+        PopulationFigure.objects.filter(category="umur", village__in=live_villages())
+        .values("village__region__parent__code", "village__region__parent__name", "sex")
+        .annotate(n=Sum("count"))
+    )
+    for r in qs:
+        entry = rows.setdefault(
+            r["village__region__parent__code"],
+            {
+                "code": r["village__region__parent__code"],
+                "name": r["village__region__parent__name"],
+                "men": 0,
+                "women": 0,
+            },
+        )
+        entry["men" if r["sex"] == 1 else "women"] += r["n"]
+    result = sorted(rows.values(), key=lambda e: e["name"])
+    for entry in result:
+        entry["total"] = entry["men"] + entry["women"]
+    return result

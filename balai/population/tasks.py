@@ -1,0 +1,27 @@
+"""Background work of the register: import dry runs and writes, recounting the figures."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def import_check_task(import_id: int) -> None:
+    from balai.population.import_service import import_check
+
+    import_check(import_id=import_id)
+
+
+@task()
+def import_apply_task(import_id: int) -> None:
+    from balai.population.import_write import import_apply
+
+    import_apply(import_id=import_id)
+
+
+@task()
+def figures_task(village_id: int) -> None:
+    from balai.population.figures import figures_recompute
+    from balai.villages.models import Village
+
+    figures_recompute(village=Village.objects.get(pk=village_id))
