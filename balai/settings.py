@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "balai.portal",
     "balai.news",
     "balai.population",
+    "balai.welfare",
     "balai.budget",
     "balai.disclosure",
     "balai.market",

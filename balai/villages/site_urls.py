@@ -17,6 +17,7 @@ urlpatterns = [
     # Each module's public pages, in this same `site` namespace (names carry the module prefix).
     path("", include("balai.news.site_urls")),
     path("", include("balai.population.site_urls")),
+    path("", include("balai.welfare.site_urls")),
     path("", include("balai.budget.site_urls")),
     path("", include("balai.disclosure.site_urls")),
     path("", include("balai.market.site_urls")),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WelfareConfig(AppConfig):
+    name = "balai.welfare"
+    verbose_name = "Bantuan sosial"

@@ -1,0 +1,4 @@
+from __future__ import annotations
+
+app_name = "welfare_district_dashboard"
+urlpatterns: list = []
