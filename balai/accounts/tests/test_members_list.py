@@ -53,6 +53,6 @@ def test_the_list_does_not_grow_queries_with_members(
         Membership.objects.create(user=user, village=dagan, role="editor", can_publish=n % 2 == 0)
         invitation_create(village=dagan, email=f"undang{n}@dagan.desa.id", role="editor")
     client = login(alice)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(URL)
     assert response.content.decode().count("editor1") >= 6

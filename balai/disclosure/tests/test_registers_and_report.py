@@ -95,7 +95,7 @@ def test_the_queue_page_does_a_fixed_number_of_queries(
     for day in range(5, 25):
         make_request(dagan, received_on=date(2026, 6, day % 28 + 1))
     client.force_login(alice)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get("/dasbor/dagan/ppid/")
     assert response.status_code == 200
     assert len(response.context["queue"]) == 21
