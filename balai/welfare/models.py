@@ -126,6 +126,7 @@ class Recipient(models.Model):
     name = models.CharField(_("nama penerima"), max_length=120)
     area = models.ForeignKey("population.Area", null=True, blank=True, on_delete=models.PROTECT)
     card_number = models.CharField(_("nomor kartu"), max_length=40, blank=True)
+    amount = models.PositiveBigIntegerField(_("nilai per periode (Rp)"), default=0)
     start = models.DateField(_("mulai menerima"))
     end = models.DateField(_("berhenti menerima"), null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
