@@ -1,6 +1,41 @@
+from __future__ import annotations
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WelfareConfig(AppConfig):
     name = "balai.welfare"
     verbose_name = "Bantuan sosial"
+
+    def ready(self) -> None:
+        from balai.villages.navigation import (
+            DashboardSection,
+            DistrictSection,
+            MenuItem,
+            register_dashboard_section,
+            register_district_section,
+            register_menu_provider,
+        )
+
+        def welfare_menu(village):
+            from balai.welfare.selectors import has_figures, public_programmes
+
+            if has_figures(village) or public_programmes(village).exists():
+                yield MenuItem("welfare", _("Bantuan sosial"), "welfare_index", order=45)
+
+        register_menu_provider(welfare_menu)
+        register_dashboard_section(
+            DashboardSection("welfare_dashboard:programmes", _("Bantuan sosial"), "personal", 45)
+        )
+        register_district_section(
+            DistrictSection("welfare_district:index", _("Bantuan sosial"), public=True, order=35)
+        )
+        register_district_section(
+            DistrictSection(
+                "welfare_district_dashboard:overview",
+                _("Bantuan sosial desa"),
+                public=False,
+                order=35,
+            )
+        )

@@ -1,4 +1,8 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from balai.welfare import district_views
+
 app_name = "welfare_district_dashboard"
-urlpatterns: list = []
+urlpatterns = [path("", district_views.overview, name="overview")]

@@ -98,6 +98,12 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The law wants BLT Dana Desa recipients announced: new BLT-DD programmes start so.
+        if self._state.adding and self.kind == self.Kind.BLT_DD:
+            self.publicly_announced = True
+        super().save(*args, **kwargs)
+
     @property
     def is_public_list(self) -> bool:
         return self.publicly_announced and self.list_published

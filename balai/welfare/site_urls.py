@@ -3,4 +3,17 @@ the module prefix (e.g. `welfare_index`)."""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path, re_path
+
+from balai.welfare import site_views
+
+urlpatterns = [
+    path("bantuan-sosial/", site_views.index, name="welfare_index"),
+    re_path(
+        r"^bantuan-sosial/data-(?P<key>[a-z]+)\.(?P<fmt>csv|json)$",
+        site_views.download,
+        name="welfare_download",
+    ),
+    path("bantuan-sosial/daftar/<int:pk>/", site_views.announced, name="welfare_list"),
+    path("bantuan-sosial/daftar/<int:pk>/sanggah/", site_views.objection, name="welfare_objection"),
+]
