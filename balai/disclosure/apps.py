@@ -20,6 +20,8 @@ class DisclosureConfig(AppConfig):
     verbose_name = "PPID"
 
     def ready(self) -> None:
+        from balai.disclosure import freshness
+        from balai.disclosure.signals import seed_dip_on_provision
         from balai.villages.navigation import (
             DashboardSection,
             DistrictSection,
@@ -27,8 +29,11 @@ class DisclosureConfig(AppConfig):
             register_district_section,
             register_menu_provider,
         )
+        from balai.villages.signals import village_provisioned
 
         register_menu_provider(_menu)
+        freshness.register()
+        village_provisioned.connect(seed_dip_on_provision, dispatch_uid="disclosure_dip_seed")
         register_dashboard_section(
             DashboardSection("disclosure_dashboard:index", _("PPID"), "disclosure", order=70)
         )

@@ -8,6 +8,8 @@ class NewsConfig(AppConfig):
     verbose_name = "Berita"
 
     def ready(self) -> None:
+        from balai.news import freshness
         from balai.news.navigation import register
 
         register()
+        freshness.register()

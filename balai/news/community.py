@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from balai.news.integrity import submission_flag
 from balai.news.models import Article, Comment, Image, NewsSettings, Submission
 from balai.news.services import article_publish, article_save
 from balai.news.templatetags.news import image_src
+from balai.support.integrity import content_suspicious
 from balai.villages.models import Village
 
 COMMENT_LIMIT = (5, 10 * 60)  # five comments per ten minutes per IP
@@ -66,12 +68,16 @@ def comments_allowed(village: Village, article: Article) -> bool:
 
 
 def comment_create(*, village: Village, article: Article, data: dict[str, Any]) -> Comment:
+    """A new comment waits for an editor; one that looks like gambling spam or a link dump goes
+    straight to the spam list, never to the approval queue (and is never shown)."""
+    suspicious = content_suspicious(f"{data['name']} {data['body']}")
     return Comment.objects.create(
         village=village,
         article=article,
         name=data["name"],
         contact=data.get("contact", ""),
         body=data["body"],
+        status=Comment.Status.SPAM if suspicious else Comment.Status.PENDING,
     )
 
 
@@ -98,6 +104,7 @@ def submission_create(
         photo=photos[0] if photos else None,
     )
     submission.photos.set(photos)
+    submission_flag(village=village, submission=submission)
     return submission
 
 
@@ -110,9 +117,16 @@ def _photos_html(images: list[Image]) -> str:
 
 
 def submission_publish(
-    *, village: Village, submission: Submission, actor: Any, title: str, body: str
+    *,
+    village: Village,
+    submission: Submission,
+    actor: Any,
+    title: str,
+    body: str,
+    reviewed: bool = False,
 ) -> Article:
-    """Publish an edited submission, credited to the resident by name only."""
+    """Publish an edited submission, credited to the resident by name only. Text that looks
+    like spam is held for review like any story (the article's status says so)."""
     with transaction.atomic():
         extra = [p for p in submission.photos.all() if p.pk != submission.photo_id]
         article = Article(
@@ -123,7 +137,7 @@ def submission_publish(
             status=Article.Status.DRAFT,
         )
         article = article_save(village=village, article=article, actor=actor)
-        article_publish(village=village, article=article)
+        article_publish(village=village, article=article, reviewed=reviewed)
         submission.status = Submission.Status.PUBLISHED
         submission.article = article
         submission.save(update_fields=["status", "article"])

@@ -15,6 +15,7 @@ from balai.audit.services import audit_record
 from balai.lib.phone import whatsapp_link
 from balai.news import community
 from balai.news.forms import DeclineForm, NewsSettingsForm, SubmissionPublishForm
+from balai.news.integrity import may_release_hold
 from balai.news.models import Comment, Submission
 from balai.news.richtext import article_body_html
 from balai.news.services import may_publish
@@ -51,11 +52,20 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 village=request.village,
                 submission=submission,
                 actor=request.user,
+                reviewed=may_release_hold(request.user, request.village),
                 **form.cleaned_data,
             )
-            messages.success(
-                request, _("Kiriman diterbitkan atas nama %(name)s.") % {"name": submission.name}
-            )
+            if article.status == article.Status.REVIEW:
+                messages.warning(
+                    request,
+                    _("Berita ditahan untuk ditinjau dan belum tampil di situs: %(why)s")
+                    % {"why": article.held_reason},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Kiriman diterbitkan atas nama %(name)s.") % {"name": submission.name},
+                )
             return redirect("news_dashboard:edit", slug=request.village.slug, pk=article.pk)
     elif sees_contact(request):
         # The sender's WhatsApp and email are personal data: each look is logged.

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from balai.news import services
 from balai.news.forms import ArticleForm, CategoryForm, PublishForm
 from balai.news.images import image_create
+from balai.news.integrity import may_release_hold
 from balai.news.models import Article, ArticleRevision, Category, Image
 from balai.villages.permissions import village_role_required
 
@@ -24,6 +25,18 @@ def _back(request: HttpRequest, article: Article | None = None) -> HttpResponse:
     if article is None:
         return redirect("news_dashboard:list", slug=request.village.slug)
     return redirect("news_dashboard:edit", slug=request.village.slug, pk=article.pk)
+
+
+def _held_message(request: HttpRequest, article: Article) -> bool:
+    """Tell the writer their story was held by the integrity check, and why."""
+    if article.status != Article.Status.REVIEW or not article.held_reason:
+        return False
+    messages.warning(
+        request,
+        _("Berita ditahan untuk ditinjau dan belum tampil di situs: %(why)s")
+        % {"why": article.held_reason},
+    )
+    return True
 
 
 @village_role_required("content")
@@ -56,13 +69,21 @@ def _edit(request: HttpRequest, article: Article) -> HttpResponse:
         elif article.lead_image_id and alt:
             type(article.lead_image).objects.filter(pk=article.lead_image_id).update(alt=alt)
         tags = services.tags_from_text(village=village, text=form.cleaned_data["tag_text"])
-        services.article_save(village=village, article=article, actor=request.user, tags=tags)
+        services.article_save(
+            village=village,
+            article=article,
+            actor=request.user,
+            tags=tags,
+            reviewed=may_release_hold(request.user, village),
+        )
         messages.success(request, _("Berita “%(title)s” tersimpan.") % {"title": article.title})
+        _held_message(request, article)
         return _back(request, article)
     ctx = {
         "form": form,
         "article": article,
         "may_publish": services.may_publish(request.user, village),
+        "may_release": may_release_hold(request.user, village),
         "publish_form": PublishForm(),
         "locked": locked,
     }
@@ -90,7 +111,14 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Tulis waktu terbit seperti 2026-12-31 08:00."))
         return _back(request, article)
     when = form.cleaned_data["publish_at"]
-    article, late = services.article_publish(village=request.village, article=article, when=when)
+    article, late = services.article_publish(
+        village=request.village,
+        article=article,
+        when=when,
+        reviewed=may_release_hold(request.user, request.village),
+    )
+    if _held_message(request, article):
+        return _back(request, article)
     if late:
         messages.warning(request, _("Waktu terbit sudah lewat, jadi berita diterbitkan sekarang."))
     elif when:

@@ -167,6 +167,9 @@ class Article(models.Model):
     # False while a scheduled article waits: publish_scheduled bumps the village's cache
     # version when its time comes, then sets this.
     is_announced = models.BooleanField(default=False, editable=False)
+    # Why the integrity check held this story for review instead of publishing it (gambling
+    # words, link bursts); empty when nothing is held. Shown on the dashboard.
+    held_reason = models.TextField(blank=True, editable=False)
     # Title, summary and body as plain text: what full-text search reads (services keep it).
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -233,6 +236,9 @@ class Submission(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     decline_message = models.TextField(_("pesan penolakan"), blank=True)
     article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Why the integrity check flagged this story (gambling words, link bursts); the editors
+    # see it in the queue. Empty when it looks fine.
+    held_reason = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = VillageOwnedManager()

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from balai.news import integrity
 from balai.news.models import Article, ArticleRevision, Category, Tag
 from balai.news.richtext import article_body_html
 from balai.news.search import article_index
@@ -61,11 +62,30 @@ def category_create(*, village: Village, name: str) -> Category:
 
 
 def article_save(
-    *, village: Village, article: Article, actor: Any, tags: list[Tag] | None = None
+    *,
+    village: Village,
+    article: Article,
+    actor: Any,
+    tags: list[Tag] | None = None,
+    reviewed: bool = False,
 ) -> Article:
-    """Create or update; the body is cleaned, the slug derived once, a revision kept."""
+    """Create or update; the body is cleaned, the slug derived once, a revision kept.
+
+    A public story whose new text looks like spam is held for review (see news.integrity)
+    unless `reviewed` (a mentor or the district saving it)."""
     article.village = village
     article.body = article_body_html(article.body)
+    reasons = integrity.article_suspicious(article)
+    was_public = article.status == Article.Status.PUBLISHED
+    held = bool(reasons) and was_public and not reviewed
+    if held:
+        article.status = Article.Status.REVIEW
+    if held:
+        article.held_reason = "; ".join(reasons)
+    elif not reasons or reviewed:
+        article.held_reason = ""
+    elif article.held_reason:  # still held: keep the reason current with the text
+        article.held_reason = "; ".join(reasons)
     if not article.author_name:
         article.author_name = getattr(actor, "name", "") or str(actor)
     if article.author_id is None and getattr(actor, "pk", None):
@@ -89,27 +109,56 @@ def article_save(
             saved_by=actor if getattr(actor, "pk", None) else None,
         )
         article_index(article=article)
-    if article.status == Article.Status.PUBLISHED:
+    if held:
+        integrity.article_alert(village=village, article=article, reasons=reasons)
+    if was_public:
         village.bump_version()
     return article
 
 
 def article_publish(
-    *, village: Village, article: Article, when: datetime | None = None
+    *, village: Village, article: Article, when: datetime | None = None, reviewed: bool = False
 ) -> tuple[Article, bool]:
     """Publish now or at `when`. Returns (article, was_late): a time already past publishes
-    now, and the caller tells the editor so."""
+    now, and the caller tells the editor so.
+
+    Text that looks like spam is not published: the story goes to review with its reason
+    (article.held_reason) and the district is alerted — unless `reviewed` (a mentor or the
+    district releasing it)."""
+    if not reviewed and article_hold(village=village, article=article):
+        return article, False
     now = timezone.now()
     late = when is not None and when < now
     publish_at = now if when is None or late else when
     article.status = Article.Status.PUBLISHED
     article.publish_at = publish_at
     article.is_announced = publish_at <= now
+    article.held_reason = ""
     Article.objects.filter(pk=article.pk).update(
-        status=article.status, publish_at=publish_at, is_announced=article.is_announced
+        status=article.status,
+        publish_at=publish_at,
+        is_announced=article.is_announced,
+        held_reason="",
     )
     village.bump_version()
     return article, late
+
+
+def article_hold(*, village: Village, article: Article) -> bool:
+    """Hold the story for review when its text looks like spam; True when held."""
+    reasons = integrity.article_suspicious(article)
+    if not reasons:
+        return False
+    was_public = article.status == Article.Status.PUBLISHED
+    article.status = Article.Status.REVIEW
+    article.held_reason = "; ".join(reasons)
+    Article.objects.filter(pk=article.pk).update(
+        status=article.status, held_reason=article.held_reason
+    )
+    integrity.article_alert(village=village, article=article, reasons=reasons)
+    if was_public:
+        village.bump_version()
+    return True
 
 
 def article_set_status(*, village: Village, article: Article, status: str) -> Article:

@@ -17,6 +17,7 @@ from balai.registrations import selectors
 from balai.registrations.models import Application
 from balai.villages.cache import district_version_bump
 from balai.villages.models import Page, Village, VillageDomain
+from balai.villages.signals import village_provisioned
 
 
 def _office_address(region: Any) -> str:
@@ -125,4 +126,6 @@ def village_provision(*, application: Application, admin: Any) -> tuple[Village,
         role="admin",
         invited_by=admin,
     )
+    # Modules seed their own first content (e.g. the PPID's DIP checklist) in this transaction.
+    village_provisioned.send(sender=Village, village=village)
     return village, invitation_url(token)

@@ -63,7 +63,14 @@ def _content_models() -> list[tuple[type[models.Model], str]]:
     return found
 
 
-def _alert(*, kind: str, key: str, message: str, village: Village | None = None) -> bool:
+def integrity_alert_raise(
+    *, kind: str, key: str, message: str, village: Village | None = None, notify: bool = False
+) -> bool:
+    """Record one alert for the district (deduplicated by `key`); True when it is new.
+
+    Modules that hold suspicious content call this with kind="gambling" and the same key the
+    watch would use (`gambling:<app.model>:<pk>`), so the watch does not raise it twice;
+    `notify` also emails the district admins at once (the watch emails its own findings)."""
     try:
         with transaction.atomic():
             IntegrityAlert.objects.create(
@@ -71,7 +78,20 @@ def _alert(*, kind: str, key: str, message: str, village: Village | None = None)
             )
     except IntegrityError:
         return False  # already raised
+    if notify:
+        _mail_district([message])
     return True
+
+
+def _mail_district(raised: list[str]) -> None:
+    from balai.accounts.models import User
+
+    admins = list(
+        User.objects.filter(is_district_admin=True, is_active=True).values_list("email", flat=True)
+    )
+    body = _("Pantauan keamanan Balai menemukan:\n\n") + "\n".join(f"- {m}" for m in raised)
+    if admins:
+        send_mail(_("Peringatan keamanan situs desa"), body, settings.DEFAULT_FROM_EMAIL, admins)
 
 
 def _watch_content(since: datetime, hour: str) -> list[str]:
@@ -86,7 +106,7 @@ def _watch_content(since: datetime, hour: str) -> list[str]:
                 "m": model._meta.verbose_name_plural,
             }
             key = f"burst:{model._meta.label_lower}:{row['village_id']}:{hour}"
-            if _alert(kind="burst", key=key, message=msg, village=village):
+            if integrity_alert_raise(kind="burst", key=key, message=msg, village=village):
                 raised.append(msg)
         texts = [f for f in TEXT_FIELDS if f in {x.name for x in model._meta.concrete_fields}]
         for obj in recent.select_related("village__region")[:500] if texts else []:
@@ -94,7 +114,9 @@ def _watch_content(since: datetime, hour: str) -> list[str]:
             if reasons:
                 msg = f"{obj.village}: {model._meta.verbose_name} #{obj.pk} — {reasons[0]}"
                 key = f"gambling:{model._meta.label_lower}:{obj.pk}"
-                if _alert(kind="gambling", key=key, message=msg, village=obj.village):
+                if integrity_alert_raise(
+                    kind="gambling", key=key, message=msg, village=obj.village
+                ):
                     raised.append(msg)
     return raised
 
@@ -104,13 +126,13 @@ def _watch_logins(since: datetime, hour: str) -> list[str]:
     failures = LoginRecord.objects.filter(succeeded=False, created_at__gte=since).count()
     if failures >= FAILED_LOGIN_BURST:
         msg = _("%(n)d percobaan masuk gagal dalam satu jam terakhir.") % {"n": failures}
-        if _alert(kind="failed_logins", key=f"failed:{hour}", message=msg):
+        if integrity_alert_raise(kind="failed_logins", key=f"failed:{hour}", message=msg):
             raised.append(msg)
     for record in LoginRecord.objects.filter(new_ip=True, created_at__gte=since).select_related(
         "user"
     ):
         msg = _("%(u)s masuk dari alamat IP baru %(ip)s.") % {"u": record.user, "ip": record.ip}
-        if _alert(kind="new_ip", key=f"newip:{record.pk}", message=msg):
+        if integrity_alert_raise(kind="new_ip", key=f"newip:{record.pk}", message=msg):
             raised.append(msg)
     return raised
 
@@ -123,16 +145,5 @@ def integrity_watch_run(*, now: datetime | None = None) -> int:
     LoginRecord.objects.filter(succeeded=False, created_at__lt=now - timedelta(days=30)).delete()
     LoginRecord.objects.filter(succeeded=True, created_at__lt=now - timedelta(days=365)).delete()
     if raised:
-        from balai.accounts.models import User
-
-        admins = list(
-            User.objects.filter(is_district_admin=True, is_active=True).values_list(
-                "email", flat=True
-            )
-        )
-        body = _("Pantauan keamanan Balai menemukan:\n\n") + "\n".join(f"- {m}" for m in raised)
-        if admins:
-            send_mail(
-                _("Peringatan keamanan situs desa"), body, settings.DEFAULT_FROM_EMAIL, admins
-            )
+        _mail_district(raised)
     return len(raised)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from unittest import mock
 
@@ -25,12 +26,44 @@ def _fill(dagan, alice):
     Page.objects.create(village=dagan, title="Privasi", slug="kebijakan-privasi", body="x")
     alice.last_login = timezone.now()
     alice.save(update_fields=["last_login"])
+    _fill_modules(dagan)
+
+
+def _fill_modules(dagan):
+    """The parts the modules register: a recent story, this year's APBDes, a complete DIP."""
+    from balai.budget.models import FiscalYear
+    from balai.disclosure.models import DipItem
+    from balai.disclosure.services import dip_seed
+    from balai.news.tests.conftest import publish
+
+    year = timezone.localdate().year
+    publish(dagan, title="Kerja bakti saluran irigasi")
+    FiscalYear.objects.create(village=dagan, year=year, status="approved", perdes_number="3")
+    dip_seed(village=dagan, year=year)
+    DipItem.objects.for_village(dagan).update(link="https://contoh.desa.id/dip.pdf")
 
 
 def test_a_complete_and_recently_used_village_scores_100(dagan, alice):
     _fill(dagan, alice)
     freshness_recompute_all()
-    assert FreshnessScore.objects.get(village=dagan).score == 100
+    row = FreshnessScore.objects.get(village=dagan)
+    assert row.score == 100
+    # The modules' own checks are stored too; the never-opened shop does not apply.
+    assert row.parts["news_recent"] is True and row.parts["apbdes_current"] is True
+    assert row.parts["dip_complete"] is True and row.parts["shop_active"] is None
+
+
+def test_the_daily_command_stores_the_module_parts_and_a_kelurahan_skips_budget_and_ppid(db):
+    from balai.conftest import make_village
+    from balai.regions.models import Region
+
+    region = Region.objects.filter(type="kelurahan").order_by("code").first()
+    kelurahan = make_village(region.code, "kelurahan-uji")
+    call_command("support_freshness", stdout=io.StringIO())
+    parts = FreshnessScore.objects.get(village=kelurahan).parts
+    assert parts["news_recent"] is False
+    assert parts["apbdes_current"] is None and parts["dip_complete"] is None
+    assert parts["shop_active"] is None
 
 
 def test_a_village_slips_when_its_admin_stays_away_and_the_digest_names_it(
@@ -42,7 +75,7 @@ def test_a_village_slips_when_its_admin_stays_away_and_the_digest_names_it(
     with mock.patch("django.utils.timezone.now", return_value=later):
         freshness_recompute_all()
         row = FreshnessScore.objects.get(village=dagan)
-        assert row.score < 100 and row.slipped_parts == ["admin_login"]
+        assert row.score < 100 and "admin_login" in row.slipped_parts
         call_command("support_freshness_digest")
     recipients = {to for m in mail.outbox for to in m.to}
     assert {dina.email, maya.email} <= recipients
