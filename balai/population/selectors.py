@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from balai.population import codes
 from balai.population.figures import BY_KEY, CATEGORIES, Category, age_label
 from balai.population.models import PopulationFigure, PopulationSettings
+from balai.population.suppression import COMPLEMENTARY, SHOWN, suppress
 
 DEFAULT_PUBLISHED = [c.key for c in CATEGORIES]
 
@@ -26,10 +27,15 @@ class Cell:
     count: int
     share: float  # of the table's total, in percent
     hidden: bool = False  # fewer than the threshold: shown as "< 5"
+    # Hidden although not small, so that a hidden small cell cannot be worked out from the
+    # totals (see balai.population.suppression): shown as "*".
+    complementary: bool = False
 
     @property
     def text(self) -> str:
-        return f"< {small_cell()}" if self.hidden else f"{self.count:,}".replace(",", ".")
+        if self.hidden:
+            return "*" if self.complementary else f"< {small_cell()}"
+        return f"{self.count:,}".replace(",", ".")
 
     @property
     def share_text(self) -> str:
@@ -56,6 +62,10 @@ class Table:
     @property
     def code_rows(self) -> list[Row]:
         return [r for r in self.rows if r.kind == "code"]
+
+    @property
+    def has_complementary(self) -> bool:
+        return any(c.complementary for r in self.rows for c in r.cells)
 
 
 def published_categories(village) -> list[Category]:
@@ -95,7 +105,8 @@ def _labels(category: Category, counts: dict) -> list[tuple[int, str]]:
 
 
 def build_table(category: Category, figures: list[tuple[int, str, int, int]]) -> Table:
-    """figures: (code, label, sex, count) rows, already summed over whatever area is shown."""
+    """figures: (code, label, sex, count) rows, already summed over whatever area is shown.
+    The one place public figures are suppressed: pages, charts and downloads all read this."""
     by_label = _by_label(category)
     counts: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
     for code, label, sex, count in figures:
@@ -110,17 +121,21 @@ def build_table(category: Category, figures: list[tuple[int, str, int, int]]) ->
     unfilled = counts.get((0, ""), [0, 0])
     total = [filled[0] + unfilled[0], filled[1] + unfilled[1]]
     grand = sum(total) or 1
-    threshold = small_cell()
+    grid = [[a, b, a + b] for a, b in [pair for _label, pair in entries] + [unfilled, filled]]
+    marks = suppress(grid, small_cell())
 
-    def cells(pair: list[int], suppress: bool) -> list[Cell]:
-        values = [pair[0], pair[1], pair[0] + pair[1]]
-        return [Cell(v, 100 * v / grand, suppress and 0 < v < threshold) for v in values]
+    def cells(values: list[int], mark: list[int]) -> list[Cell]:
+        return [
+            Cell(v, 100 * v / grand, m != SHOWN, m == COMPLEMENTARY)
+            for v, m in zip(values, mark, strict=True)
+        ]
 
+    n = len(entries)
     table = Table(category, total=sum(total))
-    table.rows = [Row(label, cells(pair, True)) for label, pair in entries]
-    table.rows.append(Row(_("Jumlah"), cells(filled, False), "sum"))
-    table.rows.append(Row(_("Belum mengisi"), cells(unfilled, True), "unfilled"))
-    table.rows.append(Row(_("Total"), cells(total, False), "total"))
+    table.rows = [Row(label, cells(grid[i], marks[i])) for i, (label, _p) in enumerate(entries)]
+    table.rows.append(Row(_("Jumlah"), cells(grid[n + 1], marks[n + 1]), "sum"))
+    table.rows.append(Row(_("Belum mengisi"), cells(grid[n], marks[n]), "unfilled"))
+    table.rows.append(Row(_("Total"), cells([*total, sum(total)], [SHOWN] * 3), "total"))
     return table
 
 

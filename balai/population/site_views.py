@@ -71,6 +71,9 @@ def table_json(table: Table, filename: str) -> HttpResponse:
         "kategori": str(table.category.label),
         "satuan": table.category.unit,
         "batas_sel_kecil": selectors.small_cell(),
+        # null = hidden: either below the threshold, or hidden so that one cannot be computed.
+        "keterangan": "null = disembunyikan (kurang dari batas, atau agar angka kecil tidak "
+        "dapat dihitung dari jumlahnya)",
         "baris": [
             {
                 "label": row.label,

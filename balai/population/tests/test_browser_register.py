@@ -1,6 +1,6 @@
 """In a real browser: an admin imports a file with bad rows, reads the report, fixes it and
-imports; records a death and sees the statistics change; a visitor on a phone sees the pyramid
-and no personal data."""
+imports; records a death and a birth and sees the statistics change; a visitor on a phone sees
+the pyramid and no personal data."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ from balai.population.models import Resident
 from balai.population.tests.conftest import family, xlsx_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _youngest_row(page) -> str:
+    """The 0–4 row of the public pyramid's table: men, women, both."""
+    row = page.locator(
+        "table.stats-table tr", has=page.get_by_role("rowheader", name="0–4", exact=True)
+    )
+    return " ".join(row.locator("td:not(.share)").all_inner_texts())
 
 
 def test_an_admin_imports_fixes_records_a_death_and_the_public_sees_figures(
@@ -60,3 +68,23 @@ def test_an_admin_imports_fixes_records_a_death_and_the_public_sees_figures(
 
     phone.goto("/desa/dagan/statistik/")
     assert phone.locator(".stat strong").first.inner_text() == "11"
+    assert _youngest_row(phone) == "0 0 0"
+
+    desktop.goto("/dasbor/dagan/penduduk/")
+    desktop.get_by_role("link", name="Catat kelahiran atau pendatang").click()
+    desktop.fill("[name=nik]", "0")
+    desktop.fill("[name=name]", "BAYI PERTIWI")
+    desktop.select_option("[name=sex]", value="2")
+    desktop.fill("[name=birth_date]", "2026-01-10")
+    desktop.select_option("[name=family_relation]", value="4")
+    desktop.fill("[name=family_number]", rows[0]["no_kk"])
+    desktop.get_by_label("Lahir", exact=True).check()
+    desktop.fill("[name=event_date]", "2026-01-10")
+    desktop.get_by_role("button", name="Simpan").click()
+    desktop.get_by_text("BAYI PERTIWI tercatat.").wait_for()
+
+    phone.goto("/desa/dagan/statistik/")
+    assert phone.locator(".stat strong").first.inner_text() == "12"
+    # One baby girl: a small cell, so the public sees "< 5", never the 1.
+    assert _youngest_row(phone) == "0 < 5 < 5"
+    assert "BAYI PERTIWI" not in phone.content()
