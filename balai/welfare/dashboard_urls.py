@@ -11,6 +11,11 @@ urlpatterns = [
     path("program/baru/", views.programme_form, name="programme_add"),
     path("program/<int:pk>/ubah/", views.programme_form, name="programme_edit"),
     path("program/<int:pk>/", views.recipients, name="recipients"),
+    path(
+        "program/<int:pk>/penerima/<int:rid>/status/",
+        views.recipient_status,
+        name="recipient_status",
+    ),
     path("program/<int:pk>/tayang/", views.publish, name="publish"),
     path("program/<int:pk>/ekspor/", views.export, name="export"),
     path("peringkat/", views.ranking, name="ranking"),
