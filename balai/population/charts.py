@@ -8,6 +8,8 @@ the table beside the chart ("< 5" or "*").
 
 from __future__ import annotations
 
+import hashlib
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -25,10 +27,12 @@ HATCH = (
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
+    # One id per chart title: a page with several charts must not repeat an id.
+    cid = "chart-" + hashlib.sha1(title.encode()).hexdigest()[:10]
     head = (
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-        f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="chart-title">'
-        f'<title id="chart-title">{escape(title)}</title>{HATCH}'
+        f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="{cid}">'
+        f'<title id="{cid}">{escape(title)}</title>{HATCH}'
     )
     return mark_safe(head + "".join(body) + "</svg>")
 

@@ -19,13 +19,9 @@ class WelfareConfig(AppConfig):
         )
 
         def welfare_menu(village):
-            from balai.population.selectors import has_figures as has_register
             from balai.welfare.selectors import has_figures
 
-            # Welfare data hangs off the register, so a village without population figures
-            # has none: reuse the population menu's cached answer before asking our own table.
-            # (A published list with recipients always has figures.)
-            if has_register(village) and has_figures(village):
+            if has_figures(village):
                 yield MenuItem("welfare", _("Bantuan sosial"), "welfare_index", order=45)
 
         register_menu_provider(welfare_menu)

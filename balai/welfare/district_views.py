@@ -1,0 +1,77 @@
+"""District-wide welfare figures (public) and the district admins' overview (no personal
+data: counts per village)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from balai.population.selectors import live_villages
+from balai.villages.cache import cache_public_page
+from balai.villages.permissions import district_admin_required
+from balai.welfare import selectors
+from balai.welfare.forms import ProgrammeForm
+from balai.welfare.models import Objection, Programme, Recipient, WelfareFigure
+from balai.welfare.services import programme_copy_to_villages
+from balai.welfare.site_views import page_context, table_download
+
+
+def _figures():
+    return WelfareFigure.objects.filter(village__in=live_villages())
+
+
+@require_safe
+@cache_public_page
+def index(request: HttpRequest) -> HttpResponse:
+    ctx = page_context(_figures(), [], district=True)
+    return render(request, "welfare_district/index.html", ctx)
+
+
+@require_safe
+@cache_public_page
+def download(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+    tables = selectors.tables(_figures(), district=True)
+    if key not in tables:
+        raise Http404("tabel tidak ditemukan")
+    return table_download(tables[key], fmt, f"bansos-kabupaten-{key}")
+
+
+@district_admin_required
+def overview(request: HttpRequest) -> HttpResponse:
+    villages = live_villages().select_related("region").order_by("region__name")
+    active = dict(
+        Recipient.objects.filter(status="active").values_list("village").annotate(n=Count("id"))
+    )
+    programmes = dict(Programme.objects.values_list("village").annotate(n=Count("id")))
+    objections = dict(
+        Objection.objects.filter(handled=False).values_list("village").annotate(n=Count("id"))
+    )
+    rows = [
+        {
+            "village": v,
+            "active": active.get(v.pk, 0),
+            "programmes": programmes.get(v.pk, 0),
+            "objections": objections.get(v.pk, 0),
+        }
+        for v in villages
+    ]
+    return render(request, "welfare_district_dashboard/overview.html", {"rows": rows})
+
+
+__all__ = ["index", "download", "overview"]
+
+
+@district_admin_required
+def programme_add(request: HttpRequest) -> HttpResponse:
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        made = programme_copy_to_villages(
+            template=form.save(commit=False), villages=live_villages(), user=request.user
+        )
+        messages.success(request, _("Program ditambahkan ke %(n)d desa.") % {"n": made})
+        return redirect("welfare_district_dashboard:overview")
+    return render(request, "welfare_district_dashboard/programme_form.html", {"form": form})

@@ -1,0 +1,146 @@
+"""The announced recipient list: published by the admin, showing name, dusun/RT and period
+only, with its decree; residents send objections that only the village reads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+
+from balai.welfare.models import Objection, Programme, Recipient
+
+
+@pytest.fixture
+def listed(dagan, register, blt):
+    for n in (1, 2):
+        head = register[n][0]
+        Recipient.objects.create(
+            village=dagan,
+            programme=blt,
+            family=head.family,
+            name=head.name,
+            area=head.area,
+            start=date(2026, 1, 1),
+            end=date(2026, 12, 31),
+            amount=300_000,
+        )
+    blt.list_published = True
+    blt.save()
+    dagan.bump_version()
+    return blt
+
+
+@pytest.mark.django_db
+def test_a_new_blt_dd_programme_is_announced_by_default_and_needs_a_decree(client, alice, dagan):
+    client.force_login(alice)
+    url = reverse("welfare_dashboard:programme_add", kwargs={"slug": "dagan"})
+    data = {
+        "name": "BLT Dana Desa 2027",
+        "kind": "blt_dd",
+        "source": "desa",
+        "unit": "family",
+        "period_start": "2027-01-01",
+        "amount": "300000",
+    }
+    response = client.post(url, data)
+    assert "nomor SK" in response.content.decode()
+    response = client.post(url, {**data, "decree_number": "141/1/2027"})
+    assert response.status_code == 302
+    programme = Programme.objects.get()
+    assert programme.publicly_announced and not programme.list_published
+    pkh = client.post(url, {**data, "name": "PKH", "kind": "pkh", "source": "pusat"})
+    assert pkh.status_code == 302 and not Programme.objects.get(name="PKH").publicly_announced
+
+
+@pytest.mark.django_db
+def test_the_admin_publishes_the_list_and_visitors_see_names_and_rt_only(
+    client, alice, dagan, register, blt
+):
+    head = register[1][0]
+    Recipient.objects.create(
+        village=dagan,
+        programme=blt,
+        family=head.family,
+        name=head.name,
+        area=head.area,
+        start=date(2026, 1, 1),
+    )
+    list_url = f"/desa/dagan/bantuan-sosial/daftar/{blt.pk}/"
+    assert client.get(list_url).status_code == 404
+    client.force_login(alice)
+    client.post(
+        reverse("welfare_dashboard:publish", kwargs={"slug": "dagan", "pk": blt.pk}),
+        {"tayang": "1"},
+    )
+    client.logout()
+    html = client.get(list_url).content.decode()
+    assert "WARGA 1-0" in html and "Dusun I" in html and "141/07/I/2026" in html
+    assert head.nik not in html and head.family.number not in html and "Kenanga" not in html
+    assert "1970" not in html and "12-03" not in html
+
+
+@pytest.mark.django_db
+def test_an_unannounced_programme_has_no_public_list_even_if_flagged(client, dagan, listed, pkh):
+    pkh.list_published = True  # cannot happen through the dashboard; still refused publicly
+    pkh.save()
+    assert client.get(f"/desa/dagan/bantuan-sosial/daftar/{pkh.pk}/").status_code == 404
+
+
+@override_settings(WELFARE_MASK_NAMES=True)
+@pytest.mark.django_db
+def test_names_are_masked_when_the_district_says_so(client, listed):
+    cache.clear()
+    html = client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/").content.decode()
+    assert "WARGA 1-0" not in html and "W**** 1**" in html
+
+
+@pytest.mark.django_db
+def test_a_resident_sends_an_objection_that_only_the_village_reads(client, alice, listed):
+    url = f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/sanggah/"
+    response = client.post(
+        url,
+        {
+            "kind": "missing",
+            "message": "Mbah Sainem di RT 3 belum terdaftar.",
+            "sender_name": "Tarno",
+            "contact": "081234567890",
+        },
+    )
+    assert response.status_code == 302
+    assert Objection.objects.get().contact == "081234567890"
+    assert (
+        "081234567890"
+        not in client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/").content.decode()
+    )
+    client.force_login(alice)
+    page = client.get(reverse("welfare_dashboard:objections", kwargs={"slug": "dagan"}))
+    assert "Mbah Sainem" in page.content.decode() and "081234567890" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_objections_are_rate_limited_and_the_honeypot_drops_bots(client, listed):
+    cache.clear()
+    url = f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/sanggah/"
+    data = {"kind": "wrong", "message": "Salah."}
+    client.post(url, {**data, "website": "http://spam"})
+    assert not Objection.objects.exists()
+    for _ in range(3):
+        assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Terlalu banyak" in response.content.decode()
+    assert Objection.objects.count() == 3
+    assert client.post(url, {"kind": "", "message": ""}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_there_is_no_public_search_by_name_or_nik(client, listed, register):
+    html = client.get(
+        f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/?q={register[1][0].nik}"
+    ).content.decode()
+    assert "<form" not in html.split("<main", 1)[-1] or "search" not in html.split("<main", 1)[-1]
+    assert (
+        client.get(f"/desa/dagan/bantuan-sosial/cari/?nik={register[1][0].nik}").status_code == 404
+    )
