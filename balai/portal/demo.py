@@ -247,7 +247,7 @@ def _choose(rng: random.Random, villages: int) -> tuple[list[Region], list[Regio
     return picked, [r for r in available if r not in picked], slugs
 
 
-def demo_build(*, villages: int = 40, seed: int = SEED) -> DemoResult:
+def demo_build(*, villages: int = 40, seed: int = SEED, scale: str = "demo") -> DemoResult:
     """Build (or rebuild) the demo district. `villages` is the number of live sites."""
     if not Region.objects.filter(code=DAGAN).exists():
         regions_load_default()
@@ -268,6 +268,13 @@ def demo_build(*, villages: int = 40, seed: int = SEED) -> DemoResult:
         _roles(rng, users, sites)
         live_sites = [v for v in sites if v.status == Village.Status.LIVE]
         for offset, module in enumerate(_demo_modules(), start=1):
+            if scale == "district" and module.__name__ == "balai.population.demo":
+                # Benchmark size: about 1,000,000 residents over the district's villages.
+                from balai.population.demo_scale import district_populate
+
+                made = district_populate(villages=live_sites, seed=seed + offset)
+                result.modules["residents"] = made
+                continue
             counts = module.demo_build(
                 rng=random.Random(seed + offset), villages=live_sites, users=users
             )

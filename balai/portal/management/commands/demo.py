@@ -15,10 +15,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--villages", type=int, default=40, help="number of live village sites")
         parser.add_argument("--seed", type=int, default=SEED)
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "district"],
+            default="demo",
+            help="district: every village of the kabupaten with a live site and about "
+            "1,000,000 residents, for benchmarks (takes minutes)",
+        )
 
-    def handle(self, *args, villages: int, seed: int, **options) -> None:
+    def handle(self, *args, villages: int, seed: int, scale: str, **options) -> None:
         started = time.monotonic()
-        result = demo_build(villages=villages, seed=seed)
+        if scale == "district":
+            villages = 239  # every desa and kelurahan that is free; the rest apply or wait
+        result = demo_build(villages=villages, seed=seed, scale=scale)
         out = self.stdout.write
         out(self.style.SUCCESS(f"Demo district built in {time.monotonic() - started:.1f} s"))
         out(
