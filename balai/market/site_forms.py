@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
 from balai.market.forms import WhatsAppField
@@ -18,7 +18,9 @@ MAX_PROOF_BYTES = 5 * 1024 * 1024
 
 class OrderForm(forms.Form):
     variant = forms.ChoiceField(label=gettext_lazy("Varian"), required=False)
-    quantity = forms.IntegerField(label=gettext_lazy("Jumlah"), min_value=1, max_value=10_000)
+    quantity = forms.IntegerField(
+        label=pgettext_lazy("quantity", "Jumlah"), min_value=1, max_value=10_000
+    )
     buyer_name = forms.CharField(label=gettext_lazy("Nama Anda"), max_length=120)
     buyer_phone = WhatsAppField(
         label=gettext_lazy("Nomor WhatsApp Anda"),
@@ -134,7 +136,7 @@ class ProofForm(forms.Form):
 
 class ReviewForm(forms.Form):
     rating = forms.TypedChoiceField(
-        label=gettext_lazy("Nilai"),
+        label=pgettext_lazy("rating", "Nilai"),
         coerce=int,
         choices=[(n, "★" * n) for n in range(5, 0, -1)],
         widget=forms.RadioSelect,
