@@ -13,7 +13,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.storage import private_storage
+from balai.lib.storage import private_storage, random_upload_name
 from balai.villages.models import VillageOwnedManager
 
 
@@ -213,8 +213,7 @@ class Realisation(models.Model):
 
 
 def import_upload_to(instance: Any, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"anggaran/impor/{uuid.uuid4().hex}.{ext}"
+    return random_upload_name("anggaran/impor", filename)
 
 
 class ImportBatch(models.Model):

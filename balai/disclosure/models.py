@@ -9,18 +9,13 @@ no PPID Desa: nothing here is made for them.
 from __future__ import annotations
 
 import secrets
-import uuid
 from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from balai.lib.storage import random_upload_name as _random_name
 from balai.villages.models import VillageOwnedManager
-
-
-def _random_name(folder: str, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{folder}/{uuid.uuid4().hex}.{ext}"
 
 
 def perdes_upload_to(instance: Any, filename: str) -> str:

@@ -8,7 +8,6 @@ register changes.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from balai.lib.storage import random_upload_name
 from balai.population import codes
 from balai.villages.models import VillageOwnedManager
 
@@ -259,8 +259,7 @@ class PopulationSettings(models.Model):
 
 
 def import_upload_to(instance: Any, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"penduduk-impor/{uuid.uuid4().hex}.{ext}"
+    return random_upload_name("penduduk-impor", filename)
 
 
 def _private_storage():

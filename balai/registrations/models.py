@@ -8,14 +8,13 @@ The applicant's contact details and letter are personal data: only district admi
 from __future__ import annotations
 
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.storage import private_storage
+from balai.lib.storage import private_storage, random_upload_name
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -25,8 +24,7 @@ def new_tracking_code() -> str:
 
 
 def letter_upload_to(instance: Application, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"surat-permohonan/{uuid.uuid4().hex}.{ext}"
+    return random_upload_name("surat-permohonan", filename)
 
 
 class Application(models.Model):

@@ -7,7 +7,6 @@ Village-owned rows (help requests, freshness scores, event registrations, export
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -15,12 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import private_storage
+from balai.lib.storage import random_upload_name as _random_name
 from balai.villages.models import VillageOwnedManager
-
-
-def _random_name(folder: str, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{folder}/{uuid.uuid4().hex}.{ext}"
 
 
 def help_attachment_upload_to(instance: Any, filename: str) -> str:

@@ -7,7 +7,6 @@ carries `village = ForeignKey(Village, on_delete=PROTECT)` and is reached throug
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from balai.lib.storage import random_upload_name as _random_name
 from balai.villages.richtext import page_body_html
 
 
@@ -26,12 +26,6 @@ class VillageOwnedQuerySet(models.QuerySet):
 
 
 VillageOwnedManager = models.Manager.from_queryset(VillageOwnedQuerySet)
-
-
-def _random_name(folder: str, filename: str) -> str:
-    # Random names: the uploader's file name never reaches the disk or a URL.
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{folder}/{uuid.uuid4().hex}.{ext}"
 
 
 def logo_upload_to(instance: Any, filename: str) -> str:

@@ -12,13 +12,13 @@ row still belongs to exactly one village and tenancy stays a plain village filte
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from balai.lib.storage import random_upload_name
 from balai.villages.models import VillageOwnedManager
 
 
@@ -206,8 +206,7 @@ class WelfareFigure(models.Model):
 
 
 def import_upload_to(instance: Any, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"bansos-impor/{uuid.uuid4().hex}.{ext}"
+    return random_upload_name("bansos-impor", filename)
 
 
 def _private_storage():
