@@ -102,7 +102,8 @@ def import_check(*, import_id: int) -> None:
 @transaction.atomic
 def import_apply(*, import_id: int) -> None:
     imp = (
-        WelfareImport.objects.select_for_update()
+        # Lock only the import row: PostgreSQL refuses FOR UPDATE across the nullable join.
+        WelfareImport.objects.select_for_update(of=("self",))
         .select_related("village", "programme")
         .get(pk=import_id)
     )
