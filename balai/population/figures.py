@@ -19,6 +19,7 @@ from balai.population.models import (
     PopulationSettings,
     Resident,
 )
+from balai.population.signals import figures_recomputed
 
 AGE_GROUPS = [(i * 5, i * 5 + 4) for i in range(15)] + [(75, None)]
 
@@ -153,4 +154,5 @@ def figures_recompute(*, village) -> int:
             village=village, defaults={"figures_updated_at": timezone.now()}
         )
     village.bump_version()
+    figures_recomputed.send(sender=PopulationFigure, village=village)
     return len(rows)

@@ -25,6 +25,10 @@ class WelfareConfig(AppConfig):
                 yield MenuItem("welfare", _("Bantuan sosial"), "welfare_index", order=45)
 
         register_menu_provider(welfare_menu)
+
+        from balai.population.signals import figures_recomputed
+
+        figures_recomputed.connect(_recount_after_register, dispatch_uid="welfare-recount")
         register_dashboard_section(
             DashboardSection("welfare_dashboard:programmes", _("Bantuan sosial"), "personal", 45)
         )
@@ -39,3 +43,15 @@ class WelfareConfig(AppConfig):
                 order=35,
             )
         )
+
+
+def _recount_after_register(sender, village, **kwargs) -> None:
+    """A death or a move changes who is counted per decile: recount welfare figures too."""
+    from balai.welfare.figures import figures_recompute
+    from balai.welfare.models import Programme, WelfareRank
+
+    if (
+        Programme.objects.for_village(village).exists()
+        or WelfareRank.objects.filter(village=village).exists()
+    ):
+        figures_recompute(village=village)
