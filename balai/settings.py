@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "balai.disclosure",
     "balai.market",
     "balai.support",
+    "ninja",
+    "balai.api",
 ]
 
 MIDDLEWARE = [

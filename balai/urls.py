@@ -36,6 +36,7 @@ urlpatterns = [
     path("anggaran/", include("balai.budget.district_urls")),
     path("ppid/", include("balai.disclosure.district_urls")),
     path("lapak/", include("balai.market.district_urls")),
+    path("api/", include("balai.api.urls")),
     path("bahasa/<str:code>/", language_switch, name="language"),
     path("media/<path:path>", serve_media, name="media"),
 ]
