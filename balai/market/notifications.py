@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from balai.market.links import public_tracking_url
 from balai.market.models import Order
 
 
@@ -40,7 +41,7 @@ def order_notify_send(*, order_id: int, event: str) -> None:
             "code": order.code,
             "status": order.get_status_display(),
         }
-        track = order.village.public_base_url() + "lapak/lacak/"
+        track = public_tracking_url(order)
         body = _(
             "Pesanan %(code)s (%(product)s) kini berstatus %(status)s.\n"
             "Lacak dengan kode pesanan dan nomor WhatsApp Anda di:\n%(link)s\n"

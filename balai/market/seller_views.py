@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.audit.services import audit_record
+from balai.lib.phone import whatsapp_link
 from balai.market import orders as order_services
 from balai.market import selectors, services
 from balai.market.access import market_access, scoped_orders, scoped_products, scoped_sellers
@@ -162,6 +163,7 @@ def order_detail(
         ],
         "form": form,
         "buyer_whatsapp": order_services.buyer_update_url(order, tracking),
+        "buyer_chat": whatsapp_link(order.buyer_phone),
     }
     return render(request, "market_dashboard/order.html", ctx, status=400 if form else 200)
 

@@ -33,6 +33,8 @@ def event_unregister(*, event: Event, village: Village, user: User) -> None:
 
 
 def attendance_set(*, event: Event, attended_ids: set[int]) -> None:
-    for registration in event.registrations.all():
-        registration.attended = registration.pk in attended_ids
-        registration.save(update_fields=["attended"])
+    # Two UPDATEs whatever the number of participants; ids of other events' rows match nothing.
+    rows = event.registrations.all()
+    with transaction.atomic():
+        rows.filter(pk__in=attended_ids).update(attended=True)
+        rows.exclude(pk__in=attended_ids).update(attended=False)

@@ -54,10 +54,6 @@ def register_freshness_check(key: str, label: str, fn: CheckFn, weight: int = 1)
     _checks[key] = FreshnessCheck(key, label, fn, weight)
 
 
-def unregister_freshness_check(key: str) -> None:
-    _checks.pop(key, None)
-
-
 def freshness_checks() -> list[FreshnessCheck]:
     return list(_checks.values())
 

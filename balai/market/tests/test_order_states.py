@@ -70,6 +70,7 @@ def test_the_seller_gets_a_whatsapp_message_ready_for_the_buyer(login, sekar, or
     page = client.get(f"/dasbor/dagan/lapak/penjual/pesanan/{order.code}/").content.decode()
     link = next(p for p in page.split('"') if p.startswith("https://wa.me/6281211112222?text="))
     assert "Total bayar: Rp 825.000" in unquote(link)
+    assert 'href="https://wa.me/6281211112222"' in page  # the buyer's number, to chat
     assert AuditEntry.objects.filter(action="market.order_view", target=order.code).exists()
 
 

@@ -87,3 +87,25 @@ def test_coverage_lists_villages_without_mentor(login, dina, dagan, bojongsari, 
     uncovered = page.split("Desa tanpa pendamping")[1].split("Beban pendamping")[0]
     assert "Bojongsari" in uncovered and "Dagan" not in uncovered
     assert "Maya Lestari" in page
+
+
+def test_attendance_is_saved_in_a_fixed_number_of_queries(
+    login, dina, dagan, django_assert_max_num_queries
+):
+    from balai.accounts.models import User
+
+    event = Event.objects.create(
+        kind="juguran", title="Juguran", starts_at=timezone.now(), place="Aula"
+    )
+    rows = [
+        EventRegistration.objects.create(
+            event=event, village=dagan, user=User.objects.create_user(f"p{i}@desa.id", None)
+        )
+        for i in range(8)
+    ]
+    client = login(dina)
+    url = reverse("support_district_dashboard:event", kwargs={"pk": event.pk})
+    with django_assert_max_num_queries(8):  # one UPDATE per row would be 15
+        client.post(url, {"hadir": [rows[0].pk, rows[1].pk, "x"]})
+    attended = [r.attended for r in EventRegistration.objects.order_by("pk")]
+    assert attended == [True, True] + [False] * 6
