@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
 from balai.budget import services, siskeudes, tree
-from balai.budget.models import BudgetLine, ImportBatch, Project, Realisation, Source
+from balai.budget.models import BudgetLine, ImportBatch, Realisation, Source
 from balai.budget.numbers import AmountError, parse_rupiah
 
 COLUMNS = {
@@ -346,9 +346,10 @@ def import_batch_apply(*, batch: ImportBatch, actor) -> ImportBatch:
         batch.previous_summary = fiscal_year.summary
         old = BudgetLine.objects.filter(fiscal_year=fiscal_year)
         links = {
-            (line.kegiatan_id and line.kegiatan.code or "", line.account.code, line.source): list(
-                line.projects.values_list("pk", flat=True)
-            )
+            # .all() reads the prefetch; .values_list() would query once per line
+            (line.kegiatan_id and line.kegiatan.code or "", line.account.code, line.source): [
+                p.pk for p in line.projects.all()
+            ]
             for line in old.select_related("kegiatan", "account").prefetch_related("projects")
             if line.projects.all()
         }
@@ -380,9 +381,16 @@ def import_batch_apply(*, batch: ImportBatch, actor) -> ImportBatch:
             (i["kegiatan"], i["kode"], i["sumber"]): line
             for line, i in zip(new, batch.report["lines"], strict=True)
         }
-        for key, project_ids in links.items():
-            if key in by_key:
-                by_key[key].projects.add(*Project.objects.filter(pk__in=project_ids))
+        through = BudgetLine.projects.through
+        through.objects.bulk_create(
+            [
+                through(project_id=pk, budgetline_id=by_key[key].pk)
+                for key, project_ids in links.items()
+                if key in by_key
+                for pk in project_ids
+            ],
+            ignore_conflicts=True,  # as .add() would: a pair seen twice is kept once
+        )
         ImportBatch.objects.filter(
             fiscal_year=fiscal_year, status=ImportBatch.Status.CHECKED
         ).exclude(pk=batch.pk).update(status=ImportBatch.Status.SUPERSEDED)

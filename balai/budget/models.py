@@ -7,7 +7,6 @@ figures of approved years on /apbdes/ and /pembangunan/; the district compares v
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.db import models
@@ -259,8 +258,7 @@ class ImportBatch(models.Model):
 
 
 def progress_photo_upload_to(instance: Any, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"pembangunan/{uuid.uuid4().hex}.{ext}"
+    return random_upload_name("pembangunan", filename)  # always saved as foto.<ext>
 
 
 class Project(models.Model):

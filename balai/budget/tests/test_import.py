@@ -144,3 +144,30 @@ def test_the_template_can_be_downloaded(login, alice):
     assert "kegiatan;kode;uraian;sumber;anggaran;perubahan;realisasi" in response.content.decode(
         "utf-8-sig"
     )
+
+
+def _apply_queries(client, dagan, year: int, linked: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from balai.budget.imports import import_batch_apply
+
+    fy = make_year(dagan, year)
+    spending = BudgetLine.objects.filter(fiscal_year=fy, kind="spending").order_by("pk")
+    for n, line in enumerate(spending[:linked]):
+        project = Project.objects.create(
+            village=dagan, fiscal_year=fy, name=f"P{n}", slug=f"p{year}-{n}"
+        )
+        project.lines.add(line)
+    batch, _page = upload(client, csv_upload(), year=year)
+    with CaptureQueriesContext(connection) as ctx:
+        import_batch_apply(batch=batch, actor=None)
+    assert Project.objects.filter(fiscal_year=fy, lines__isnull=False).distinct().count() == linked
+    return len(ctx)
+
+
+def test_applying_an_import_costs_no_query_per_line_linked_to_a_project(login, alice, dagan):
+    client = login(alice)
+    assert _apply_queries(client, dagan, 2025, linked=1) == _apply_queries(
+        client, dagan, 2026, linked=3
+    )

@@ -91,3 +91,17 @@ def test_nothing_changed_after_charlies_posts(client, charlie, dagan_rows):
     info = InfoRequest.objects.get(pk=dagan_rows["request"])
     assert info.is_open and not info.is_extended
     assert EmergencyNotice.objects.get(pk=dagan_rows["notice"]).is_active
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [(n, kw) for n, kw in NAMES if "pk" in kw])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_dagans_row_ids_under_charlies_own_village_give_404(
+    client, charlie, dagan_rows, name, kwargs, method
+):
+    # Charlie passes the role check on his own village: only the scoped lookup stops him.
+    client.force_login(charlie)
+    pk = dagan_rows[kwargs["pk"]]
+    path = reverse(f"disclosure_dashboard:{name}", kwargs={"slug": "bojongsari", "pk": pk})
+    post_only = {"request_extend", "dip_delete", "notice_end"}
+    expected = 405 if method == "get" and name in post_only else 404
+    assert getattr(client, method)(path).status_code == expected
