@@ -6,10 +6,6 @@ from django.db.models import QuerySet
 from balai.regions.models import Region
 
 
-def district_region() -> Region:
-    return Region.objects.get(code=settings.DISTRICT_REGION_CODE)
-
-
 def kecamatan_list(*, district_code: str | None = None) -> QuerySet[Region]:
     code = district_code or settings.DISTRICT_REGION_CODE
     return Region.objects.filter(level=Region.Level.KECAMATAN, parent_id=code).order_by("name")

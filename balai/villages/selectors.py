@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 
 from balai.villages.models import Membership, Official, Page, Village
 
+# The fields the public Profil page shows: any one filled gives the page (and its menu link)
+# something to show. Not the kecamatan dashboard's completeness count
+# (balai.portal.selectors.PROFILE_FIELDS), which also scores the slogan and the logo.
 PROFILE_FIELDS = (
     "history",
     "vision",
