@@ -38,10 +38,12 @@ def parse_month(text: str) -> tuple[int, int]:
     try:
         year, month = (int(p) for p in text.split("-"))
         date(year, month, 1)
-        return year, month
     except ValueError:
+        year = 0
+    if not 1 < year < 9999:  # the report links to the month before and after: both must exist
         today = timezone.localdate()
         return today.year, today.month
+    return year, month
 
 
 def _events(village, start: date, end: date | None) -> dict[tuple[int, int], int]:

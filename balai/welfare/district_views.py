@@ -62,9 +62,6 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "welfare_district_dashboard/overview.html", {"rows": rows})
 
 
-__all__ = ["index", "download", "overview"]
-
-
 @district_admin_required
 def programme_add(request: HttpRequest) -> HttpResponse:
     form = ProgrammeForm(request.POST or None)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from balai.population.models import Resident
-from balai.welfare.models import Programme, Recipient, WelfareFigure, WelfareRank
+from balai.welfare.models import Recipient, WelfareFigure, WelfareRank
 
 
 def _latest_deciles(village) -> dict[int, int]:
@@ -109,6 +109,3 @@ def figures_changed(*, village) -> None:
     """Recount now: a village's welfare data is small, and the public page should agree with
     the dashboard the moment the admin looks."""
     figures_recompute(village=village)
-
-
-__all__ = ["figures_recompute", "figures_changed", "Programme"]

@@ -1,4 +1,4 @@
-"""Background work: import dry runs and writes, recounting the public figures."""
+"""Background work: import dry runs and writes. Figures are recounted at once (figures.py)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,3 @@ def import_apply_task(import_id: int) -> None:
     from balai.welfare.import_service import import_apply
 
     import_apply(import_id=import_id)
-
-
-@task()
-def figures_task(village_id: int) -> None:
-    from balai.villages.models import Village
-    from balai.welfare.figures import figures_recompute
-
-    figures_recompute(village=Village.objects.get(pk=village_id))
