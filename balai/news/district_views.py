@@ -15,6 +15,7 @@ from balai.news.models import Category
 from balai.news.search import article_search
 from balai.regions.models import Region
 from balai.villages.cache import cache_public_page
+from balai.villages.models import Village
 
 
 def _kecamatan_choices() -> list[Region]:
@@ -34,7 +35,8 @@ def district_news(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("kategori", "")[:70]
     qs = selectors.district_articles(kecamatan=kecamatan, category=category)
     page = Paginator(qs, 20).get_page(request.GET.get("halaman"))
-    names = Category.objects.values_list("slug", "name").distinct().order_by("name")
+    live = Category.objects.filter(village__status=Village.Status.LIVE)
+    names = live.values_list("slug", "name").distinct().order_by("name")
     ctx = {
         "page": page,
         "kecamatans": _kecamatan_choices(),

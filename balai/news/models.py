@@ -8,7 +8,6 @@ the editors and never shown publicly.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -16,11 +15,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from balai.lib.storage import random_upload_name
 from balai.villages.models import VillageOwnedManager
 
 
 def image_upload_to(instance: Any, filename: str) -> str:
-    return f"berita/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    return random_upload_name("berita", filename)
 
 
 class NewsSettings(models.Model):

@@ -71,8 +71,3 @@ def article_body_html(raw: str) -> str:
     )
     # An <img> whose source was refused is dropped whole rather than left empty.
     return re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", cleaned)
-
-
-def plain_comment(raw: str) -> str:
-    """Comment text: stored as typed; templates escape it and never turn links into HTML."""
-    return (raw or "").replace("\r\n", "\n").strip()

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from balai.news.models import Article
 from balai.news.stemmer import stem_text
+from balai.villages.models import Village
 
 MAX_RESULTS = 100
 _TAGS = re.compile(r"<[^>]+>")
@@ -82,6 +83,8 @@ def article_search(*, village, query: str) -> list[Article]:
     ).select_related("village__region__parent", "category", "lead_image")
     if village is not None:
         base = base.filter(village=village)
+    else:  # the district portal: a draft or suspended site's stories are not public
+        base = base.filter(village__status=Village.Status.LIVE)
     if not query:
         return []
     if connection.vendor == "postgresql":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -143,7 +143,3 @@ def district_articles(*, kecamatan: str = "", category: str = "") -> QuerySet[Ar
     if category:
         qs = qs.filter(category__slug=category)
     return qs
-
-
-def recent_window() -> datetime:
-    return timezone.now() - timedelta(days=365)

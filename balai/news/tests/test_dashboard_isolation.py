@@ -131,3 +131,23 @@ def test_another_village_admin_gets_404_on_every_dagan_news_url(
 def test_dagans_own_people_can_open_the_news_pages(login, alice, bob, maya, things, name):
     for person in (alice, bob, maya):
         assert login(person).get(url(name, things)).status_code == 200
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n not in NO_PK])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_admin_on_their_own_dashboard_gets_404_for_dagans_ids(
+    client, charlie, bojongsari, things, name, method
+):
+    client.force_login(charlie)
+    address = url(name, things).replace("/dagan/", f"/{bojongsari.slug}/", 1)
+    assert f"/{bojongsari.slug}/" in address
+    data = {**POST_DATA, "photo": image_upload()} if method == "post" else {}
+    response = getattr(client, method)(address, data)
+    # A GET on a POST-only URL is refused before any lookup (405), which shows nothing.
+    assert response.status_code in ((404, 405) if method == "get" else (404,))
+    article = Article.objects.get(pk=things["article"].pk)
+    assert article.title == "Berita Dagan" and article.status == Article.Status.PUBLISHED
+    assert Comment.objects.get(pk=things["comment"].pk).status == Comment.Status.PENDING
+    assert Submission.objects.get(pk=things["submission"].pk).status == Submission.Status.NEW
+    assert Album.objects.filter(pk=things["album"].pk).exists()
+    assert Event.objects.filter(pk=things["event"].pk).exists()

@@ -45,3 +45,12 @@ def test_the_next_page_link_keeps_the_filter(client, dagan):
         publish(dagan, title=f"Kabar {i}")
     html = client.get("/berita/", {"kecamatan": dagan.region.parent_id}).content.decode()
     assert f"kecamatan={dagan.region.parent_id}&amp;halaman=2" in html
+
+
+def test_a_suspended_villages_stories_are_not_found_by_the_portal_search(client, dagan, bojongsari):
+    publish(dagan, title="Pembangunan jalan Dagan")
+    publish(bojongsari, title="Pembangunan jembatan Bojongsari")
+    Village.objects.filter(pk=bojongsari.pk).update(status=Village.Status.SUSPENDED)
+    html = client.get("/berita/cari/", {"q": "pembangunan"}).content.decode()
+    assert "Pembangunan jalan Dagan" in html
+    assert "Pembangunan jembatan Bojongsari" not in html
