@@ -8,7 +8,7 @@ from balai.i18n import language_switch
 from balai.villages.media import serve_media
 
 urlpatterns = [
-    path("", include("balai.villages.site_urls")),
+    path("", include("balai.villages.urls.site")),
     path("bahasa/<str:code>/", language_switch, name="language"),
     path("media/<path:path>", serve_media, name="media"),
 ]

@@ -21,7 +21,7 @@ from balai.market.prices import price_label
 from balai.news import selectors as news
 from balai.population import selectors as population
 from balai.population.models import PopulationFigure
-from balai.population.site_views import table_json
+from balai.population.views.site import table_json
 from balai.villages.cache import district_version
 from balai.villages.models import Village
 from balai.villages.selectors import officials_for

@@ -80,5 +80,5 @@ class VillageRoutingMiddleware:
         if can_preview(request.user, village):
             return None
         if village.status == Village.Status.SUSPENDED:
-            return render(request, "site/suspended.html", {"village": village}, status=503)
+            return render(request, "villages/site/suspended.html", {"village": village}, status=503)
         raise Http404("situs desa belum tayang")

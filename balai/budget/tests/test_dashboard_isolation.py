@@ -54,7 +54,7 @@ def url(name: str, things: dict) -> str:
 
 
 def test_every_dashboard_url_is_covered_here():
-    from balai.budget.dashboard_urls import urlpatterns
+    from balai.budget.urls.dashboard import urlpatterns
 
     assert {p.name for p in urlpatterns} == set(ALL)
 

@@ -55,7 +55,7 @@ def test_the_banner_template_renders_for_any_village_page(dagan, alice, client):
     client.post("/dasbor/dagan/ppid/serta-merta/", NOTICE)
     request = RequestFactory().get("/desa/dagan/")
     request.village = dagan
-    html = Template('{% include "disclosure/_emergency_banner.html" %}').render(
+    html = Template('{% include "disclosure/site/_emergency_banner.html" %}').render(
         Context({"request": request})
     )
     assert "Waspada tanah longsor" in html

@@ -85,7 +85,7 @@ def test_outsiders_get_404_on_every_shop_dashboard_url(
 
 
 def test_every_shop_dashboard_url_is_in_the_isolation_test():
-    from balai.market import dashboard_urls
+    from balai.market.urls import dashboard as dashboard_urls
 
     assert len(dashboard_urls.urlpatterns) == URL_COUNT
 

@@ -105,7 +105,7 @@ def url(name: str, t: dict) -> str:
 
 
 def test_every_news_dashboard_url_is_covered_here():
-    from balai.news.dashboard_urls import urlpatterns
+    from balai.news.urls.dashboard import urlpatterns
 
     assert {p.name for p in urlpatterns} == set(ALL)
 

@@ -150,7 +150,7 @@ def test_the_home_page_include_shows_pinned_latest_and_upcoming(rf, dagan):
     )
     request = rf.get("/desa/dagan/")
     request.village = dagan
-    html = render_to_string("news/_home_latest.html", {"village": dagan, "request": request})
+    html = render_to_string("news/site/_home_latest.html", {"village": dagan, "request": request})
     assert html.index("Lama tapi disematkan") < html.index("Terbaru")
     assert "Musdes" in html and "/desa/dagan/agenda/" in html
 
@@ -161,6 +161,8 @@ def test_the_home_page_include_is_empty_without_news(rf, dagan):
     request = rf.get("/desa/dagan/")
     request.village = dagan
     assert (
-        render_to_string("news/_home_latest.html", {"village": dagan, "request": request}).strip()
+        render_to_string(
+            "news/site/_home_latest.html", {"village": dagan, "request": request}
+        ).strip()
         == ""
     )

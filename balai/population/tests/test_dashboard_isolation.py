@@ -15,7 +15,7 @@ FAMILY_URLS = {"family", "family_split", "family_head"}
 
 
 def _names():
-    from balai.population.dashboard_urls import urlpatterns
+    from balai.population.urls.dashboard import urlpatterns
 
     return sorted(p.name for p in urlpatterns)
 

@@ -57,7 +57,7 @@ def url(name: str, things: dict) -> str:
 
 
 def test_every_support_dashboard_url_is_covered_here():
-    from balai.support.dashboard_urls import urlpatterns
+    from balai.support.urls.dashboard import urlpatterns
 
     assert {p.name for p in urlpatterns} == set(ALL)
 

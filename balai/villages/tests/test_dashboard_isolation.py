@@ -42,7 +42,7 @@ def dashboard_url(name: str, things: dict) -> str:
 
 
 def test_every_dashboard_url_is_covered_here():
-    from balai.villages.dashboard_urls import urlpatterns
+    from balai.villages.urls.dashboard import urlpatterns
 
     assert {p.name for p in urlpatterns} == {"home", *ALL}
 

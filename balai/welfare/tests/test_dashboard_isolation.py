@@ -15,7 +15,7 @@ PROGRAMME_URLS = {"programme_edit", "recipients", "publish", "export", "recipien
 
 
 def _names():
-    from balai.welfare.dashboard_urls import urlpatterns
+    from balai.welfare.urls.dashboard import urlpatterns
 
     return sorted(p.name for p in urlpatterns)
 

@@ -1,8 +1,0 @@
-from __future__ import annotations
-
-from django.urls import path
-
-from balai.budget import district_views
-
-app_name = "budget_district_dashboard"
-urlpatterns = [path("", district_views.dashboard_overview, name="overview")]

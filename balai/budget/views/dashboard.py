@@ -1,0 +1,159 @@
+"""The village dashboard for the APBDes: years, lines, realisation, approval and the poster.
+Village admins, assigned mentors and district admins (area "budget"); others get 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from balai.budget import selectors, services
+from balai.budget.forms import ApproveForm, LineForm, RealisationForm, YearForm
+from balai.budget.models import Account, BudgetLine, FiscalYear
+from balai.budget.views.site import poster_response, report_response
+from balai.villages.permissions import village_role_required
+
+
+def _year(request: HttpRequest, year: int) -> FiscalYear:
+    return get_object_or_404(FiscalYear.objects.for_village(request.village), year=year)
+
+
+def _line(request: HttpRequest, fy: FiscalYear, pk: int) -> BudgetLine:
+    lines = BudgetLine.objects.for_village(request.village).filter(fiscal_year=fy)
+    return get_object_or_404(lines.select_related("account", "kegiatan"), pk=pk)
+
+
+def _to_year(request: HttpRequest, fy: FiscalYear) -> HttpResponse:
+    return redirect("budget_dashboard:year", slug=request.village.slug, year=fy.year)
+
+
+@village_role_required("budget")
+def years(request: HttpRequest) -> HttpResponse:
+    village = request.village
+    if village.is_kelurahan:
+        return render(request, "budget/dashboard/kelurahan.html")
+    form = YearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            fy = services.fiscal_year_create(
+                village=village, year=form.cleaned_data["year"], actor=request.user
+            )
+        except ValidationError as exc:
+            form.add_error("year", exc)
+        else:
+            return _to_year(request, fy)
+    rows = FiscalYear.objects.for_village(village).defer("summary")
+    return render(request, "budget/dashboard/years.html", {"years": rows, "form": form})
+
+
+@village_role_required("budget")
+def year(request: HttpRequest, year: int) -> HttpResponse:
+    fy = _year(request, year)
+    lines = selectors.export_lines(fy)
+    ctx = {
+        "fy": fy,
+        "lines": lines,
+        "t": selectors.year_tables(fy),
+        "last_import": fy.imports.filter(status="applied").first(),
+    }
+    return render(request, "budget/dashboard/year.html", ctx)
+
+
+def _account_options() -> dict:
+    accounts = Account.objects.filter(level__in=["objek", "kegiatan"]).only("code", "name", "level")
+    return {
+        "objek": [a for a in accounts if a.level == "objek"],
+        "kegiatan": [a for a in accounts if a.level == "kegiatan"],
+    }
+
+
+def _edit_line(request: HttpRequest, fy: FiscalYear, line: BudgetLine) -> HttpResponse:
+    form = LineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        services.line_save(line=form.instance, actor=request.user)
+        messages.success(request, _("Baris %(code)s tersimpan.") % {"code": line.account.code})
+        return _to_year(request, fy)
+    return render(
+        request,
+        "budget/dashboard/line_form.html",
+        {"fy": fy, "form": form, "line": line, "options": _account_options()},
+    )
+
+
+@village_role_required("budget")
+def line_add(request: HttpRequest, year: int) -> HttpResponse:
+    fy = _year(request, year)
+    return _edit_line(request, fy, BudgetLine(village=request.village, fiscal_year=fy))
+
+
+@village_role_required("budget")
+def line_edit(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    fy = _year(request, year)
+    return _edit_line(request, fy, _line(request, fy, pk))
+
+
+@village_role_required("budget")
+def line_delete(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    fy = _year(request, year)
+    line = _line(request, fy, pk)
+    if request.method == "POST":
+        services.line_delete(line=line, actor=request.user)
+        messages.success(request, _("Baris dihapus."))
+        return _to_year(request, fy)
+    return render(request, "budget/dashboard/line_delete.html", {"fy": fy, "line": line})
+
+
+@village_role_required("budget")
+def realisation_add(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    fy = _year(request, year)
+    line = _line(request, fy, pk)
+    form = RealisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.realisation_add(line=line, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Realisasi tercatat."))
+        return _to_year(request, fy)
+    return render(
+        request,
+        "budget/dashboard/realisation_form.html",
+        {"fy": fy, "line": line, "form": form, "entries": line.realisations.all()},
+    )
+
+
+@village_role_required("budget")
+def approve(request: HttpRequest, year: int) -> HttpResponse:
+    fy = _year(request, year)
+    revising = fy.status != FiscalYear.Status.DRAFT
+    form = ApproveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        number, date = form.cleaned_data["number"], form.cleaned_data["date"]
+        try:
+            if revising:
+                services.fiscal_year_revise(
+                    fiscal_year=fy, revision_number=number, revision_date=date, actor=request.user
+                )
+            else:
+                services.fiscal_year_approve(
+                    fiscal_year=fy, perdes_number=number, perdes_date=date, actor=request.user
+                )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("APBDes %(year)s ditetapkan dan tampil di situs.") % {"year": fy.year}
+            )
+            return _to_year(request, fy)
+    return render(
+        request, "budget/dashboard/approve.html", {"fy": fy, "form": form, "revising": revising}
+    )
+
+
+@village_role_required("budget")
+def poster(request: HttpRequest, year: int) -> HttpResponse:
+    return poster_response(request, _year(request, year), inline=False)
+
+
+@village_role_required("budget")
+def report(request: HttpRequest, year: int) -> HttpResponse:
+    return report_response(request, _year(request, year))

@@ -1,8 +1,0 @@
-from __future__ import annotations
-
-from django.urls import path
-
-from balai.market import district_views
-
-app_name = "market_district"
-urlpatterns = [path("", district_views.marketplace, name="index")]

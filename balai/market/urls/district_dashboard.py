@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from balai.market.views import district_dashboard as views
+
+app_name = "market_district_dashboard"
+urlpatterns = [path("", views.figures, name="figures")]

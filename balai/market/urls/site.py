@@ -1,0 +1,17 @@
+"""Public village pages of this module; included into the `site` namespace, so names carry
+the module prefix (e.g. `market_index`)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from balai.market.views import site as views
+
+urlpatterns = [
+    path("lapak/", views.catalogue, name="market_index"),
+    path("lapak/lacak/", views.track, name="market_track"),
+    path("lapak/lacak/<str:code>/", views.track_order, name="market_track_order"),
+    path("lapak/pesanan/<str:code>/", views.order_done, name="market_order_done"),
+    path("lapak/<slug:product_slug>/", views.product, name="market_product"),
+    path("lapak/<slug:product_slug>/pesan/", views.order_form, name="market_order"),
+]

@@ -1,0 +1,214 @@
+"""The village shop on the public site: catalogue, product page, ordering, tracking.
+
+Order pages are personal to the buyer: they are never cached, and only the session that placed
+the order (or proved the code and phone number) may see them."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from balai.lib.phone import normalize_whatsapp
+from balai.market import orders as order_services
+from balai.market import selectors
+from balai.market.jsonld import product_jsonld
+from balai.market.links import public_product_url
+from balai.market.models import Category, Order, Review
+from balai.market.services import new_form_token
+from balai.market.site_forms import OrderForm, ProofForm, ReviewForm, TrackForm
+from balai.villages.cache import cache_public_page
+from balai.villages.templatetags.sites import site_reverse
+
+SESSION_KEY = "market_orders"
+TRACK_LIMIT = 10  # lookups per visitor address, and per order code, per 15 minutes
+
+
+def _grant(request: HttpRequest, order: Order) -> None:
+    granted = set(request.session.get(SESSION_KEY, []))
+    granted.add(order.pk)
+    request.session[SESSION_KEY] = sorted(granted)[-20:]
+
+
+def _granted_order(request: HttpRequest, code: str) -> Order | None:
+    order = (
+        Order.objects.for_village(request.village)
+        .select_related("seller", "product", "village")
+        .filter(code=code)
+        .first()
+    )
+    if order is None or order.pk not in request.session.get(SESSION_KEY, []):
+        return None
+    return order
+
+
+@require_safe
+@cache_public_page
+def catalogue(request: HttpRequest) -> HttpResponse:
+    village = request.village
+    category = request.GET.get("kategori", "")
+    sort = request.GET.get("urut", "baru")
+    q = request.GET.get("q", "").strip()[:80]
+    qs = selectors.village_catalogue(village, category=category, q=q, sort=sort)
+    page = Paginator(qs, 24).get_page(request.GET.get("hal"))
+    if not page.object_list and not (q or category) and not selectors.has_public_products(village):
+        raise Http404("belum ada produk")
+    ctx = {
+        "page": page,
+        "categories": selectors.catalogue_categories(village),
+        "category": category,
+        "category_label": dict(Category.choices).get(category, ""),
+        "sort": sort,
+        "q": q,
+    }
+    return render(request, "market/site/catalogue.html", ctx)
+
+
+@require_safe
+@cache_public_page
+def product(request: HttpRequest, product_slug: str) -> HttpResponse:
+    found = selectors.public_product(request.village, product_slug)
+    if found is None:
+        raise Http404("produk tidak ditemukan")
+    url = public_product_url(found)
+    photos = list(found.photos.all())
+    ctx = {
+        "product": found,
+        "photos": photos,
+        "variants": list(found.variants.all()),
+        "reviews": selectors.approved_reviews(found),
+        "share_url": url,
+        "jsonld": product_jsonld(found, url, photos, request),
+    }
+    return render(request, "market/site/product.html", ctx)
+
+
+@never_cache
+def order_form(request: HttpRequest, product_slug: str) -> HttpResponse:
+    found = selectors.public_product(request.village, product_slug)
+    if found is None:
+        raise Http404("produk tidak ditemukan")
+    initial = {
+        "form_token": new_form_token(),
+        "quantity": request.GET.get("jumlah") or found.min_order,
+        "variant": request.GET.get("varian", ""),
+    }
+    form = OrderForm(request.POST or None, product=found, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = order_services.OrderInput(
+            **{
+                k: form.cleaned_data.get(k) or ""
+                for k in (
+                    "buyer_name",
+                    "buyer_phone",
+                    "buyer_email",
+                    "delivery",
+                    "address",
+                    "note",
+                    "form_token",
+                )
+            },
+            quantity=form.cleaned_data["quantity"],
+            variant=form.cleaned_data.get("variant"),
+        )
+        try:
+            order, _created = order_services.order_create(product=found, data=data)
+        except order_services.OrderError as exc:
+            form.add_error(None, str(exc))
+        else:
+            _grant(request, order)
+            return redirect(site_reverse(request, "market_order_done", code=order.code))
+    return render(request, "market/site/order_form.html", {"form": form, "product": found})
+
+
+@never_cache
+@require_safe
+def order_done(request: HttpRequest, code: str) -> HttpResponse:
+    order = _granted_order(request, code)
+    if order is None:
+        return redirect(site_reverse(request, "market_track"))
+    wa = order_services.order_whatsapp_url(order, public_product_url(order.product))
+    return render(request, "market/site/order_done.html", {"order": order, "whatsapp_url": wa})
+
+
+def _hit(key: str) -> int:
+    cache.add(key, 0, 15 * 60)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        return 0
+
+
+def _rate_limited(request: HttpRequest, code: str) -> bool:
+    """Per visitor address (hashed: no address is kept) and per order code, so neither one
+    visitor nor many can guess the phone number behind a code."""
+    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()[:24]
+    counts = [_hit(f"balai:market:track:ip:{digest}"), _hit(f"balai:market:track:code:{code}")]
+    return max(counts) > TRACK_LIMIT
+
+
+@never_cache
+def track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if _rate_limited(request, form.cleaned_data["code"]):
+            form.add_error(None, _("Terlalu banyak percobaan. Coba lagi 15 menit lagi."))
+            status = 429
+        else:
+            phone = normalize_whatsapp(form.cleaned_data["phone"])
+            order = (
+                Order.objects.for_village(request.village)
+                .filter(code=form.cleaned_data["code"], buyer_phone=phone or "-")
+                .first()
+            )
+            if order:
+                _grant(request, order)
+                return redirect(site_reverse(request, "market_track_order", code=order.code))
+            # The same words whether the code or the phone was wrong: nothing leaks.
+            form.add_error(None, _("Kode pesanan dan nomor WhatsApp tidak cocok."))
+            status = 400
+    return render(request, "market/site/track.html", {"form": form}, status=status)
+
+
+@never_cache
+def track_order(request: HttpRequest, code: str) -> HttpResponse:
+    order = _granted_order(request, code)
+    if order is None:
+        return redirect(site_reverse(request, "market_track"))
+    proof_form = ProofForm()
+    review_form = ReviewForm()
+    if request.method == "POST":
+        if "proof" in request.FILES or request.POST.get("aksi") == "bukti":
+            proof_form = ProofForm(request.POST, request.FILES)
+            if proof_form.is_valid():
+                content, ext = proof_form.cleaned_data["proof"]
+                try:
+                    order_services.order_proof_upload(order=order, content=content, extension=ext)
+                    return redirect(request.path)
+                except order_services.OrderError as exc:
+                    proof_form.add_error(None, str(exc))
+        else:
+            review_form = ReviewForm(request.POST)
+            if review_form.is_valid():
+                try:
+                    order_services.review_create(order=order, **review_form.cleaned_data)
+                    return redirect(request.path)
+                except order_services.OrderError as exc:
+                    review_form.add_error(None, str(exc))
+    ctx = {
+        "order": order,
+        "events": list(order.events.all()),
+        "proof_form": proof_form,
+        "review_form": review_form,
+        "review": Review.objects.filter(order=order).first(),
+    }
+    return render(request, "market/site/track_order.html", ctx)

@@ -1,4 +1,0 @@
-from __future__ import annotations
-
-app_name = "news_district_dashboard"
-urlpatterns: list = []

@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from balai.population.views import district_dashboard as district_dashboard_views
+
+app_name = "population_district_dashboard"
+urlpatterns = [path("", district_dashboard_views.overview, name="overview")]

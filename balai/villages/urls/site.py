@@ -1,0 +1,24 @@
+"""A village's public site. Mounted at /desa/<village_slug>/ on the district host and at the
+root of the village's own domain or subdomain (balai/village_host_urls.py)."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+from balai.villages.views import site as views
+
+app_name = "site"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("profil/", views.profile, name="profile"),
+    path("pemerintahan/", views.government, name="government"),
+    path("halaman/<slug:page_slug>/", views.page, name="page"),
+    path("tema.css", views.theme, name="theme"),
+    # Each module's public pages, in this same `site` namespace (names carry the module prefix).
+    path("", include("balai.news.urls.site")),
+    path("", include("balai.population.urls.site")),
+    path("", include("balai.welfare.urls.site")),
+    path("", include("balai.budget.urls.site")),
+    path("", include("balai.disclosure.urls.site")),
+    path("", include("balai.market.urls.site")),
+]
