@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test e2e lint format install serve demo messages clean bench
+.PHONY: run test e2e lint format install serve demo messages clean bench typecheck
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,6 @@ bench: var/.migrated
 
 clean:
 	rm -rf $(VENV) var
+
+typecheck: install
+	$(VENV)/bin/mypy

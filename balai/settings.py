@@ -30,6 +30,9 @@ SITE_SCHEME = env_str("SITE_SCHEME", "http")
 # so ALLOWED_HOSTS defaults to everything; set it explicitly behind a proxy that does not filter.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks). The documented nginx
+# runs on the same host; add the load balancer's or CDN's networks when there is one.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "balai.lib",
     "balai.regions",
     "balai.accounts",
     "balai.audit",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from balai.budget.numbers import percent, short_rupiah
+from balai.lib.numbers import percent, short_rupiah
 
 BUDGET_FILL = "#cfe3d6"
 REALISED_FILL = "#1f6f43"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from balai.budget import tree
 from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
-from balai.budget.numbers import AmountError, parse_rupiah
+from balai.lib.numbers import AmountError, parse_rupiah
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.villages.forms import CoordinateField
 

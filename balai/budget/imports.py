@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from balai.audit.services import audit_record
 from balai.budget import services, siskeudes, tree
 from balai.budget.models import BudgetLine, ImportBatch, Realisation, Source
-from balai.budget.numbers import AmountError, parse_rupiah
+from balai.lib.numbers import AmountError, parse_rupiah
 
 COLUMNS = {
     "kegiatan": ("kegiatan", "kode kegiatan", "kode_kegiatan", "activity"),

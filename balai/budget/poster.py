@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from balai.budget.numbers import percent, rupiah, short_rupiah
+from balai.lib.numbers import percent, rupiah, short_rupiah
 
 INK = HexColor("#1b1f1d")
 MUTED = HexColor("#4f5a54")

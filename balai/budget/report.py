@@ -19,8 +19,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from balai.budget import services, tree
 from balai.budget.models import BudgetLine, FiscalYear
-from balai.budget.numbers import percent, rupiah
 from balai.budget.selectors import source_label
+from balai.lib.numbers import percent, rupiah
 
 
 def semester_of(fiscal_year: FiscalYear, today: datetime.date | None = None) -> int:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from balai.budget import tree
 from balai.budget.models import BudgetLine, FiscalYear, Project, Source
-from balai.budget.numbers import percent
+from balai.lib.numbers import percent
 from balai.villages.models import Village
 
 PUBLIC = [FiscalYear.Status.APPROVED, FiscalYear.Status.REVISED]

@@ -19,7 +19,7 @@ import zipfile
 from django.utils.translation import gettext as _
 
 from balai.budget import tree
-from balai.budget.numbers import AmountError, parse_rupiah
+from balai.lib.numbers import AmountError, parse_rupiah
 
 REQUIRED = ("Ta_RABRinci", "Ta_Kegiatan")
 OPTIONAL = ("Ta_SPJ", "Ta_SPJRinci", "Ta_TBP", "Ta_TBPRinci")

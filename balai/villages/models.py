@@ -7,7 +7,7 @@ carries `village = ForeignKey(Village, on_delete=PROTECT)` and is reached throug
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -26,6 +26,28 @@ class VillageOwnedQuerySet(models.QuerySet):
 
 
 VillageOwnedManager = models.Manager.from_queryset(VillageOwnedQuerySet)
+
+
+class VillageOwned(models.Model):
+    """Base of every model whose rows belong to one village (the tenant).
+
+    Carries the `village` key (PROTECT: a village with data is never deleted by accident) and the
+    scoped manager: views reach rows only through `Model.objects.for_village(request.village)`.
+    A subclass may redeclare `village` to give it a reverse name (`related_name="officials"`).
+
+    `public_content` says whether rows appear on public pages: when True, saving or deleting one
+    bumps the village's content version on commit (villages/content.py), so cached public pages
+    never show stale content. Every subclass states it explicitly (a test checks).
+    """
+
+    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+
+    objects = VillageOwnedManager()
+
+    public_content: ClassVar[bool] = False
+
+    class Meta:
+        abstract = True
 
 
 def logo_upload_to(instance: Any, filename: str) -> str:
@@ -135,9 +157,14 @@ class Village(models.Model):
         return f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{self.get_absolute_url()}"
 
     def bump_version(self) -> None:
-        """Invalidate every cached anonymous page of this village (and the district's)."""
-        Village.objects.filter(pk=self.pk).update(content_version=F("content_version") + 1)
+        """Invalidate every cached anonymous page of this village (and the district's) now.
+        Services call `balai.villages.content.content_changed`, which does this on commit."""
+        Village.version_bump(self.pk)
         self.refresh_from_db(fields=["content_version"])
+
+    @staticmethod
+    def version_bump(village_id: int) -> None:
+        Village.objects.filter(pk=village_id).update(content_version=F("content_version") + 1)
         from balai.villages.cache import district_version_bump
 
         district_version_bump()

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from balai.villages.models import Membership, Village
 
@@ -91,3 +92,25 @@ def district_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., 
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def desa_only(
+    kelurahan_template: str | None = None,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """For modules a kelurahan does not have (APBDes and development projects, PPID Desa): a
+    kelurahan's page is 404, or `kelurahan_template` explaining why when one is given (the
+    module's dashboard home). Goes below the decorator that sets request.village."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            village = getattr(request, "village", None)
+            if village is not None and village.is_kelurahan:
+                if kelurahan_template is None:
+                    raise Http404("kelurahan tidak memiliki bagian ini")
+                return render(request, kelurahan_template, {"village": village})
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from balai.budget import numbers
+from balai.lib import numbers
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from balai.budget.numbers import AmountError, parse_rupiah, percent, rupiah, short_rupiah
+from balai.lib.numbers import AmountError, parse_rupiah, percent, rupiah, short_rupiah
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Reading and writing rupiah the Indonesian way: "Rp 1.250.000,00" is 1250000.
+"""Numbers and rupiah the Indonesian way: "Rp 1.250.000,00" is 1250000, 12,5% is 12.5 percent.
 
 Spreadsheets from villages mix styles: dots for thousands and a comma for decimals, plain
 numbers, numbers a spreadsheet stored as floats, sometimes "1,250,000" from an English locale.
@@ -106,3 +106,13 @@ def percent(part: int, whole: int) -> str:
     if not whole:
         return "–"
     return f"{part * 100 / whole:.1f}".replace(".", ",") + "%"
+
+
+def angka(value: int | float | None) -> str:
+    """12345 → "12.345", the Indonesian way; None → ""."""
+    if value is None:
+        return ""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return ""
