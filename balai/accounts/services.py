@@ -6,12 +6,15 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
 from django.utils.formats import date_format
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from balai.accounts.models import Invitation, User
@@ -269,3 +272,15 @@ def user_update_profile(*, user: User, name: str, phone: str) -> User:
 
 def user_password_changed(*, user: User) -> None:
     audit_record(actor=user, action="user.password_change", target=user.email)
+
+
+def set_password_url(user: User) -> str:
+    """A one-time "set your password" link (Django's reset token), or the reset page."""
+    base = f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}"
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    try:
+        path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    except NoReverseMatch:
+        path = reverse("accounts:password_reset")
+    return base + path

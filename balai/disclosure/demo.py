@@ -20,7 +20,7 @@ from balai.disclosure.models import (
     Objection,
     PpidProfile,
 )
-from balai.portal import demo_text as text
+from balai.lib import demo_names as text
 from balai.villages.models import Official, Village
 
 WANTED = [

@@ -79,7 +79,7 @@ def seller_set_status(*, village: Village, seller: Seller, status: str, actor: A
 def seller_login_create(*, village: Village, seller: Seller, email: str, actor: Any) -> User:
     """A login for a seller: an account with no usable password and a set-password link by
     email, like the district's staff accounts. Sellers are not village members."""
-    from balai.portal.services import set_password_url
+    from balai.accounts.services import set_password_url
 
     email = email.strip().lower()
     if seller.user_id:

@@ -6,16 +6,13 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from balai.accounts.models import KecamatanViewer, User
+from balai.accounts.services import set_password_url
 from balai.audit.services import audit_record
 from balai.regions.models import Region
 from balai.villages.models import Membership, Village, VillageDomain
@@ -148,18 +145,6 @@ def kecamatan_viewer_remove(*, viewer_id: int, actor: User) -> None:
         target=viewer.user.email,
         kecamatan=viewer.kecamatan_id,
     )
-
-
-def set_password_url(user: User) -> str:
-    """A one-time "set your password" link (Django's reset token), or the reset page."""
-    base = f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}"
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    try:
-        path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
-    except NoReverseMatch:
-        path = reverse("accounts:password_reset")
-    return base + path
 
 
 def staff_user_create(
