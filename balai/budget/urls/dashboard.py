@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from balai.imports.urls import job_urls
 from balai.budget.views import dashboard as v
 from balai.budget.views import dashboard_imports as i
 from balai.budget.views import dashboard_projects as p
@@ -21,9 +22,7 @@ urlpatterns = [
     path("<int:year>/poster.pdf", v.poster, name="poster"),
     path("<int:year>/realisasi.pdf", v.report, name="report"),
     path("<int:year>/impor/", i.import_start, name="import_start"),
-    path("<int:year>/impor/<int:pk>/", i.import_batch, name="import_batch"),
-    path("<int:year>/impor/<int:pk>/terapkan/", i.import_apply, name="import_apply"),
-    path("<int:year>/impor/<int:pk>/ditolak.csv", i.import_errors_csv, name="import_errors"),
+    *job_urls(domain="budget", area="budget"),
     path("pembangunan/", p.projects, name="projects"),
     path("pembangunan/tambah/", p.project_add, name="project_add"),
     path("pembangunan/<int:pk>/", p.project_edit, name="project_edit"),

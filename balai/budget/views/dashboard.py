@@ -56,7 +56,7 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
         "fy": fy,
         "lines": lines,
         "t": selectors.year_tables(fy),
-        "last_import": fy.imports.filter(status="applied").first(),
+        "last_version": fy.versions.first(),
     }
     return render(request, "budget/dashboard/year.html", ctx)
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from balai.imports.urls import job_urls
 from balai.population.views import dashboard as views
 from balai.population.views import dashboard_families as family_views
 from balai.population.views import dashboard_imports as import_views
@@ -20,9 +21,7 @@ urlpatterns = [
     path("pengaturan/", views.settings, name="settings"),
     path("log/", views.audit_log, name="audit"),
     path("impor/", import_views.imports, name="imports"),
-    path("impor/<int:pk>/", import_views.import_detail, name="import"),
-    path("impor/<int:pk>/konfirmasi/", import_views.import_confirm, name="import_confirm"),
-    path("impor/<int:pk>/laporan.xlsx", import_views.import_report, name="import_report"),
+    *job_urls(domain="population", area="personal"),
     path("templat.xlsx", import_views.template, name="template"),
     path("ekspor/", import_views.export, name="export"),
 ]

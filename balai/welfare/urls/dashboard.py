@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from balai.imports.urls import job_urls
 from balai.welfare.views import dashboard as views
 from balai.welfare.views import dashboard_imports as import_views
 
@@ -22,7 +23,6 @@ urlpatterns = [
     path("sanggahan/", views.objections, name="objections"),
     path("sanggahan/<int:pk>/selesai/", views.objection_done, name="objection_done"),
     path("impor/", import_views.imports, name="imports"),
-    path("impor/<int:pk>/", import_views.import_detail, name="import"),
-    path("impor/<int:pk>/setujui/", import_views.import_confirm, name="import_confirm"),
+    *job_urls(domain="welfare", area="personal"),
     path("templat/<slug:target>/", import_views.template, name="template"),
 ]
