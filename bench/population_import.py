@@ -32,6 +32,8 @@ import django
 django.setup()
 
 import xlsxwriter
+from balai.population.import_reader import COLUMNS
+from balai.population.import_service import import_check
 from django.core.cache import cache
 from django.core.files.base import File
 from django.db import connection
@@ -39,8 +41,6 @@ from django.test import Client
 
 from balai.population.demo import MEN, SURNAMES, WOMEN, demo_clear
 from balai.population.figures import figures_recompute
-from balai.population.import_reader import COLUMNS
-from balai.population.import_service import import_check
 from balai.population.import_write import import_apply
 from balai.population.models import PopulationImport
 from balai.regions.models import Region

@@ -66,7 +66,9 @@ class ApbdesImporter(Importer[dict[str, Any]]):
         return found.lines
 
     def parse_row(self, ctx: Context, ref: RowRef, cells: list[Any], issues: Issues) -> Any:
-        imports.parse_row(dict(zip(imports.COLUMNS, cells, strict=True)), ref, issues, ctx.extra["found"])
+        imports.parse_row(
+            dict(zip(imports.COLUMNS, cells, strict=True)), ref, issues, ctx.extra["found"]
+        )
         return None
 
     def check_across(self, ctx: Context, rows: list[Any], issues: Issues) -> None:
@@ -116,7 +118,12 @@ class ApbdesImporter(Importer[dict[str, Any]]):
         )
         totals = services.summary_build([imports.summary_row(line) for line in rows])["totals"]
         current = changes.updated + changes.unchanged + changes.removed
-        return {"lines": len(rows), "totals": totals, "same_file": same_file, "current_lines": current}
+        return {
+            "lines": len(rows),
+            "totals": totals,
+            "same_file": same_file,
+            "current_lines": current,
+        }
 
     def _realised_on(self, ctx: Context) -> date:
         given = ctx.job.params.get("realised_on")
@@ -152,7 +159,9 @@ class ApbdesImporter(Importer[dict[str, Any]]):
             title=_("Impor APBDes %(year)s") % {"year": fy.year},
             back_url=year_url,
             back_label=_("APBDes %(year)s") % {"year": fy.year},
-            upload_url=reverse("budget_dashboard:import_start", kwargs={"slug": slug, "year": fy.year}),
+            upload_url=reverse(
+                "budget_dashboard:import_start", kwargs={"slug": slug, "year": fy.year}
+            ),
             done_url=year_url,
             done_label=_("Lihat APBDes %(year)s") % {"year": fy.year},
             head_template="budget/dashboard/_head.html",

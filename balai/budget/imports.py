@@ -201,7 +201,8 @@ def _check_subtotal(sub: dict[str, Any], found: Lines, issues: Issues) -> None:
     under = [
         r["row"]
         for r in found.refused
-        if _under(r["kegiatan"], sub["kegiatan"]) and _under(r["kode"], sub["kode"])
+        if _under(r["kegiatan"], sub["kegiatan"])
+        and _under(r["kode"], sub["kode"])
         and (r["kode"] or r["kegiatan"]) != (sub["kode"] or sub["kegiatan"])
     ]
     if under:
@@ -315,7 +316,9 @@ def lines_replace(
         for line, item in zip(new, lines, strict=True)
         if item["realisasi"]
     )
-    by_key = {(i["kegiatan"], i["kode"], i["sumber"]): line for line, i in zip(new, lines, strict=True)}
+    by_key = {
+        (i["kegiatan"], i["kode"], i["sumber"]): line for line, i in zip(new, lines, strict=True)
+    }
     through = BudgetLine.projects.through
     through.objects.bulk_create(
         [

@@ -142,7 +142,9 @@ def read_workbook(path: str, kind: str, mode: str, limits: CellLimits, writer: W
         start = sheet.start
         first_row = (start[0] + 1) if start else 1
         rows = sheet.iter_rows() if start else iter(())
-        writer.table(extent.name, first_row, sheet.height if start else 0, rows, _merged(sheet, extent))
+        writer.table(
+            extent.name, first_row, sheet.height if start else 0, rows, _merged(sheet, extent)
+        )
 
 
 def _delimiter(sample: str) -> str:
@@ -226,7 +228,7 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
             return {"code": "memory", "params": {}}
         except (zipfile.BadZipFile, UnicodeError, ValueError, OSError, EOFError):
             return {"code": "broken", "params": {}}
-        except Exception as exc:  # noqa: BLE001 - python-calamine's own error types
+        except Exception as exc:
             if type(exc).__module__.startswith("python_calamine"):
                 return {"code": "broken", "params": {}}
             raise
@@ -246,7 +248,7 @@ def main(argv: list[str]) -> int:
         return 3  # the worker is already gone
     try:
         outcome = run(request)
-    except BaseException as exc:  # noqa: BLE001 - a calamine panic is a BaseException
+    except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         sys.stderr.write(f"{type(exc).__name__}: {exc}\n"[:2000])

@@ -109,14 +109,42 @@ def _ole_kind(handle: IO[bytes]) -> str:
     raise FileProblem("unknown_type")
 
 
+# Other formats by their first bytes: documents, images, archives, programs.
+BINARY = (
+    b"%PDF",
+    b"{\\rtf",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"RIFF",
+    b"BM",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\x7fELF",
+    b"MZ",
+    b"\xca\xfe\xba\xbe",
+    b"%!PS",
+    b"ID3",
+)
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
 def _text_kind(head: bytes) -> str:
-    if b"\x00" in head:
+    """A CSV is text: UTF-8, or Windows-1252 without its undefined bytes, few control
+    characters, and not a web page or another format's signature."""
+    if b"\x00" in head or head.startswith(BINARY):
         raise FileProblem("unknown_type")
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \r\n\t").lower()
     if text.startswith("<") and ("<table" in text or "<html" in text or "<!doctype" in text):
         raise FileProblem("html")
-    if text.startswith(("%pdf", "{\\rtf", "<?xml", "\x89png", "gif8")):
+    if text.startswith("<?xml"):
         raise FileProblem("unknown_type")
+    try:
+        head[:-3].decode("utf-8")  # a multi-byte character may be cut at the end
+    except UnicodeDecodeError:
+        if CP1252_UNDEFINED & set(head):
+            raise FileProblem("unknown_type") from None
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
     if controls > len(head) // 100:
         raise FileProblem("unknown_type")

@@ -22,7 +22,9 @@ def problem_message(problem: FileProblem) -> str:
     if code == "empty":
         return _("Berkas kosong. Pilih berkas lain.")
     if code == "too_big":
-        return _("Berkas terlalu besar (%(size)s). Batasnya %(limit)s; bagi menjadi beberapa berkas.") % {
+        return _(
+            "Berkas terlalu besar (%(size)s). Batasnya %(limit)s; bagi menjadi beberapa berkas."
+        ) % {
             "size": filesizeformat(p.get("size", 0)),
             "limit": filesizeformat(p.get("limit", 0)),
         }

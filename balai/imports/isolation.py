@@ -88,7 +88,7 @@ class Source:
 
     def __init__(self, directory: str) -> None:
         self.directory = directory
-        self._handle: IO[bytes] = open(os.path.join(directory, "out"), "rb")  # noqa: SIM115
+        self._handle: IO[bytes] = open(os.path.join(directory, "out"), "rb")
         self._pending: tuple[Any, ...] | None = None
         self._current: Table | None = None
 
@@ -183,7 +183,7 @@ def _run_child(
     with open(request_path, "w", encoding="utf-8") as handle:
         json.dump(request, handle)
     with open(os.path.join(directory, "stderr"), "wb") as stderr:
-        child = subprocess.Popen(  # noqa: S603 - our own module, no shell
+        child = subprocess.Popen(
             [sys.executable, "-E", "-s", "-m", "balai.imports.child", request_path],
             cwd=ROOT,
             env=_environment(),

@@ -207,7 +207,7 @@ def job_check(*, job_id: int) -> None:
             _save_json(job, "laporan", _full_issues(plan))
         if not plan.issues.has_errors() and spec.cache_rows:
             _save_json(job, "baris", spec.dump_rows(plan.rows))
-    except Exception as exc:  # noqa: BLE001 - any failure must end as a message, not a hang
+    except Exception as exc:
         if not isinstance(exc, ImportFileError):
             logger.exception("import %s: check failed", job_id)
         _finish(job, ImportJob.Status.FAILED, failure=_failure(exc), report={})
@@ -247,7 +247,7 @@ def job_apply(*, job_id: int) -> None:
     except Reaped:
         logger.warning("import %s: failed by the reaper while writing; rolled back", job_id)
         return
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         if not isinstance(exc, ImportFileError):
             logger.exception("import %s: write failed", job_id)
         _finish(job, ImportJob.Status.FAILED, failure=_failure(exc))

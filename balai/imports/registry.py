@@ -135,7 +135,7 @@ class Columns:
     def _spellings(self) -> dict[str, str]:
         table = {name: name for name in self.names}
         for name, others in self.aliases.items():
-            table.update({other: name for other in others})
+            table.update(dict.fromkeys(others, name))
         return table
 
     def locate(self, cells: Sequence[Cell]) -> tuple[list[int | None], list[str], list[str]]:

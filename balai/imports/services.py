@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from balai.imports import registry
 from balai.imports.containers import Limits, sniff
-from balai.imports.errors import ImportFileError, file_error
+from balai.imports.errors import file_error
 from balai.imports.models import ImportJob
 from balai.imports.problems import FileProblem
 

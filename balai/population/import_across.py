@@ -138,7 +138,9 @@ def _parents(
         values = {"n": parent.ref.label, "role": role, "years": years}
         younger = birth < parent.values[BIRTH]
         if own_child:
-            issues.error(row.ref, column, (m.head_younger if younger else m.head_too_young) % values)
+            issues.error(
+                row.ref, column, (m.head_younger if younger else m.head_too_young) % values
+            )
         else:
             message = m.parent_younger if younger else m.parent_too_young
             issues.warn(row.ref, column, message % values)

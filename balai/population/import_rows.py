@@ -237,8 +237,8 @@ class RowRules:
         code = self._code
         for column, (target, _name) in CODED.items():
             value = cells[C[column]]
-            values[I[target]] = None if value is None or value == "" else code(
-                column, value, ref, issues
+            values[I[target]] = (
+                None if value is None or value == "" else code(column, value, ref, issues)
             )
         for column, (target, limit) in TEXT.items():
             text = _text(cells[C[column]])
@@ -334,8 +334,10 @@ class RowRules:
         text, rounded = nik.cell_text(value)
         if rounded:
             issues.error(ref, column, self.m.nik.rounded)
-        elif text and text not in ("0", "-") and not (
-            len(text) == 16 and text.isdigit() and text.isascii()
+        elif (
+            text
+            and text not in ("0", "-")
+            and not (len(text) == 16 and text.isdigit() and text.isascii())
         ):
             issues.error(ref, column, self.m.parent_nik)
         return text if text not in ("0", "-") else ""

@@ -49,7 +49,10 @@ class ResidentsImporter(Importer[ResidentRow]):
         if not self.missing:
             return []
         columns = ", ".join(c for c in COLUMNS if c in self.missing)
-        return [_("Kolom ini tidak ada di berkas dan dibaca sebagai kosong: %(cols)s.") % {"cols": columns}]
+        return [
+            _("Kolom ini tidak ada di berkas dan dibaca sebagai kosong: %(cols)s.")
+            % {"cols": columns}
+        ]
 
     def parse_row(
         self, ctx: Context, ref: RowRef, cells: list[Any], issues: Issues

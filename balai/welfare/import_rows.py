@@ -250,9 +250,7 @@ def _row_clash(row: RecipientRow, earlier: list[RecipientRow]) -> tuple[str, str
                 "n": other.ref.label
             }
         if _overlaps(v["start"], v["end"], other.values["start"], other.values["end"]):
-            return "mulai", _("Periode tumpang tindih dengan baris %(n)s.") % {
-                "n": other.ref.label
-            }
+            return "mulai", _("Periode tumpang tindih dengan baris %(n)s.") % {"n": other.ref.label}
     return None
 
 
@@ -278,9 +276,7 @@ def compare_recipients(programme: Programme, rows: list[RecipientRow]) -> Change
             changed.append((found, merged))
         else:
             same += 1
-    return Changes(
-        added=len(new), updated=len(changed), unchanged=same, detail=(new, changed)
-    )
+    return Changes(added=len(new), updated=len(changed), unchanged=same, detail=(new, changed))
 
 
 def write_recipients(programme: Programme, changes: Changes) -> dict[str, int]:

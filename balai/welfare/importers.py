@@ -89,9 +89,11 @@ class RecipientsImporter(_WelfareImporter):
         return written
 
     def page(self, job: Any) -> Page:
-        programme = Programme.objects.for_village(job.village).filter(
-            pk=job.params.get("programme")
-        ).first()
+        programme = (
+            Programme.objects.for_village(job.village)
+            .filter(pk=job.params.get("programme"))
+            .first()
+        )
         done = (
             reverse(
                 "welfare_dashboard:recipients",

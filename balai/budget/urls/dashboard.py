@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.imports.urls import job_urls
 from balai.budget.views import dashboard as v
 from balai.budget.views import dashboard_imports as i
 from balai.budget.views import dashboard_projects as p
+from balai.imports.urls import job_urls
 
 app_name = "budget_dashboard"
 urlpatterns = [

@@ -39,29 +39,27 @@ def imports(request: VillageRequest) -> HttpResponse:
             form.add_error("file", str(exc))
         else:
             return redirect("population_dashboard:import", slug=request.village.slug, pk=job.pk)
-    history = ImportJob.objects.for_village(request.village).filter(
-        importer=ResidentsImporter.key
-    )[:10]
+    history = ImportJob.objects.for_village(request.village).filter(importer=ResidentsImporter.key)[
+        :10
+    ]
     return render(request, "population/dashboard/imports.html", {"form": form, "history": history})
 
 
 @village_role_required("personal")
 def template(request: VillageRequest) -> HttpResponse:
-    return xlsx_response(
-        "templat-data-penduduk.xlsx", spreadsheets.template_xlsx(), personal=False
-    )
+    return xlsx_response("templat-data-penduduk.xlsx", spreadsheets.template_xlsx(), personal=False)
 
 
 @village_role_required("personal")
 @require_POST
 def export(request: VillageRequest) -> HttpResponse:
     village = request.village
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - the response closes it
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")
     count = spreadsheets.register_xlsx(village, Path(handle.name))
     audit_record(actor=request.user, village=village, action="population.export", rows=count)
     name = f"penduduk-{village.slug}-{timezone.localdate():%Y%m%d}.xlsx"
     response = FileResponse(
-        open(handle.name, "rb"),  # noqa: SIM115
+        open(handle.name, "rb"),
         as_attachment=True,
         filename=name,
         content_type=spreadsheets.XLSX,
