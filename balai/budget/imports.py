@@ -249,7 +249,7 @@ def summary_row(line: dict[str, Any]) -> dict[str, Any]:
 
 
 def snapshot(fiscal_year: FiscalYear) -> list[dict[str, Any]]:
-    return list(
+    rows = (
         BudgetLine.objects.filter(fiscal_year=fiscal_year)
         .annotate(realised=Coalesce(Sum("realisations__amount"), 0))
         .values(
@@ -263,6 +263,7 @@ def snapshot(fiscal_year: FiscalYear) -> list[dict[str, Any]]:
             "realised",
         )
     )
+    return [dict(row) for row in rows]
 
 
 def lines_replace(
@@ -286,7 +287,7 @@ def lines_replace(
     old = BudgetLine.objects.filter(fiscal_year=fiscal_year)
     links = {
         # .all() reads the prefetch; .values_list() would query once per line
-        (line.kegiatan_id and line.kegiatan.code or "", line.account.code, line.source): [
+        (line.kegiatan.code if line.kegiatan else "", line.account.code, line.source): [
             p.pk for p in line.projects.all()
         ]
         for line in old.select_related("kegiatan", "account").prefetch_related("projects")

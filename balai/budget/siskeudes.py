@@ -41,7 +41,7 @@ SOURCES = {
 
 def tables_from(source: Iterable[tuple[str, list[list[Any]]]]) -> dict[str, list[dict[str, str]]]:
     """{lowercase table name: rows as {column: text}} from each table's header and rows."""
-    tables = {}
+    tables: dict[str, list[dict[str, str]]] = {}
     for name, rows in source:
         if not rows:
             tables[name.lower()] = []

@@ -25,8 +25,8 @@ def problem_message(problem: FileProblem) -> str:
         return _(
             "Berkas terlalu besar (%(size)s). Batasnya %(limit)s; bagi menjadi beberapa berkas."
         ) % {
-            "size": filesizeformat(p.get("size", 0)),
-            "limit": filesizeformat(p.get("limit", 0)),
+            "size": filesizeformat(int(str(p.get("size", 0)))),
+            "limit": filesizeformat(int(str(p.get("limit", 0)))),
         }
     if code == "html":
         return _(

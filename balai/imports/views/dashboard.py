@@ -5,6 +5,7 @@ and the report download. Mounted by each domain under its own URLs with its own 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
@@ -68,7 +69,7 @@ def job_report(request: VillageRequest, pk: int, domain: str) -> HttpResponse:
     job = _job(request, pk, domain)
     issues = issues_load(job)
     head = [_("baris"), _("kolom"), _("alasan")]
-    sheets = {
+    sheets: dict[str, Iterable[Sequence[Any]]] = {
         _("baris ditolak"): [head, *issues["errors"]],
         _("peringatan"): [[_("baris"), _("kolom"), _("catatan")], *issues["warnings"]],
     }

@@ -64,4 +64,4 @@ def export(request: VillageRequest) -> HttpResponse:
         filename=name,
         content_type=spreadsheets.XLSX,
     )
-    return attachment(response, name, personal=True)
+    return attachment(response, name, personal=True)  # type: ignore[arg-type]

@@ -50,7 +50,7 @@ def imports(request: VillageRequest) -> HttpResponse:
         .values_list("pk", "name")
     )
     for job in history:
-        job.subject = names.get(job.params.get("programme"), "")  # type: ignore[attr-defined]
+        job.subject = names.get(job.params.get("programme"), "")
     return render(request, "welfare/dashboard/imports.html", {"form": form, "history": history})
 
 
