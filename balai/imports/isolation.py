@@ -35,6 +35,7 @@ from typing import IO, Any
 from balai.imports.problems import FileProblem
 
 ROOT = Path(__file__).resolve().parent.parent.parent  # the directory holding `balai/`
+CHILD = "balai.imports.child"
 Cell = Any  # str | int | float | bool | date | datetime | time | timedelta
 
 
@@ -184,7 +185,7 @@ def _run_child(
         json.dump(request, handle)
     with open(os.path.join(directory, "stderr"), "wb") as stderr:
         child = subprocess.Popen(
-            [sys.executable, "-E", "-s", "-m", "balai.imports.child", request_path],
+            [sys.executable, "-E", "-s", "-m", CHILD, request_path],
             cwd=ROOT,
             env=_environment(),
             stdin=subprocess.DEVNULL,

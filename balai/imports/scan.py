@@ -164,11 +164,14 @@ def _xlsx(path: str, names: set[str] | None, limits: CellLimits) -> Iterator[Ext
 
 def _xlsx_sheet(archive: zipfile.ZipFile, name: str, part: str, limits: CellLimits) -> Extent:
     """Three ways, cheapest first: verify that no cell lies beyond the extent seen at the
-    sheet's start and end; else collect every cell reference; else walk every tag."""
+    sheet's start and end; else collect every cell reference; else walk every tag and count
+    only the cells holding a value. The first two count styled empty cells too, so a sheet
+    they find too big is measured again the exact way before it is refused."""
     sheet = Extent(name)
     with archive.open(part) as stream:
-        if _xlsx_quick(stream, sheet):
-            return sheet
+        quick = _xlsx_quick(stream, sheet)
+    if quick and _within(sheet, limits):
+        return sheet
     sheet = Extent(name)
     with archive.open(part) as stream:
         regular = _xlsx_refs(stream, sheet)

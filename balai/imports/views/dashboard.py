@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from balai.imports import registry
 from balai.imports.models import ImportJob
@@ -57,9 +56,10 @@ def _context(job: ImportJob, domain: str) -> dict[str, Any]:
     }
 
 
-@require_POST
 def job_confirm_view(request: VillageRequest, pk: int, domain: str) -> HttpResponse:
-    job = _job(request, pk, domain)
+    job = _job(request, pk, domain)  # first: another village's job id is 404, never 405
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     job_confirm(job=job)
     return redirect(f"{domain}_dashboard:import", slug=request.village.slug, pk=job.pk)
 
