@@ -12,13 +12,16 @@ Parents and children, from SIAK practice:
 - Real registers name people there who are not the birth parents: a father's second wife is
   often entered as the mother of his children from the first marriage (about 1 row in 1,000 of
   a large OpenSID register), so a "mother" younger than her "child" is a fact of the data, not
-  an error in the file. Stepchildren are ANAK too, and may be close in age to the head.
+  an error in the file. Stepchildren are ANAK too, and may be close in age to the head. Parents
+  recorded as only 6 to 9 years older than their children occur in valid registers (the shared
+  OpenSID reference has eleven), and a birth date known only by its year is entered as 1 January
+  or 31 December, which can put a parent and a child within a year of each other.
 - What cannot be true is a family head recorded as the father or mother of their own ANAK and
-  less than 10 years older (or younger): one of the two birth dates is mistyped, and the age
-  statistics would be wrong. That row is refused, naming both rows.
-- Anything else that looks odd — a named parent outside the family or the head's spouse younger
-  than the child or less than 10 years older, a child older than a head who is not named as its
-  parent — is imported with a warning in the report.
+  born more than a year after that child: one of the two birth dates is wrong, and the age
+  statistics would be too. That row is refused, naming both rows.
+- Anything else that looks odd — a named parent younger than the child or less than 10 years
+  older, a child older than a head who is not named as its parent — is imported with a warning
+  in the report, for the village to look at.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from balai.imports.registry import Issues
 from balai.population.import_rows import I, ResidentRow
 
 HEAD, CHILD, ALIVE = 1, 4, 1
-MIN_PARENT_AGE = 10  # years: a head named as the parent of their own ANAK is at least this older
+MIN_PARENT_AGE = 10  # years: a named parent less older than this is worth a warning
+IMPOSSIBLE = 1  # full years a head named as the parent of their own ANAK was born after it
 NIK, BIRTH, RELATION, STATUS = I["nik"], I["birth_date"], I["family_relation"], I["status"]
 PARENTS = (("ayah_nik", I["father_nik"]), ("ibu_nik", I["mother_nik"]))
 
@@ -44,6 +48,7 @@ class Messages:
     no_head: str
     two_heads: str
     head_younger: str
+    head_born_close: str
     head_too_young: str
     parent_younger: str
     parent_too_young: str
@@ -58,12 +63,16 @@ class Messages:
             no_head=_("Keluarga ini tidak punya kepala keluarga."),
             two_heads=_("Keluarga ini sudah punya kepala keluarga di baris %(n)s."),
             head_younger=_(
-                "Anak ini lebih tua dari kepala keluarga (baris %(n)s), yang tercatat sebagai "
-                "%(role)s anak ini. Periksa tanggal lahir keduanya."
+                "Anak ini lebih dari setahun lebih tua dari kepala keluarga (baris %(n)s), yang "
+                "tercatat sebagai %(role)s anak ini. Periksa tanggal lahir keduanya."
+            ),
+            head_born_close=_(
+                "Kepala keluarga (baris %(n)s) tercatat sebagai %(role)s anak ini, tetapi lahir "
+                "sesudahnya (kurang dari setahun). Tetap diimpor; periksa tanggal lahir keduanya."
             ),
             head_too_young=_(
                 "Kepala keluarga (baris %(n)s) tercatat sebagai %(role)s anak ini, tetapi hanya "
-                "%(years)s tahun lebih tua. Periksa tanggal lahir keduanya."
+                "%(years)s tahun lebih tua. Tetap diimpor; periksa tanggal lahir keduanya."
             ),
             parent_younger=_(
                 "Orang tua yang disebut di sini (baris %(n)s) lebih muda dari anak ini, mis. "
@@ -137,10 +146,11 @@ def _parents(
         role = m.father if column == "ayah_nik" else m.mother
         values = {"n": parent.ref.label, "role": role, "years": years}
         younger = birth < parent.values[BIRTH]
-        if own_child:
-            issues.error(
-                row.ref, column, (m.head_younger if younger else m.head_too_young) % values
-            )
+        if own_child and years_between(birth, parent.values[BIRTH]) >= IMPOSSIBLE:
+            issues.error(row.ref, column, m.head_younger % values)
+        elif own_child:
+            message = m.head_born_close if younger else m.head_too_young
+            issues.warn(row.ref, column, message % values)
         else:
             message = m.parent_younger if younger else m.parent_too_young
             issues.warn(row.ref, column, message % values)

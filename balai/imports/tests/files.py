@@ -47,13 +47,17 @@ def xlsx_formula(rows: Sequence[Sequence[object]], cell: tuple[int, int], formul
 
 
 def _cell(value: object) -> str:
-    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    )
 
 
 def ods(rows: Sequence[Sequence[object]], *, gap_rows: int = 0, gap_cols: int = 0) -> bytes:
     """Rows from A1; with gaps, one more value after `gap_rows` empty repeated rows, in the
     column after `gap_cols` empty repeated cells (the sparse range LibreOffice writes)."""
-    body = "".join("<table:table-row>" + "".join(map(_cell, r)) + "</table:table-row>" for r in rows)
+    body = "".join(
+        "<table:table-row>" + "".join(map(_cell, r)) + "</table:table-row>" for r in rows
+    )
     if gap_rows or gap_cols:
         body += (
             f'<table:table-row table:number-rows-repeated="{gap_rows}">'
@@ -65,7 +69,9 @@ def ods(rows: Sequence[Sequence[object]], *, gap_rows: int = 0, gap_cols: int = 
 
 
 def ods_formula(rows: Sequence[Sequence[object]]) -> bytes:
-    body = "".join("<table:table-row>" + "".join(map(_cell, r)) + "</table:table-row>" for r in rows)
+    body = "".join(
+        "<table:table-row>" + "".join(map(_cell, r)) + "</table:table-row>" for r in rows
+    )
     body += (
         '<table:table-row><table:table-cell table:formula="of:=[.A1]&amp;&quot;x&quot;" '
         'office:value-type="string"><text:p>nikx</text:p></table:table-cell></table:table-row>'
@@ -157,7 +163,9 @@ def xls(
     header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0)
     header += struct.pack("<I", 0) + struct.pack("<108I", *([FREE] * 108))
 
-    def entry(name: str, kind: int, child: int = NOSTREAM, start: int = END, size: int = 0) -> bytes:
+    def entry(
+        name: str, kind: int, child: int = NOSTREAM, start: int = END, size: int = 0
+    ) -> bytes:
         raw = (name + "\x00").encode("utf-16-le") if name else b""
         head = raw.ljust(64, b"\x00") + struct.pack(
             "<HBBIII", len(raw), kind, 1 if name else 0, NOSTREAM, NOSTREAM, child

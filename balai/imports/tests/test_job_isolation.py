@@ -43,7 +43,9 @@ def test_every_job_url_is_covered_here():
     from balai.welfare.urls.dashboard import urlpatterns as welfare
 
     for patterns in (budget, population, welfare):
-        assert {p.name for p in patterns if "<int:pk>" in str(p.pattern) and "impor" in str(p.pattern)} == set(NAMES)
+        assert {
+            p.name for p in patterns if "<int:pk>" in str(p.pattern) and "impor" in str(p.pattern)
+        } == set(NAMES)
 
 
 @pytest.mark.parametrize("domain", DOMAINS)

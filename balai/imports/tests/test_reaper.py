@@ -25,9 +25,7 @@ def _dead_worker() -> str:
     return f"{socket.gethostname()}:{process.pid}:{_start_time(1)}9"
 
 
-def test_polling_the_page_of_a_job_whose_worker_died_fails_it_with_a_message(
-    client, alice, dagan
-):
+def test_polling_the_page_of_a_job_whose_worker_died_fails_it_with_a_message(client, alice, dagan):
     job = make_job(
         dagan, status=ImportJob.Status.CHECKING, worker=_dead_worker(), heartbeat_at=timezone.now()
     )
@@ -73,9 +71,7 @@ def test_a_live_worker_and_a_queued_job_are_left_alone(dagan):
         assert ImportJob.objects.get(pk=job.pk).status == job.status
 
 
-def test_a_write_whose_job_was_failed_meanwhile_is_rolled_back(
-    client, alice, dagan, monkeypatch
-):
+def test_a_write_whose_job_was_failed_meanwhile_is_rolled_back(client, alice, dagan, monkeypatch):
     from balai.population import import_write
     from balai.population.models import Resident
     from balai.population.tests.conftest import family, upload, xlsx_bytes
@@ -95,5 +91,7 @@ def test_a_write_whose_job_was_failed_meanwhile_is_rolled_back(
         return written
 
     monkeypatch.setattr(import_write, "write", write_then_reaped)
-    client.post(reverse("population_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": job.pk}))
+    client.post(
+        reverse("population_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": job.pk})
+    )
     assert not Resident.objects.exists()

@@ -21,8 +21,8 @@ from django.test import override_settings
 
 from balai.imports.models import ImportJob
 from balai.imports.services import job_start
-from balai.population.importers import ResidentsImporter
 from balai.population.import_rows import COLUMNS
+from balai.population.importers import ResidentsImporter
 from balai.population.tests.conftest import family
 
 pytestmark = pytest.mark.django_db(transaction=True)
