@@ -17,7 +17,6 @@ from balai.lib.numbers import AmountError, parse_rupiah
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.villages.forms import CoordinateField
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
@@ -195,16 +194,7 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("Kolom realisasi dicatat per tanggal ini. Kosong: hari ini."),
     )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError(_("Berkas terlalu besar. Batasnya 5 MB."))
-        head = upload.read(8)
-        upload.seek(0)
-        spreadsheet = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
-        if b"\x00" in head and not spreadsheet:
-            raise ValidationError(_("Berkas ini bukan lembar kerja atau CSV. Pakai templat."))
-        return upload
+    # The file itself (size, type by its bytes, containers) is judged by the import pipeline.
 
 
 class ProjectForm(forms.ModelForm):
