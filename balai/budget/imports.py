@@ -113,7 +113,7 @@ def parse_row(cells: dict[str, Any], ref: RowRef, issues: Issues, found: Lines) 
     if not kode and not kegiatan:
         issues.error(ref, "kode", _("kode rekening kosong"))
     item = {
-        "row": ref.number,
+        "row": ref[2],
         "kegiatan": kegiatan,
         "kode": kode,
         "uraian": cell_text(cells.get("uraian"))[:255],
@@ -178,7 +178,7 @@ def check_lines(found: Lines, issues: Issues) -> None:
         key = (line["kegiatan"], line["kode"], line["sumber"])
         if key in seen:
             issues.error(
-                RowRef(0, "", line["row"]),
+                (0, "", line["row"]),
                 "kode",
                 _(
                     "baris ganda: kegiatan, rekening dan sumber dana yang sama "
@@ -197,7 +197,7 @@ def check_lines(found: Lines, issues: Issues) -> None:
 
 
 def _check_subtotal(sub: dict[str, Any], found: Lines, issues: Issues) -> None:
-    ref = RowRef(0, "", sub["row"])
+    ref: RowRef = (0, "", sub["row"])
     under = [
         r["row"]
         for r in found.refused

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from balai.budget import tree
 from balai.imports.errors import ImportFileError
-from balai.imports.registry import Issues, RowRef
+from balai.imports.registry import Issues
 from balai.lib.numbers import AmountError, parse_rupiah
 
 REQUIRED = ("Ta_RABRinci", "Ta_Kegiatan")
@@ -98,7 +98,7 @@ def parse_siskeudes(
     before = issues.error_count
 
     def err(table: str, row: int, column: str, reason: str) -> None:
-        issues.error(RowRef(0, "", row), f"{table}.{column}", reason)
+        issues.error((0, "", row), f"{table}.{column}", reason)
 
     for name in (*REQUIRED, *OPTIONAL):
         for n, row in enumerate(tables.get(name.lower(), []), start=2):

@@ -253,6 +253,7 @@ def main(argv: list[str]) -> int:
             raise
         sys.stderr.write(f"{type(exc).__name__}: {exc}\n"[:2000])
         outcome = {"code": "broken", "params": {}}
+    outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     with open(request["status"], "w", encoding="utf-8") as handle:
         json.dump(outcome, handle)
     return 0

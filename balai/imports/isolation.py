@@ -87,8 +87,9 @@ class Table:
 class Source:
     """The rows a child read, streamed back from its output file one batch at a time."""
 
-    def __init__(self, directory: str) -> None:
+    def __init__(self, directory: str, peak_mb: int = 0) -> None:
         self.directory = directory
+        self.peak_mb = peak_mb  # the child's largest resident size
         self._handle: IO[bytes] = open(os.path.join(directory, "out"), "rb")
         self._pending: tuple[Any, ...] | None = None
         self._current: Table | None = None
@@ -152,8 +153,8 @@ def read_isolated(
     """Read `path` in a child process; the Source streams its rows. Raises FileProblem."""
     directory = tempfile.mkdtemp(prefix="balai-impor-")
     try:
-        _run_child(directory, path, kind, sheets, limits, waiting)
-        return Source(directory)
+        status = _run_child(directory, path, kind, sheets, limits, waiting)
+        return Source(directory, int(status.get("peak_mb", 0)))
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
@@ -166,7 +167,7 @@ def _run_child(
     sheets: str,
     limits: ChildLimits,
     waiting: Callable[[], None],
-) -> None:
+) -> dict[str, Any]:
     request = {
         "path": os.path.abspath(path),
         "kind": kind,
@@ -194,7 +195,7 @@ def _run_child(
             close_fds=True,
         )
         _wait(child, limits.seconds, waiting)
-    _outcome(child.returncode, directory)
+    return _outcome(child.returncode, directory)
 
 
 def _wait(child: subprocess.Popen[bytes], seconds: int, waiting: Callable[[], None]) -> None:
@@ -211,7 +212,7 @@ def _wait(child: subprocess.Popen[bytes], seconds: int, waiting: Callable[[], No
             waiting()
 
 
-def _outcome(returncode: int, directory: str) -> None:
+def _outcome(returncode: int, directory: str) -> dict[str, Any]:
     if returncode != 0:
         errors = Path(directory, "stderr").read_bytes()[-4000:]
         if returncode == -signal.SIGXCPU:
@@ -225,3 +226,4 @@ def _outcome(returncode: int, directory: str) -> None:
         raise FileProblem("crashed", signal=0) from None
     if status.get("code"):
         raise FileProblem(status["code"], **status.get("params", {}))
+    return dict(status)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from django.apps import apps
 from django.utils.translation import gettext as _
@@ -42,19 +42,15 @@ RowT = TypeVar("RowT")
 MAX_ISSUES = 200_000
 
 
-class RowRef(NamedTuple):
-    """Where a row is: the sheet (its position and name) and the row number people see."""
-
-    sheet: int
-    name: str
-    number: int
-
-    @property
-    def label(self) -> str:
-        return str(self.number) if self.sheet == 0 else f"{self.name}!{self.number}"
+# Where a row is: (sheet position, sheet name, the row number people see). A plain tuple, so
+# rows kept between check and write stay plain values.
+RowRef = tuple[int, str, int]
+FILE: RowRef = (0, "", 0)  # a problem of the whole file, not of one row
 
 
-FILE = RowRef(0, "", 0)  # a problem of the whole file, not of one row
+def row_label(ref: RowRef) -> str:
+    """5, or "Dusun II!5" for a row on a later sheet."""
+    return str(ref[2]) if ref[0] == 0 else f"{ref[1]}!{ref[2]}"
 
 
 @dataclass
@@ -70,14 +66,14 @@ class Issues:
 
     def error(self, ref: RowRef, column: str, reason: str) -> None:
         self.error_count += 1
-        self.refused.add((ref.sheet, ref.number))
+        self.refused.add((ref[0], ref[2]))
         if len(self.errors) < MAX_ISSUES:
-            self.errors.append((ref.sheet, ref.number, ref.name, column, reason))
+            self.errors.append((ref[0], ref[2], ref[1], column, reason))
 
     def warn(self, ref: RowRef, column: str, reason: str) -> None:
         self.warning_count += 1
         if len(self.warnings) < MAX_ISSUES:
-            self.warnings.append((ref.sheet, ref.number, ref.name, column, reason))
+            self.warnings.append((ref[0], ref[2], ref[1], column, reason))
 
     def has_errors(self) -> bool:
         return self.error_count > 0
@@ -183,7 +179,10 @@ class Page:
 
 
 def is_blank(cells: Sequence[Cell]) -> bool:
-    return not any(c != "" and c is not None for c in cells)
+    for c in cells:
+        if c != "" and c is not None:
+            return False
+    return True
 
 
 class Importer(Generic[RowT]):
@@ -212,7 +211,7 @@ class Importer(Generic[RowT]):
         if self.columns is None:
             raise NotImplementedError("an importer without columns parses its own source")
         rows: list[RowT] = []
-        done = 0
+        done = read = 0
         for sheet, table in enumerate(source.tables()):
             if table.merged and self.refuse_merged:
                 raise ImportFileError(
@@ -226,16 +225,22 @@ class Importer(Generic[RowT]):
             if positions is None:
                 continue
             index, found = positions
+            size = len(index)
+            # The usual sheet has the template's columns in the template's order.
+            same = index == list(range(size))
             for number, cells in found:
                 done += 1
                 if done % 2000 == 0:
                     progress(done, table.height)
                 if is_blank(cells):
                     continue
-                ctx.extra["rows_read"] = ctx.extra.get("rows_read", 0) + 1
+                read += 1
                 width = len(cells)
-                values = [cells[i] if i is not None and i < width else None for i in index]
-                row = self.parse_row(ctx, RowRef(sheet, table.name, number), values, issues)
+                if same and width >= size:
+                    values = cells
+                else:
+                    values = [cells[i] if i is not None and i < width else None for i in index]
+                row = self.parse_row(ctx, (sheet, table.name, number), values, issues)
                 if row is not None:
                     rows.append(row)
                 if len(rows) > self.max_rows:
@@ -243,6 +248,7 @@ class Importer(Generic[RowT]):
                         _("Berkas berisi lebih dari %(n)s baris. Bagi menjadi beberapa berkas.")
                         % {"n": f"{self.max_rows:,}".replace(",", ".")}
                     )
+        ctx.extra["rows_read"] = read
         return rows
 
     def _header(
@@ -298,7 +304,7 @@ class Importer(Generic[RowT]):
         return []
 
     def dump_rows(self, rows: list[RowT]) -> Any:
-        """The rows as JSON, when `cache_rows`."""
+        """The rows as plain values (marshal: lists, tuples, text, numbers), when `cache_rows`."""
         raise NotImplementedError
 
     def load_rows(self, data: Any) -> list[RowT]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from balai.imports.registry import Issues
+from balai.imports.registry import Issues, row_label
 from balai.population.import_rows import I, ResidentRow
 
 HEAD, CHILD, ALIVE = 1, 4, 1
@@ -109,7 +109,7 @@ def check_across(rows: list[ResidentRow], issues: Issues, *, headed: Iterable[st
             if earlier is None:
                 first[number] = row
             else:
-                issues.error(row.ref, "nik", m.duplicate % {"n": earlier.ref.label})
+                issues.error(row.ref, "nik", m.duplicate % {"n": row_label(earlier.ref)})
         if row.family:
             families[row.family].append(row)
     headed = set(headed)
@@ -118,7 +118,7 @@ def check_across(rows: list[ResidentRow], issues: Issues, *, headed: Iterable[st
         if not heads and number not in headed:
             issues.error(members[0].ref, "kk_level", m.no_head)
         for extra in heads[1:]:
-            issues.error(extra.ref, "kk_level", m.two_heads % {"n": heads[0].ref.label})
+            issues.error(extra.ref, "kk_level", m.two_heads % {"n": row_label(heads[0].ref)})
         head = heads[0] if heads else None
         for row in members:
             if row.values[BIRTH] and row is not head:
@@ -144,7 +144,7 @@ def _parents(
         if years >= MIN_PARENT_AGE:
             continue
         role = m.father if column == "ayah_nik" else m.mother
-        values = {"n": parent.ref.label, "role": role, "years": years}
+        values = {"n": row_label(parent.ref), "role": role, "years": years}
         younger = birth < parent.values[BIRTH]
         if own_child and years_between(birth, parent.values[BIRTH]) >= IMPOSSIBLE:
             issues.error(row.ref, column, m.head_younger % values)
@@ -161,4 +161,4 @@ def _parents(
         and head.values[BIRTH]
         and birth < head.values[BIRTH]
     ):
-        issues.warn(row.ref, "tanggallahir", m.older_than_head % {"n": head.ref.label})
+        issues.warn(row.ref, "tanggallahir", m.older_than_head % {"n": row_label(head.ref)})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -83,37 +83,24 @@ FIELDS = (
 I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in `values`
 C = {name: i for i, name in enumerate(COLUMNS)}  # index of a column in the cells
 DATE_FIELDS = frozenset(I[f] for f in DATES.values())
+# (cell index, value index, column) of each kind of column, for the hot loop below.
+CODED_PLAN = tuple((C[c], I[t], c) for c, (t, _list) in CODED.items())
+TEXT_PLAN = tuple((C[c], I[t], limit, c) for c, (t, limit) in TEXT.items())
 DECIMAL_FIELDS = frozenset((I["latitude"], I["longitude"]))
 EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_PATTERNS = ("%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d")
 _SIX = Decimal("0.000001")
 
 
-class ResidentRow:
+class ResidentRow(NamedTuple):
     """One parsed row: where it is, the values in FIELDS order, its family (No. KK), the
     family's address and its RT (dusun, rw, rt) when all three are given."""
 
-    __slots__ = ("ref", "values", "family", "address", "area", "bad")
-
-    def __init__(
-        self,
-        ref: RowRef,
-        values: list[Any],
-        family: str,
-        address: str,
-        area: tuple[str, str, str] | None,
-        bad: bool = False,
-    ) -> None:
-        self.ref, self.values, self.family = ref, values, family
-        self.address, self.area, self.bad = address, area, bad
-
-    def dump(self) -> list[Any]:
-        return [list(self.ref), self.values, self.family, self.address, self.area]
-
-    @classmethod
-    def load(cls, data: list[Any]) -> ResidentRow:
-        ref, values, family, address, area = data
-        return cls(RowRef(*ref), values, family, address, tuple(area) if area else None)
+    ref: RowRef
+    values: list[Any]
+    family: str
+    address: str
+    area: tuple[str, str, str] | None
 
 
 def parse_date(value: object) -> date | None:
@@ -202,6 +189,26 @@ class Messages:
         )
 
 
+_MISSING = object()
+NAME, BIRTH = I["name"], I["birth_date"]
+PARENT_PLAN = (
+    ("ayah_nik", C["ayah_nik"], I["father_nik"]),
+    ("ibu_nik", C["ibu_nik"], I["mother_nik"]),
+)
+
+
+def _place(value: object, limit: int) -> str:
+    text = _text(value).lstrip("'")[:limit]
+    # RW/RT typed as 1, "01" or "001" name the same place.
+    return text.zfill(3) if text.isdigit() else text
+
+
+def _area(cells: list[Any]) -> tuple[str, str, str] | None:
+    dusun = _text(cells[C["dusun"]])[:60]
+    rw, rt = _place(cells[C["rw"]], 10), _place(cells[C["rt"]], 10)
+    return (dusun, rw, rt) if dusun and rw and rt else None
+
+
 class RowRules:
     """Parses rows for one village: its region code (NIK checks) and today (no future dates)."""
 
@@ -232,59 +239,57 @@ class RowRules:
         return code
 
     def __call__(self, ref: RowRef, cells: list[Any], issues: Issues) -> ResidentRow:
-        before = issues.error_count
         values: list[Any] = [None] * len(FIELDS)
-        code = self._code
-        for column, (target, _name) in CODED.items():
-            value = cells[C[column]]
-            values[I[target]] = (
-                None if value is None or value == "" else code(column, value, ref, issues)
-            )
-        for column, (target, limit) in TEXT.items():
-            text = _text(cells[C[column]])
-            if text == "-" and column != "nama":
+        caches = self.codes
+        for cell, index, column in CODED_PLAN:
+            value = cells[cell]
+            if value is None or value == "":
+                continue
+            code = caches[column].get(value, _MISSING)
+            if code is _MISSING or code == -1:
+                code = self._code(column, value, ref, issues)
+            values[index] = code
+        too_long = self.m.too_long
+        for cell, index, limit, column in TEXT_PLAN:
+            value = cells[cell]
+            if value is None or value == "":
+                values[index] = ""
+                continue
+            text = _text(value)
+            if text == "-" and index != NAME:
                 text = ""
-            if len(text) > limit:
-                issues.error(ref, column, self.m.too_long % {"n": limit})
+            elif len(text) > limit:
+                issues.error(ref, column, too_long % {"n": limit})
                 text = text[:limit]
-            values[I[target]] = text
+            values[index] = text
         self._required(ref, cells, values, issues)
         self._dates(ref, cells, values, issues)
-        self._coordinates(ref, cells, values, issues)
-        for column, target in (("ayah_nik", "father_nik"), ("ibu_nik", "mother_nik")):
-            values[I[target]] = self._parent(ref, cells[C[column]], column, issues)
+        lat, lng = cells[C["lat"]], cells[C["lng"]]
+        if (lat is not None and lat != "") or (lng is not None and lng != ""):
+            self._coordinates(ref, cells, values, issues)
+        for column, cell, index in PARENT_PLAN:
+            value = cells[cell]
+            if value is not None and value != "":
+                values[index] = self._parent(ref, value, column, issues)
+            else:
+                values[index] = ""
         kk = nik.check_kk(cells[C["no_kk"]], self.m.nik)
         for error in kk.errors:
             issues.error(ref, "no_kk", error)
         checked = nik.check_nik(
             cells[C["nik"]],
-            birth_date=values[I["birth_date"]],
+            birth_date=values[BIRTH],
             sex=values[I["sex"]],
             region_digits=self.region_digits,
             msgs=self.m.nik,
         )
         values[I["nik"]] = checked.value
-        values[I["nik_warning"]] = " ".join(checked.warnings)[:200]
+        values[I["nik_warning"]] = " ".join(checked.warnings)[:200] if checked.warnings else ""
         for error in checked.errors:
             issues.error(ref, "nik", error)
         for warning in checked.warnings:
             issues.warn(ref, "nik", warning)
-        place = (
-            _text(cells[C["dusun"]])[:60],
-            _text(cells[C["rw"]]).lstrip("'")[:10],
-            _text(cells[C["rt"]]).lstrip("'")[:10],
-        )
-        # RW/RT typed as 1, "01" or "001" name the same place.
-        area = (place[0], place[1].zfill(3) if place[1].isdigit() else place[1])
-        area3 = (*area, place[2].zfill(3) if place[2].isdigit() else place[2])
-        return ResidentRow(
-            ref,
-            values,
-            kk.value,
-            _text(cells[C["alamat"]])[:200],
-            area3 if all(area3) else None,
-            issues.error_count > before,
-        )
+        return ResidentRow(ref, values, kk.value, _text(cells[C["alamat"]])[:200], _area(cells))
 
     def _required(self, ref: RowRef, cells: list[Any], values: list[Any], issues: Issues) -> None:
         if not values[I["name"]]:
@@ -298,8 +303,11 @@ class RowRules:
 
     def _dates(self, ref: RowRef, cells: list[Any], values: list[Any], issues: Issues) -> None:
         for column, target in DATES.items():
+            raw = cells[C[column]]
+            if (raw is None or raw == "") and column != "tanggallahir":
+                continue
             try:
-                value = _iso(cells[C[column]])
+                value = _iso(raw)
             except ValueError:
                 issues.error(ref, column, self.m.unreadable_date)
                 value = None

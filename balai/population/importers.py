@@ -94,10 +94,10 @@ class ResidentsImporter(Importer[ResidentRow]):
         figures_task.enqueue(ctx.village.pk)
 
     def dump_rows(self, rows: list[ResidentRow]) -> Any:
-        return [row.dump() for row in rows]
+        return list(map(tuple, rows))  # plain tuples of text, numbers and None
 
     def load_rows(self, data: Any) -> list[ResidentRow]:
-        return [ResidentRow.load(item) for item in data]
+        return list(map(ResidentRow._make, data))
 
     def page(self, job: Any) -> Page:
         slug = job.village.slug

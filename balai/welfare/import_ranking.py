@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balai.imports.registry import Changes, Issues, RowRef
+from balai.imports.registry import Changes, Issues, RowRef, row_label
 from balai.welfare.import_rows import Register, parse_date, text
 from balai.welfare.models import PovertyFlag, WelfareRank
 
@@ -78,7 +78,8 @@ def check_ranks(rows: list[RankRow], issues: Issues) -> None:
             issues.error(
                 row.ref,
                 "nik",
-                _("Rumah tangga yang sama sudah ada di baris %(n)s.") % {"n": seen[key].ref.label},
+                _("Rumah tangga yang sama sudah ada di baris %(n)s.")
+                % {"n": row_label(seen[key].ref)},
             )
             continue
         seen[key] = row

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from balai.imports.registry import Changes, Issues, RowRef
+from balai.imports.registry import Changes, Issues, RowRef, row_label
 from balai.lib.numbers import AmountError, parse_rupiah
 from balai.population import nik as nik_rules
 from balai.population.models import Family, Resident
@@ -244,13 +244,15 @@ def _row_clash(row: RecipientRow, earlier: list[RecipientRow]) -> tuple[str, str
                 label = _("NIK") if column == "nik" else _("No. KK")
                 return column, _("%(what)s sama dengan baris %(n)s.") % {
                     "what": label,
-                    "n": other.ref.label,
+                    "n": row_label(other.ref),
                 }
             return column, _("Penerima yang sama sudah ada di baris %(n)s.") % {
-                "n": other.ref.label
+                "n": row_label(other.ref)
             }
         if _overlaps(v["start"], v["end"], other.values["start"], other.values["end"]):
-            return "mulai", _("Periode tumpang tindih dengan baris %(n)s.") % {"n": other.ref.label}
+            return "mulai", _("Periode tumpang tindih dengan baris %(n)s.") % {
+                "n": row_label(other.ref)
+            }
     return None
 
 
