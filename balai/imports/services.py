@@ -230,3 +230,24 @@ def jobs_reap(*, village: Any = None, job: ImportJob | None = None) -> int:
     if reaped:
         logger.warning("imports: %s job(s) failed after their worker died", reaped)
     return reaped
+
+
+def jobs_purge(*, days: int) -> int:
+    """Delete the uploads (and the rows and reports kept beside them) of jobs that finished
+    more than `days` ago: personal data is not kept longer than needed. The job and its
+    report stay. Returns the number of jobs whose files went."""
+    cutoff = timezone.now() - timedelta(days=days)
+    old = (
+        ImportJob.objects.exclude(status__in=ImportJob.RUNNING)
+        .exclude(file="")
+        .filter(created_at__lt=cutoff)
+    )
+    purged = 0
+    for job in old.iterator():
+        storage, name = job.file.storage, job.file.name
+        for suffix in ("", ".baris.marshal.gz", ".laporan.json.gz"):
+            if storage.exists(name + suffix):
+                storage.delete(name + suffix)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+        purged += 1
+    return purged

@@ -95,3 +95,21 @@ def test_a_write_whose_job_was_failed_meanwhile_is_rolled_back(client, alice, da
         reverse("population_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": job.pk})
     )
     assert not Resident.objects.exists()
+
+
+def test_uploads_older_than_the_keep_days_are_deleted_and_the_report_stays(dagan, settings):
+    from balai.imports.pipeline import _save_json
+
+    settings.IMPORT_KEEP_DAYS = 30
+    old = make_job(dagan, status=ImportJob.Status.REFUSED, report={"errors": [[2, "nik", "x"]]})
+    old.file.save("impor.xlsx", io.BytesIO(b"PK"), save=True)
+    _save_json(old, "laporan", {"errors": [], "warnings": []})
+    name, storage = old.file.name, old.file.storage
+    ImportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    recent = make_job(dagan, status=ImportJob.Status.REFUSED)
+    recent.file.save("impor.xlsx", io.BytesIO(b"PK"), save=True)
+    call_command("imports_reap", stdout=io.StringIO())
+    old.refresh_from_db()
+    assert not old.file and not storage.exists(name) and not storage.exists(name + ".laporan.json.gz")
+    assert old.report["errors"] == [[2, "nik", "x"]]
+    assert storage.exists(recent.file.name)
