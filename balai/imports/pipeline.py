@@ -121,6 +121,7 @@ def plan_job(
             ctx.extra["reader_peak_mb"] = source.peak_mb
     else:
         ctx.extra["rows_read"] = len(rows)
+        ctx.extra["reused"] = True  # these rows passed the file's own checks at the dry run
     phases.done("rows")
     tracker.span(85, 95)
     spec.check_across(ctx, rows, issues)

@@ -97,14 +97,18 @@ def years_between(older: str, younger: str) -> int:
     return years - 1 if younger[5:] < older[5:] else years
 
 
-def check_across(rows: list[ResidentRow], issues: Issues, *, headed: Iterable[str]) -> None:
-    """`headed`: families whose living head is registered already and is not in this file."""
+def check_across(
+    rows: list[ResidentRow], issues: Issues, *, headed: Iterable[str], file_checked: bool = False
+) -> None:
+    """`headed`: families whose living head is registered already and is not in this file.
+    `file_checked`: the rows passed these checks at the dry run (the write reuses them), so
+    only what depends on the register is checked again: a family without a head."""
     m = Messages.make()
     first: dict[str, ResidentRow] = {}
     families: dict[str, list[ResidentRow]] = defaultdict(list)
     for row in rows:
         number = row.values[NIK]
-        if number and number != "0":
+        if number and number != "0" and not file_checked:
             earlier = first.get(number)
             if earlier is None:
                 first[number] = row
@@ -117,6 +121,8 @@ def check_across(rows: list[ResidentRow], issues: Issues, *, headed: Iterable[st
         heads = [r for r in members if r.values[RELATION] == HEAD and r.values[STATUS] == ALIVE]
         if not heads and number not in headed:
             issues.error(members[0].ref, "kk_level", m.no_head)
+        if file_checked:
+            continue
         for extra in heads[1:]:
             issues.error(extra.ref, "kk_level", m.two_heads % {"n": row_label(heads[0].ref)})
         head = heads[0] if heads else None

@@ -190,7 +190,8 @@ class Messages:
 
 
 _MISSING = object()
-NAME, BIRTH = I["name"], I["birth_date"]
+NAME, BIRTH, SEX = I["name"], I["birth_date"], I["sex"]
+NIK, NIK_WARNING = I["nik"], I["nik_warning"]
 PARENT_PLAN = (
     ("ayah_nik", C["ayah_nik"], I["father_nik"]),
     ("ibu_nik", C["ibu_nik"], I["mother_nik"]),
@@ -273,23 +274,46 @@ class RowRules:
                 values[index] = self._parent(ref, value, column, issues)
             else:
                 values[index] = ""
-        kk = nik.check_kk(cells[C["no_kk"]], self.m.nik)
+        family = self._family(ref, cells[C["no_kk"]], issues)
+        self._nik(ref, cells[C["nik"]], values, issues)
+        return ResidentRow(ref, values, family, _text(cells[C["alamat"]])[:200], _area(cells))
+
+    def _family(self, ref: RowRef, raw: object, issues: Issues) -> str:
+        if type(raw) is str and len(raw) == 16 and raw.isdigit() and raw.isascii():
+            return raw  # the usual cell: nothing to say
+        kk = nik.check_kk(raw, self.m.nik)
         for error in kk.errors:
             issues.error(ref, "no_kk", error)
+        return kk.value
+
+    def _nik(self, ref: RowRef, raw: object, values: list[Any], issues: Issues) -> None:
+        birth = values[BIRTH]
+        if (
+            type(raw) is str
+            and len(raw) == 16
+            and raw.isdigit()
+            and raw.isascii()
+            and raw[:6] == self.region_digits[:6]
+            and birth
+        ):
+            # The usual NIK: issued in this kecamatan, its date part the birth date.
+            day = int(birth[8:10]) + (40 if values[SEX] == nik.FEMALE else 0)
+            if raw[6:12] == f"{day:02d}{birth[5:7]}{birth[2:4]}":
+                values[NIK], values[NIK_WARNING] = raw, ""
+                return
         checked = nik.check_nik(
-            cells[C["nik"]],
-            birth_date=values[BIRTH],
-            sex=values[I["sex"]],
+            raw,
+            birth_date=birth,
+            sex=values[SEX],
             region_digits=self.region_digits,
             msgs=self.m.nik,
         )
-        values[I["nik"]] = checked.value
-        values[I["nik_warning"]] = " ".join(checked.warnings)[:200] if checked.warnings else ""
+        values[NIK] = checked.value
+        values[NIK_WARNING] = " ".join(checked.warnings)[:200] if checked.warnings else ""
         for error in checked.errors:
             issues.error(ref, "nik", error)
         for warning in checked.warnings:
             issues.warn(ref, "nik", warning)
-        return ResidentRow(ref, values, kk.value, _text(cells[C["alamat"]])[:200], _area(cells))
 
     def _required(self, ref: RowRef, cells: list[Any], values: list[Any], issues: Issues) -> None:
         if not values[I["name"]]:

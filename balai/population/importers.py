@@ -69,7 +69,7 @@ class ResidentsImporter(Importer[ResidentRow]):
             .values_list("family__number", "nik")
             if head_nik not in in_file
         }
-        check_across(rows, issues, headed=headed)
+        check_across(rows, issues, headed=headed, file_checked=ctx.extra.get("reused", False))
 
     def compare(self, ctx: Context, rows: list[ResidentRow]) -> Changes:
         return import_write.compare(ctx.village, rows)

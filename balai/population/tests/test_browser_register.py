@@ -73,7 +73,9 @@ def test_an_admin_imports_fixes_records_a_death_and_the_public_sees_figures(
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"the report is {width} px wide on a 360 px phone"
         if SCREENSHOTS:
-            phone.screenshot(path=os.path.join(SCREENSHOTS, "import-report-360.png"), full_page=True)
+            phone.screenshot(
+                path=os.path.join(SCREENSHOTS, "import-report-360.png"), full_page=True
+            )
 
         desktop.get_by_role("link", name="Unggah berkas yang sudah diperbaiki").click()
         desktop.set_input_files("[name=file]", str(tmp_path / "benar.xlsx"))
