@@ -240,6 +240,19 @@ def _plain(params: dict[str, object]) -> dict[str, object]:
     return {k: v if isinstance(v, int | str) else str(v) for k, v in params.items()}
 
 
+def _peak_mb() -> int:
+    """This process's largest resident size. VmHWM, not ru_maxrss: after exec, ru_maxrss
+    still counts the worker's memory at the moment it started this child."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def main(argv: list[str]) -> int:
     with open(argv[1], encoding="utf-8") as handle:
         request = json.load(handle)
@@ -253,7 +266,7 @@ def main(argv: list[str]) -> int:
             raise
         sys.stderr.write(f"{type(exc).__name__}: {exc}\n"[:2000])
         outcome = {"code": "broken", "params": {}}
-    outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    outcome["peak_mb"] = _peak_mb()
     with open(request["status"], "w", encoding="utf-8") as handle:
         json.dump(outcome, handle)
     return 0
