@@ -244,7 +244,7 @@ def jobs_purge(*, days: int) -> int:
     )
     purged = 0
     for job in old.iterator():
-        storage, name = job.file.storage, job.file.name
+        storage, name = job.file.storage, job.file.name or ""
         for suffix in ("", ".baris.marshal.gz", ".laporan.json.gz"):
             if storage.exists(name + suffix):
                 storage.delete(name + suffix)
