@@ -33,6 +33,35 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _content_changes_commit_per_request():
+    """In production each request commits, and `content_changed` bumps the village's version
+    then. A test runs inside one transaction that never commits, so the bumps would never run
+    (and, still pending, would swallow every later one of the same village). Apply the pending
+    bumps when a test request starts and ends, as a commit would."""
+    from django.core.signals import request_finished, request_started
+    from django.db import connection
+
+    from balai.villages.content import _Bump
+
+    def done() -> None:
+        pass
+
+    def commit(**kwargs: object) -> None:
+        # Each bump runs once and is replaced in place (captureOnCommitCallbacks counts by
+        # position in the list).
+        for index, (savepoints, callback, robust) in enumerate(connection.run_on_commit):
+            if isinstance(callback, _Bump):
+                connection.run_on_commit[index] = (savepoints, done, robust)
+                callback()
+
+    request_started.connect(commit, dispatch_uid="test-content-commit-start")
+    request_finished.connect(commit, dispatch_uid="test-content-commit-end")
+    yield
+    request_started.disconnect(dispatch_uid="test-content-commit-start")
+    request_finished.disconnect(dispatch_uid="test-content-commit-end")
+
+
 def make_village(code: str, slug: str, status: str = Village.Status.LIVE, **fields) -> Village:
     return Village.objects.create(region_id=code, slug=slug, status=status, **fields)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from balai.disclosure.calendar import WorkingCalendar
 from balai.disclosure.models import DipItem, EmergencyNotice, InfoRequest, Objection, PpidProfile
+from balai.lib.phone import normalize_whatsapp
 from balai.villages import selectors as village_selectors
 from balai.villages.models import Official, Village
 
@@ -158,6 +159,18 @@ def open_objections(village: Village) -> list[Objection]:
 
 def request_by_token(village: Village, token: str) -> InfoRequest | None:
     return InfoRequest.objects.for_village(village).filter(token=token).first()
+
+
+def request_by_contact(village: Village, *, number: str, contact: str) -> InfoRequest | None:
+    """The request with this number, when `contact` is the email or phone given with it."""
+    found = InfoRequest.objects.for_village(village).filter(number=number).first()
+    if found is None:
+        return None
+    secret = contact.strip()
+    phone = normalize_whatsapp(secret)
+    if (found.email and found.email.lower() == secret.lower()) or (phone and found.phone == phone):
+        return found
+    return None
 
 
 # Annual report -------------------------------------------------------------------------------

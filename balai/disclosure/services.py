@@ -1,5 +1,9 @@
 """Writes of the PPID Desa: profile, DIP, serta-merta notices, requests and objections on the
-statutory clock (UU 14/2008 Pasal 22 and 35–37; Perki 1/2018)."""
+statutory clock (UU 14/2008 Pasal 22 and 35–37; Perki 1/2018).
+
+Every model here is public content (the DIP and profile on /ppid/, the notice banner, the
+annual report and the district table counting requests and objections): saving one refreshes
+the cached public pages by itself (villages/content.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from balai.audit.services import audit_record
 from balai.disclosure.calendar import WorkingCalendar
 from balai.disclosure.checklist import BERKALA
 from balai.disclosure.models import DipItem, EmergencyNotice, InfoRequest, Objection, PpidProfile
+from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 ANSWER_DAYS = 10
@@ -46,7 +51,6 @@ def ppid_profile_save(*, profile: PpidProfile, actor: Any) -> PpidProfile:
     with transaction.atomic():
         profile.save()
         audit_record(actor=actor, action="ppid.profile_save", village=profile.village)
-    profile.village.bump_version()
     return profile
 
 
@@ -80,7 +84,7 @@ def _dip_seed(village: Village, year: int) -> int:
         items += _carried_over(village, year)
     if items:
         DipItem.objects.bulk_create(items)
-        village.bump_version()
+        content_changed(village)  # a bulk write sends no signal
     return len(items)
 
 
@@ -101,7 +105,6 @@ def dip_item_save(*, item: DipItem, actor: Any) -> DipItem:
     with transaction.atomic():
         item.save()
         audit_record(actor=actor, action="ppid.dip_save", target=item.title, village=item.village)
-    item.village.bump_version()
     return item
 
 
@@ -109,7 +112,6 @@ def dip_item_delete(*, item: DipItem, actor: Any) -> None:
     with transaction.atomic():
         audit_record(actor=actor, action="ppid.dip_delete", target=item.title, village=item.village)
         item.delete()
-    item.village.bump_version()
 
 
 # Serta-merta notices -------------------------------------------------------------------------
@@ -121,7 +123,6 @@ def notice_publish(*, notice: EmergencyNotice, actor: Any) -> EmergencyNotice:
     with transaction.atomic():
         notice.save()
         audit_record(actor=actor, action="ppid.notice", target=notice.title, village=notice.village)
-    notice.village.bump_version()
     return notice
 
 
@@ -134,7 +135,6 @@ def notice_end(*, notice: EmergencyNotice, actor: Any) -> None:
         audit_record(
             actor=actor, action="ppid.notice_end", target=notice.title, village=notice.village
         )
-    notice.village.bump_version()
 
 
 # Requests ------------------------------------------------------------------------------------
@@ -248,7 +248,6 @@ def request_decide(
             village=info.village,
             decision=decision,
         )
-    info.village.bump_version()  # the annual report counts it
     _notify(info, "decided")
     return info
 
@@ -334,7 +333,6 @@ def objection_decide(
             target=objection.number,
             village=objection.village,
         )
-    objection.village.bump_version()
     _notify(objection.request, "objection_decided")
     return objection
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.market.models import Category, Order, Product, Seller
 from balai.market.prices import PriceError, parse_amount, parse_price, price_input, rupiah
@@ -39,23 +39,6 @@ def _image_input(label: str, help_text: str = "", camera: bool = False) -> forms
     return forms.FileField(
         label=label, required=False, help_text=help_text, widget=forms.FileInput(attrs=attrs)
     )
-
-
-class WhatsAppField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 24)
-        super().__init__(**kwargs)
-        self.widget.input_type = "tel"
-        self.widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
-
-    def clean(self, value: Any) -> str:
-        text = super().clean(value)
-        if not text and not self.required:
-            return ""
-        number = normalize_whatsapp(text)
-        if number is None:
-            raise ValidationError(_("Tulis nomor WhatsApp seperti 0812-3456-7890."))
-        return number
 
 
 class SellerForm(forms.ModelForm):
@@ -90,6 +73,18 @@ class SellerForm(forms.ModelForm):
             "offers_cod",
         ]
         widgets = {"story": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_name(self) -> str:
+        """One name per seller in a village (buyers pick a seller by it); the database keeps
+        the same rule, this says it in words."""
+        name = self.cleaned_data["name"].strip()
+        others = Seller.objects.for_village(self.instance.village).exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise ValidationError(
+                _("Sudah ada penjual bernama “%(name)s” di desa ini. Pakai nama lain.")
+                % {"name": name}
+            )
+        return name
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")

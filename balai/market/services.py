@@ -1,5 +1,6 @@
-"""Writes for sellers and products. Anything that changes what the public sees bumps the
-village's content version, so cached shop pages show it at once."""
+"""Writes for sellers and products. Sellers, products, their photos and variants and reviews are
+public content: saving or deleting one refreshes the village's cached shop pages by itself
+(villages/content.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -58,14 +59,20 @@ def seller_save(*, village: Village, seller: Seller, actor: Any, photo=None, qri
         if qris:
             seller.qris.save(f"q.{qris.extension}", ContentFile(qris.content), save=False)
         created = seller.pk is None
-        seller.save()
+        try:
+            with transaction.atomic():
+                seller.save()
+        except IntegrityError as exc:  # the same name saved a moment ago by someone else
+            raise MarketError(
+                _("Sudah ada penjual bernama “%(name)s” di desa ini. Pakai nama lain.")
+                % {"name": seller.name}
+            ) from exc
         audit_record(
             actor=actor,
             action="market.seller_create" if created else "market.seller_update",
             target=seller.name,
             village=village,
         )
-    village.bump_version()
     return seller
 
 
@@ -73,7 +80,6 @@ def seller_set_status(*, village: Village, seller: Seller, status: str, actor: A
     seller.status = status
     seller.save(update_fields=["status"])
     audit_record(actor=actor, action=f"market.seller_{status}", target=seller.name, village=village)
-    village.bump_version()
 
 
 def seller_login_create(*, village: Village, seller: Seller, email: str, actor: Any) -> User:
@@ -160,7 +166,6 @@ def product_save(
         audit_record(
             actor=actor, action="market.product_save", target=product.name, village=village
         )
-    village.bump_version()
     return product
 
 
@@ -207,13 +212,11 @@ def product_photo_delete(*, village: Village, photo: ProductPhoto) -> None:
                 storage.delete(name)
 
     transaction.on_commit(_remove)
-    village.bump_version()
 
 
 def product_photo_alt(*, village: Village, photo: ProductPhoto, alt: str) -> None:
     photo.alt = alt.strip()[:200]
     photo.save(update_fields=["alt"])
-    village.bump_version()
 
 
 def product_set_status(*, village: Village, product: Product, status: str, actor: Any) -> None:
@@ -224,7 +227,6 @@ def product_set_status(*, village: Village, product: Product, status: str, actor
     audit_record(
         actor=actor, action=f"market.product_{status}", target=product.name, village=village
     )
-    village.bump_version()
 
 
 def review_set_status(*, village: Village, review: Review, status: str, actor: Any) -> None:
@@ -233,7 +235,6 @@ def review_set_status(*, village: Village, review: Review, status: str, actor: A
     audit_record(
         actor=actor, action=f"market.review_{status}", target=str(review.pk), village=village
     )
-    village.bump_version()
 
 
 def new_form_token() -> str:

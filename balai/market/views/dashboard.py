@@ -38,15 +38,19 @@ def sellers(request: HttpRequest) -> HttpResponse:
 def _seller_edit(request: HttpRequest, seller: Seller) -> HttpResponse:
     form = SellerForm(request.POST or None, request.FILES or None, instance=seller)
     if request.method == "POST" and form.is_valid():
-        services.seller_save(
-            village=request.village,
-            seller=form.instance,
-            actor=request.user,
-            photo=form.cleaned_data["photo_upload"],
-            qris=form.cleaned_data["qris_upload"],
-        )
-        messages.success(request, _("%(name)s tersimpan.") % {"name": form.instance.name})
-        return redirect("market_dashboard:sellers", slug=request.village.slug)
+        try:
+            services.seller_save(
+                village=request.village,
+                seller=form.instance,
+                actor=request.user,
+                photo=form.cleaned_data["photo_upload"],
+                qris=form.cleaned_data["qris_upload"],
+            )
+        except services.MarketError as exc:
+            form.add_error("name", str(exc))
+        else:
+            messages.success(request, _("%(name)s tersimpan.") % {"name": form.instance.name})
+            return redirect("market_dashboard:sellers", slug=request.village.slug)
     ctx = {"form": form, "seller": seller, "login_form": SellerLoginForm(prefix="akun")}
     return render(request, "market/dashboard/seller_form.html", ctx)
 

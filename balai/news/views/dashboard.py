@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from balai.lib.pagination import paginate
 from balai.news import services
 from balai.news.forms import ArticleForm, CategoryForm, PublishForm
 from balai.news.images import image_create
@@ -45,7 +45,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     qs = Article.objects.for_village(request.village).select_related("category")
     if status in Article.Status.values:
         qs = qs.filter(status=status)
-    page = Paginator(qs.order_by("-updated_at"), 25).get_page(request.GET.get("page"))
+    page = paginate(request, qs.order_by("-updated_at"), 25)
     ctx = {"page": page, "status": status, "statuses": Article.Status.choices}
     return render(request, "news/dashboard/list.html", ctx)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from balai.lib.pagination import paginate
 from balai.news import selectors
 from balai.news.community import comments_allowed
 from balai.news.models import Album, Category
@@ -16,7 +16,7 @@ from balai.villages.cache import cache_public_page
 
 
 def _list(request: HttpRequest, qs, template: str = "news/site/list.html", **ctx) -> HttpResponse:
-    page = Paginator(qs, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = paginate(request, qs, selectors.PAGE_SIZE)
     ctx.update(
         page=page,
         categories=selectors.categories_in_use(request.village),
@@ -86,9 +86,7 @@ def news_article(request: HttpRequest, article_slug: str) -> HttpResponse:
 @cache_public_page
 def news_agenda(request: HttpRequest) -> HttpResponse:
     upcoming = selectors.upcoming_events(request.village, limit=50)
-    past = Paginator(selectors.past_events(request.village), 20).get_page(
-        request.GET.get("halaman")
-    )
+    past = paginate(request, selectors.past_events(request.village), 20)
     if not upcoming and not past.object_list:
         raise Http404("belum ada agenda")
     return render(

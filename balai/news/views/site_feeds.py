@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -81,10 +81,29 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
 
 
 def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 §3.3.11): backslashes, semicolons and commas escaped, every kind
+    of line break (a textarea sends CRLF, old Macs CR) written as \\n."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\n", "\\n")
 
 
-def _ics_time(value) -> str:
+def _ics_fold(line: str) -> str:
+    """One content line folded at 75 octets (RFC 5545 §3.1): CRLF and a space before each
+    continuation, never inside a UTF-8 character."""
+    parts, current, size = [], "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > 75:
+            parts.append(current)
+            current, size = " ", 1  # the leading space counts toward the next line's 75
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n".join(parts)
+
+
+def _ics_time(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -112,8 +131,7 @@ def news_agenda_ics(request: HttpRequest) -> HttpResponse:
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    response = HttpResponse(
-        "\r\n".join(lines) + "\r\n", content_type="text/calendar; charset=utf-8"
-    )
+    body = "".join(_ics_fold(line) + "\r\n" for line in lines)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="agenda-{village.slug}.ics"'
     return response
