@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
 from balai.lib.phone import WhatsAppField
+from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
 from balai.market.models import Order, Product
 
 MAX_PROOF_BYTES = 5 * 1024 * 1024
