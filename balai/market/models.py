@@ -190,7 +190,23 @@ class Product(VillageOwned):
 
     @property
     def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.seller.is_approved
+        return self.is_published and self.seller.is_approved
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_sold_out(self) -> bool:
+        return self.stock == self.Stock.SOLD_OUT
+
+    @property
+    def is_preorder(self) -> bool:
+        return self.stock == self.Stock.PREORDER
 
     def link_list(self) -> list[str]:
         return [u.strip() for u in self.marketplace_links.splitlines() if u.strip()]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
 
 from balai.market.models import Category, Order, Product, ProductPhoto, Review, Seller
 from balai.regions.models import Region
@@ -20,6 +21,12 @@ SORTS = {
     "mahal": ("-price_min", "-id"),
     "nama": ("name", "id"),
 }
+SORT_LABELS = [
+    ("baru", _("Terbaru")),
+    ("murah", _("Harga termurah")),
+    ("mahal", _("Harga termahal")),
+    ("nama", _("Nama")),
+]
 PAID = [Order.Status.PAID, Order.Status.SHIPPED, Order.Status.DONE]
 
 

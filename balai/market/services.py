@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from balai.accounts.models import User
 from balai.audit.services import audit_record
 from balai.lib.uploads import EncodedImage
+from balai.market.integrity import product_alert, product_suspicious
 from balai.market.models import Product, ProductPhoto, Review, Seller, Variant
+from balai.news.integrity import may_release_hold
 from balai.villages.models import Village
 
 MAX_PHOTOS = 6
@@ -150,13 +152,24 @@ def product_save(
     """Create or update a product with its variants and new photos, all or nothing.
 
     `publish` asks to show it: the village publishes at once; a seller's first product goes to
-    the village for approval."""
+    the village for approval. Text that looks like spam is held for the village's review
+    whoever asks (see market.integrity), unless a mentor or the district saves it."""
+    reasons = [] if may_release_hold(actor, village) else product_suspicious(product)
     with transaction.atomic():
         product.village = village
         product.slug = _unique_slug(village, product.name, product.pk)
         if publish:
             trusted = by_village or seller_is_trusted(product.seller)
             product.status = Product.Status.PUBLISHED if trusted else Product.Status.PENDING
+        held = bool(reasons) and product.status in (
+            Product.Status.PUBLISHED,
+            Product.Status.PENDING,
+        )
+        if held:
+            product.status = Product.Status.PENDING
+            product.held_reason = "; ".join(reasons)
+        elif not reasons:
+            product.held_reason = ""
         if product.status == Product.Status.PUBLISHED and not product.published_at:
             product.published_at = timezone.now()
         product.save()
@@ -166,6 +179,8 @@ def product_save(
         audit_record(
             actor=actor, action="market.product_save", target=product.name, village=village
         )
+    if held:
+        product_alert(village=village, product=product, reasons=reasons)
     return product
 
 
@@ -219,14 +234,26 @@ def product_photo_alt(*, village: Village, photo: ProductPhoto, alt: str) -> Non
     photo.save(update_fields=["alt"])
 
 
-def product_set_status(*, village: Village, product: Product, status: str, actor: Any) -> None:
+def product_set_status(*, village: Village, product: Product, status: str, actor: Any) -> bool:
+    """Approve, show or hide a product. Approving text that looks like spam holds it instead
+    (False), unless a mentor or the district releases it."""
+    publishing = status == Product.Status.PUBLISHED
+    reasons = product_suspicious(product) if publishing else []
+    if reasons and not may_release_hold(actor, village):
+        product.status = Product.Status.PENDING
+        product.held_reason = "; ".join(reasons)
+        product.save(update_fields=["status", "held_reason", "updated_at"])
+        product_alert(village=village, product=product, reasons=reasons)
+        return False
     product.status = status
-    if status == Product.Status.PUBLISHED and not product.published_at:
-        product.published_at = timezone.now()
-    product.save(update_fields=["status", "published_at", "updated_at"])
+    if publishing:
+        product.held_reason = ""
+        product.published_at = product.published_at or timezone.now()
+    product.save(update_fields=["status", "published_at", "held_reason", "updated_at"])
     audit_record(
         actor=actor, action=f"market.product_{status}", target=product.name, village=village
     )
+    return True
 
 
 def review_set_status(*, village: Village, review: Review, status: str, actor: Any) -> None:

@@ -192,6 +192,28 @@ class Article(VillageOwned):
             and self.publish_at <= timezone.now()
         )
 
+    @property
+    def is_published(self) -> bool:
+        """Published, now or at a later time."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.is_published and not self.is_live
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def in_review(self) -> bool:
+        return self.status == self.Status.REVIEW
+
+    @property
+    def is_held(self) -> bool:
+        """Waiting for review because the integrity check held it."""
+        return self.in_review and bool(self.held_reason)
+
 
 class ArticleRevision(models.Model):
     """An earlier version of an article, kept on every save so an editor can restore it."""
@@ -238,6 +260,14 @@ class Submission(VillageOwned):
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def is_new(self) -> bool:
+        return self.status == self.Status.NEW
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
 
 
 class Comment(VillageOwned):

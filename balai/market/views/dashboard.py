@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from balai.market import selectors, services
 from balai.market.forms import SellerForm, SellerLoginForm
+from balai.market.integrity import held_message
 from balai.market.models import Product, Review, Seller
 from balai.villages.permissions import village_role_required
 
@@ -112,14 +113,17 @@ def product_status(request: HttpRequest, pk: int) -> HttpResponse:
     product = get_object_or_404(Product.objects.for_village(request.village), pk=pk)
     status = request.POST.get("status")
     if status in Product.Status.values:
-        services.product_set_status(
+        done = services.product_set_status(
             village=request.village, product=product, status=status, actor=request.user
         )
-        messages.success(
-            request,
-            _("%(name)s: %(status)s.")
-            % {"name": product.name, "status": product.get_status_display()},
-        )
+        if done:
+            messages.success(
+                request,
+                _("%(name)s: %(status)s.")
+                % {"name": product.name, "status": product.get_status_display()},
+            )
+        else:
+            messages.warning(request, held_message(product))
     back = "home" if request.POST.get("next_page") == "home" else "seller_home"
     return redirect(f"market_dashboard:{back}", slug=request.village.slug)
 

@@ -16,6 +16,7 @@ from balai.market import orders as order_services
 from balai.market import selectors, services
 from balai.market.access import market_access, scoped_orders, scoped_products, scoped_sellers
 from balai.market.forms import OrderStepForm, ProductForm
+from balai.market.integrity import held_message
 from balai.market.links import public_product_url, public_tracking_url
 from balai.market.models import Order, Product, ProductPhoto
 from balai.market.qr import product_qr_svg
@@ -62,16 +63,22 @@ def _product_save(request: HttpRequest, form: ProductForm) -> Product | None:
         return None
 
 
+def _saved_message(request: HttpRequest, product: Product) -> None:
+    if product.status == Product.Status.PENDING and product.held_reason:
+        messages.warning(request, held_message(product))
+    elif product.status == Product.Status.PENDING:
+        messages.success(request, _("Produk terkirim. Desa akan memeriksanya dulu."))
+    else:
+        messages.success(request, _("%(name)s tersimpan.") % {"name": product.name})
+
+
 @market_access
 def product_add(request: HttpRequest) -> HttpResponse:
     form = _product_form(request, Product(village=request.village), quick=True)
     if request.method == "POST" and form.is_valid():
         product = _product_save(request, form)
         if product:
-            if product.status == Product.Status.PENDING:
-                messages.success(request, _("Produk terkirim. Desa akan memeriksanya dulu."))
-            else:
-                messages.success(request, _("%(name)s tersimpan.") % {"name": product.name})
+            _saved_message(request, product)
             return redirect(
                 "market_dashboard:product_edit", slug=request.village.slug, pk=product.pk
             )
@@ -84,7 +91,7 @@ def product_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = _product_form(request, product, quick=False)
     if request.method == "POST" and form.is_valid():
         if _product_save(request, form):
-            messages.success(request, _("%(name)s tersimpan.") % {"name": product.name})
+            _saved_message(request, product)
             return redirect("market_dashboard:product_edit", slug=request.village.slug, pk=pk)
     ctx = {
         "form": form,

@@ -66,6 +66,7 @@ def catalogue(request: VillageRequest) -> HttpResponse:
         "category": category,
         "category_label": dict(Category.choices).get(category, ""),
         "sort": sort,
+        "sorts": selectors.SORT_LABELS,
         "q": q,
     }
     return render(request, "market/site/catalogue.html", ctx)

@@ -161,4 +161,5 @@ def news_settings(request: HttpRequest) -> HttpResponse:
             community.news_settings_save(village=request.village, **form.cleaned_data)
             messages.success(request, _("Pengaturan berita tersimpan."))
             return redirect("news_dashboard:settings", slug=request.village.slug)
-    return render(request, "news/dashboard/settings.html", {"form": form})
+    ctx = {"form": form, "may_change": request.role in ("district", "admin", "mentor")}
+    return render(request, "news/dashboard/settings.html", ctx)
