@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy
 from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.market.models import Category, Order, Product, Seller
-from balai.market.prices import PriceError, parse_amount, parse_price, price_input, rupiah
+from balai.lib.numbers import rupiah
+from balai.market.prices import PriceError, parse_amount, parse_price, price_input
 from balai.market.services import PhotoUpload, VariantRow
 from balai.villages.forms import CoordinateField
 
