@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -84,11 +85,15 @@ class RequestForm(forms.ModelForm):
             "email": {"invalid": _("Tulis alamat email yang benar, misalnya nama@contoh.id.")},
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("obtain", "format", "delivery"):  # radios: no empty "-----" choice
-            field = self.fields[name]
-            field.choices = [c for c in field.choices if c[0] != ""]
+        radios = {  # no empty "-----" choice among radios
+            "obtain": InfoRequest.Obtain.choices,
+            "format": InfoRequest.Format.choices,
+            "delivery": InfoRequest.Delivery.choices,
+        }
+        for name, choices in radios.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_id_number(self) -> str:
         value = re.sub(r"\s", "", self.cleaned_data["id_number"])

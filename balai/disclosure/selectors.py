@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Avg, Count, F, Max, Q
@@ -242,7 +243,7 @@ def district_compliance(*, today: date) -> list[dict]:
         avg=Avg("response_days"),
         total=Count("id"),
     )
-    by_request = {r["village"]: r for r in requests}
+    by_request: dict[int, dict[str, Any]] = {r["village"]: dict(r) for r in requests}
     objections = dict(Objection.objects.values_list("village").annotate(n=Count("id")))
     dip_total, dip_done = _district_dip(villages, year)
     rows = []

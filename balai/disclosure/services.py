@@ -8,12 +8,15 @@ the cached public pages by itself (villages/content.py)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.http import FileResponse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
@@ -220,12 +223,14 @@ def request_decide(
     with transaction.atomic():
         current = locked.get(pk=info.pk)
         if not current.is_open:
-            raise DisclosureError(
-                _("Permohonan ini sudah dijawab pada %(date)s.")
-                % {"date": current.decided_on.strftime("%d-%m-%Y")}
-            )
+            when = current.decided_on.strftime("%d-%m-%Y") if current.decided_on else ""
+            raise DisclosureError(_("Permohonan ini sudah dijawab pada %(date)s.") % {"date": when})
         D = InfoRequest.Decision
-        needed = {D.PARTLY: redaction_reason, D.REFUSED: exemption_ground, D.NOT_HELD: holder}
+        needed: dict[str, str] = {
+            D.PARTLY: redaction_reason,
+            D.REFUSED: exemption_ground,
+            D.NOT_HELD: holder,
+        }
         if decision in needed and not needed[decision].strip():
             raise DisclosureError(_("Lengkapi alasan untuk keputusan ini."))
         info.decision = decision
@@ -239,7 +244,7 @@ def request_decide(
             info.received_on, info.decided_on
         )
         if answer_file:
-            info.answer_file.save(answer_file.name, answer_file, save=False)
+            info.answer_file.save(answer_file.name or "jawaban", answer_file, save=False)
         info.save()
         audit_record(
             actor=actor,
@@ -343,3 +348,14 @@ def _notify(info: InfoRequest, kind: str) -> None:
     from balai.disclosure.tasks import request_notify
 
     transaction.on_commit(lambda: request_notify.enqueue(info.pk, kind))
+
+
+def answer_file_response(info: InfoRequest) -> FileResponse:
+    """The answer's file as a download named after the request; it may carry personal data, so
+    no browser or proxy keeps it."""
+    suffix = PurePath(info.answer_file.name or "").suffix
+    response = FileResponse(
+        info.answer_file.open("rb"), as_attachment=True, filename=f"{info.number}{suffix}"
+    )
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    return response

@@ -4,17 +4,18 @@ re-encoded inside clean(), so a bad file makes the form invalid before anything 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balai.lib.numbers import rupiah
 from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.market.models import Category, Order, Product, Seller
-from balai.lib.numbers import rupiah
 from balai.market.prices import PriceError, parse_amount, parse_price, price_input
 from balai.market.services import PhotoUpload, VariantRow
 from balai.villages.forms import CoordinateField
@@ -113,6 +114,9 @@ def parse_variants(text: str) -> list[VariantRow]:
         if not line.strip():
             continue
         match = _VARIANT_LINE.match(line.strip())
+        if match is None:  # only a line that is all "=" has no name
+            errors.append(_("Baris %(n)s: tulis nama varian.") % {"n": number})
+            continue
         name, rest = match.group("name").strip()[:80], (match.group("rest") or "")
         stock, quantity, price = "tersedia", None, None
         try:
@@ -219,12 +223,18 @@ class ProductForm(forms.ModelForm):
         "marketplace_links",
     ]
 
-    def __init__(self, *args: Any, sellers=None, quick: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        sellers: QuerySet[Seller] | None = None,
+        quick: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if sellers is None:
             del self.fields["seller"]
         else:
-            self.fields["seller"].queryset = sellers
+            cast(forms.ModelChoiceField, self.fields["seller"]).queryset = sellers
         if quick:
             for name in list(self.fields):
                 if name in self.Meta.fields and name not in self.QUICK:
@@ -237,7 +247,7 @@ class ProductForm(forms.ModelForm):
             self.initial["variants_text"] = "\n".join(
                 _variant_line(v) for v in product.variants.all()
             )
-        self.fields["category"].choices = Category.choices
+        cast(forms.ChoiceField, self.fields["category"]).choices = Category.choices
         if "subcategory" in self.fields:
             self.fields["subcategory"].widget.attrs["list"] = "market-subcategories"
         for name in ("min_order", "weight_grams", "lead_days"):

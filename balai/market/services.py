@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,7 +148,7 @@ def product_save(
     by_village: bool,
     publish: bool,
     variants: list[VariantRow] | None = None,
-    photos: list[PhotoUpload] = (),
+    photos: Sequence[PhotoUpload] = (),
 ) -> Product:
     """Create or update a product with its variants and new photos, all or nothing.
 
@@ -196,7 +197,7 @@ def _variants_replace(*, village: Village, product: Product, rows: list[VariantR
         gone.delete()
 
 
-def _photos_add(*, village: Village, product: Product, photos: list[PhotoUpload]) -> None:
+def _photos_add(*, village: Village, product: Product, photos: Sequence[PhotoUpload]) -> None:
     if not photos:
         return
     count = product.photos.count()
@@ -224,7 +225,8 @@ def product_photo_delete(*, village: Village, photo: ProductPhoto) -> None:
     def _remove() -> None:
         for storage, name in files:
             with contextlib.suppress(OSError):
-                storage.delete(name)
+                if name:
+                    storage.delete(name)
 
     transaction.on_commit(_remove)
 

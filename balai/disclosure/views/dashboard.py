@@ -137,19 +137,15 @@ def request_decide(request: VillageRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required(AREA)
-@desa_only()
 def request_file(request: VillageRequest, pk: int) -> FileResponse:
+    """The answer's file (a kelurahan has no requests: the scoped lookup is 404 there)."""
     info = _request(request, pk)
     if not info.answer_file:
         raise Http404("tidak ada berkas")
     audit_record(
         actor=request.user, action="ppid.answer_file", target=info.number, village=request.village
     )
-    return FileResponse(
-        info.answer_file.open("rb"),
-        as_attachment=True,
-        filename=f"{info.number}.{info.answer_file.name.rsplit('.', 1)[-1]}",
-    )
+    return services.answer_file_response(info)
 
 
 @village_role_required(AREA)

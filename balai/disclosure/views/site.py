@@ -229,15 +229,10 @@ def report(request: VillageRequest, year: int | None = None) -> HttpResponse:
     return render(request, "disclosure/site/report.html", ctx)
 
 
-@desa_only()
 def track_file(request: VillageRequest, token: str) -> FileResponse:
-    """The answer's file, for whoever holds the tracking link (the requester)."""
+    """The answer's file, for whoever holds the tracking link (the requester). A kelurahan has
+    no requests (the service refuses them), so the lookup is 404 there too."""
     info = selectors.request_by_token(request.village, token)
     if info is None or not info.answer_file:
         raise Http404("berkas tidak ditemukan")
-    ext = info.answer_file.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        info.answer_file.open("rb"), as_attachment=True, filename=f"{info.number}.{ext}"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return services.answer_file_response(info)
