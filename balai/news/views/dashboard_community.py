@@ -155,12 +155,13 @@ def news_settings(request: VillageRequest) -> HttpResponse:
     current = community.news_settings(request.village)
     initial = {"comments_open": current.comments_open, "submissions_open": current.submissions_open}
     form = NewsSettingsForm(request.POST or None, initial=initial)
+    may_change = request.role in ("district", "admin", "mentor")  # editors only look
     if request.method == "POST":
-        if request.role not in ("district", "admin", "mentor"):
+        if not may_change:
             raise Http404("hanya admin")
         if form.is_valid():
             community.news_settings_save(village=request.village, **form.cleaned_data)
             messages.success(request, _("Pengaturan berita tersimpan."))
             return redirect("news_dashboard:settings", slug=request.village.slug)
-    ctx = {"form": form, "may_change": request.role in ("district", "admin", "mentor")}
+    ctx = {"form": form, "may_change": may_change}
     return render(request, "news/dashboard/settings.html", ctx)
