@@ -31,7 +31,7 @@ def _delete_file_later(file: FieldFile | None) -> None:
 
 
 def _store_image(field: FieldFile, image: EncodedImage) -> None:
-    # The upload_to function gives the file a random name; only the extension is ours.
+    # The storage names the file <random>.<type detected from its bytes> (lib/storage.py).
     field.save(f"upload.{image.extension}", ContentFile(image.content), save=False)
 
 
