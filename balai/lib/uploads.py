@@ -44,7 +44,7 @@ class FileType:
     inline: bool = False
 
 
-JPEG = FileType("image/jpeg", "jpg", "JPEG", inline=True)
+JPEG = FileType("image/jpeg", "jpg", "JPG", inline=True)
 PNG = FileType("image/png", "png", "PNG", inline=True)
 WEBP = FileType("image/webp", "webp", "WebP", inline=True)
 PDF = FileType("application/pdf", "pdf", "PDF")
@@ -346,13 +346,17 @@ class EncodedImage:
     height: int
 
 
-def reencode_image(upload: Readable, *, max_side: int = 1600, square: bool = False) -> EncodedImage:
+def reencode_image(
+    upload: Readable, *, max_side: int = 1600, square: bool = False, keep_png: bool = False
+) -> EncodedImage:
     """Decode and re-encode an image: EXIF (with GPS) dropped, rotated upright, resized.
 
     Re-encoding means whatever else hid in the file (scripts, polyglots) does not survive.
     The pixel limit is checked from the header first, and a JPEG is decoded straight at the
     smallest scale that still covers `max_side` (`draft`), so a 50 MP photo never sits whole in
-    memory. Raises UploadError for a file that is not a readable image within the limits.
+    memory. Out comes a JPEG, or a PNG when the image has transparency (or, with `keep_png`,
+    was a PNG: a scanned letter's text stays sharp). Raises UploadError for a file that is not
+    a readable image within the limits.
     """
     found = detect(upload)
     if found is None or found.mime not in IMAGE_TYPES:
@@ -363,12 +367,13 @@ def reencode_image(upload: Readable, *, max_side: int = 1600, square: bool = Fal
             img.draft("RGB", (max_side, max_side))
         img = ImageOps.exif_transpose(img)
         has_alpha = img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info)
+        as_png = has_alpha or (keep_png and found is PNG)
         img = img.convert("RGBA" if has_alpha else "RGB")
         if square:
             img = ImageOps.fit(img, (min(max_side, *img.size),) * 2)
         img.thumbnail((max_side, max_side))
         out = io.BytesIO()
-        if has_alpha:
+        if as_png:
             img.save(out, "PNG", optimize=True)
         else:
             img.save(out, "JPEG", quality=82, optimize=True, progressive=True)
@@ -378,7 +383,7 @@ def reencode_image(upload: Readable, *, max_side: int = 1600, square: bool = Fal
     finally:
         img.close()
         upload.seek(0)
-    return EncodedImage(out.getvalue(), "png" if has_alpha else "jpg", width, height)
+    return EncodedImage(out.getvalue(), "png" if as_png else "jpg", width, height)
 
 
 class CheckedFile(ContentFile):  # type: ignore[type-arg]
@@ -404,7 +409,7 @@ def document_prepare(
         content = upload.read()
         upload.seek(0)
         return CheckedFile(content, file_type=PDF)
-    image = reencode_image(upload, max_side=max_side)
+    image = reencode_image(upload, max_side=max_side, keep_png=True)
     return CheckedFile(
         image.content,
         file_type=BY_EXTENSION[image.extension],
