@@ -17,7 +17,7 @@ from balai.lib.storage import checked_save
 from balai.lib.uploads import BY_EXTENSION, PRIVATE_TYPES, PUBLIC_TYPES
 
 
-class CheckedS3Storage(S3Storage):  # type: ignore[misc]
+class CheckedS3Storage(S3Storage):
     accepted: frozenset[str] = PUBLIC_TYPES
     inline_images = True
 

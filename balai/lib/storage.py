@@ -90,7 +90,7 @@ def working_storage() -> Storage:
     if settings.AWS_STORAGE_BUCKET_NAME:
         from storages.backends.s3 import S3Storage
 
-        return S3Storage(location="private", querystring_auth=True, default_acl="private")  # type: ignore[no-any-return]
+        return S3Storage(location="private", querystring_auth=True, default_acl="private")
     return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 

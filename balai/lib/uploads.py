@@ -184,7 +184,7 @@ def _text_type(head: bytes) -> FileType | None:
 def _zip_type(file: Readable) -> FileType | None:
     file.seek(0)
     try:
-        with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
+        with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
             if "mimetype" in names and "content.xml" in names:
                 with archive.open("mimetype") as entry:
@@ -386,7 +386,7 @@ def reencode_image(
     return EncodedImage(out.getvalue(), "png" if as_png else "jpg", width, height)
 
 
-class CheckedFile(ContentFile):  # type: ignore[type-arg]
+class CheckedFile(ContentFile):
     """A checked upload ready to store: its bytes (a PDF as sent, an image re-encoded) and its
     type, named `upload.<ext>` (the storage gives it its random name)."""
 

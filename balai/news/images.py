@@ -47,8 +47,8 @@ def image_make_variants(*, image_id: int) -> None:
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
         return
-    with image.file.open("rb") as fh, PILImage.open(fh) as src:
-        src = src.convert("RGB")
+    with image.file.open("rb") as fh, PILImage.open(fh) as master:
+        src = master.convert("RGB")
         widths = [w for w in WIDTHS if w < src.width] or [src.width]
         variants: dict = {"widths": widths, "jpg": {}, "webp": {}}
         for width in widths:
@@ -75,6 +75,6 @@ def image_delete(*, image: Image) -> None:
     for ext in ("jpg", "webp"):
         for name in (image.variants or {}).get(ext, {}).values():
             default_storage.delete(name)
-    if image.file:
+    if image.file.name:
         image.file.storage.delete(image.file.name)
     image.delete()
