@@ -115,6 +115,8 @@ class Readable(Protocol):
 
     def seek(self, offset: int, whence: int = ..., /) -> int: ...
 
+    def tell(self) -> int: ...
+
 
 def _labels(allowed: Collection[str]) -> str:
     labels = [TYPES[m].label for m in sorted(allowed, key=lambda m: TYPES[m].label)]
@@ -283,16 +285,34 @@ def _broken_image() -> UploadError:
     return UploadError(_("Gambar ini rusak atau tidak dapat dibaca. Pilih berkas lain."))
 
 
+class _Borrowed:
+    """The upload lent to Pillow, which closes the file of an image it closes: the upload is
+    still needed (it is stored next)."""
+
+    def __init__(self, file: Readable) -> None:
+        self._file = file
+
+    def read(self, size: int = -1, /) -> bytes:
+        return self._file.read(size)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET, /) -> int:
+        return self._file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def close(self) -> None:
+        pass
+
+
 def _open_image(file: Readable, found: FileType) -> Image.Image:
     """Open an image reading its header only; refuse it above the pixel limit."""
-    # From a copy: closing a Pillow image closes its file, and the upload is still needed.
     file.seek(0)
-    data = io.BytesIO(file.read(MAX_BYTES[found.mime] + 1))
-    file.seek(0)
+    data = _Borrowed(file)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            img = Image.open(data, formats=[_PIL_FORMATS[found.mime]])
+            img = Image.open(data, formats=[_PIL_FORMATS[found.mime]])  # type: ignore[arg-type]
     except Image.DecompressionBombError:
         raise _too_many_pixels(found, None) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
@@ -364,11 +384,17 @@ def reencode_image(
     img = _open_image(upload, found)
     try:
         if found is JPEG:
-            img.draft("RGB", (max_side, max_side))
-        img = ImageOps.exif_transpose(img)
+            # The smallest 1/2, 1/4 or 1/8 scale whose long side (both sides for a square crop)
+            # still covers max_side.
+            wide = img.width >= img.height
+            img.draft(
+                "RGB", (max_side,) * 2 if square else (max_side, 1) if wide else (1, max_side)
+            )
+        ImageOps.exif_transpose(img, in_place=True)
         has_alpha = img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info)
         as_png = has_alpha or (keep_png and found is PNG)
-        img = img.convert("RGBA" if has_alpha else "RGB")
+        if img.mode != ("RGBA" if has_alpha else "RGB"):
+            img = img.convert("RGBA" if has_alpha else "RGB")
         if square:
             img = ImageOps.fit(img, (min(max_side, *img.size),) * 2)
         img.thumbnail((max_side, max_side))
