@@ -136,11 +136,14 @@ def _upload_hint(allowed: Collection[str]) -> str:
 
 
 upload_hint = lazy(_upload_hint, str)
-"""The help text of an upload field, from the table: `JPEG, PNG atau WebP, paling besar 20 MB`."""
+"""The help text of an upload field, from the table: `JPG, PNG atau WebP, paling besar 20 MB`."""
 
 
-def _size(limit: int) -> str:
-    return str(filesizeformat(limit)).replace("\xa0", " ")
+def _size(size: int) -> str:
+    """`20 MB` for a limit from the table, `21,3 MB` for a file's size."""
+    if size % MB == 0:
+        return f"{size // MB} MB"
+    return str(filesizeformat(size)).replace("\xa0", " ")
 
 
 def sniff(head: bytes) -> FileType | None:
