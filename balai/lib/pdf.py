@@ -11,8 +11,9 @@ real PDF and nothing in it runs, launches or unpacks anything:
 - no dictionary, in the file or in a compressed object stream, uses a name from
   `ACTIVE_NAMES`. Names are compared after their `#xx` escapes are decoded, so `/J#61vaScript`
   is `/JavaScript`, and object streams are decoded (Flate, ASCIIHex, ASCII85) before they are
-  read. An `/OpenAction` that is only a destination (`[3 0 R /Fit]`: "open at page one", which
-  LibreOffice and many other writers put in every file) is allowed; an action is not.
+  read. An `/OpenAction` that only opens the document at a page is allowed: a destination
+  (`[3 0 R /Fit]`, which LibreOffice and many other writers put in every file) or a plain GoTo
+  action (LaTeX's hyperref); any other action is not.
 
 Such files are **refused, not stripped**: cleaning a PDF means rewriting it, which can break a
 signed or carefully made document and can leave half of a payload behind, while village
@@ -160,7 +161,7 @@ class _Scan:
         action = result.get("OpenAction")
         if isinstance(action, Ref):
             self.open_actions.append(action)
-        elif isinstance(action, dict):
+        elif action is not None and not _goes_to_a_page(action):
             self.active("OpenAction")
         return result
 
@@ -373,6 +374,14 @@ def _decode(head: dict[str, Any], body: bytes, budget: int) -> bytes:
     return body
 
 
+def _goes_to_a_page(action: Any) -> bool:
+    """An /OpenAction that only opens the document at a page: a destination array, or a GoTo
+    action with nothing chained after it (what LaTeX's hyperref writes)."""
+    if isinstance(action, list):
+        return True
+    return isinstance(action, dict) and action.get("S") == "GoTo" and "Next" not in action
+
+
 def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
@@ -424,5 +433,5 @@ def pdf_check(data: bytes) -> None:
         raise PdfRefused("structure", "/Root is not a catalog")
     for ref in scan.open_actions:
         target = scan.objects.get(ref.number)
-        if target is not None and not isinstance(target, list):
+        if target is not None and not _goes_to_a_page(target):
             raise PdfRefused("active", "OpenAction")

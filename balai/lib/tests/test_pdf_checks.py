@@ -33,8 +33,9 @@ def _reason(data: bytes) -> str:
         files.build_pdf(),
         files.build_pdf(packed=[1, 2, 3]),  # PDF 1.5: catalog in an object stream
         files.pdf_open_at_first_page(),  # LibreOffice's "open at page one"
+        files.pdf_open_with_goto(),  # LaTeX's hyperref
     ],
-    ids=["reportlab", "hand-made", "xref-table", "object-stream", "open-at-first-page"],
+    ids=["reportlab", "hand-made", "xref-table", "object-stream", "open-at-page", "open-goto"],
 )
 def test_real_pdfs_are_accepted(data):
     assert _check(data) == PDF.mime
@@ -78,6 +79,11 @@ def test_an_open_action_that_points_to_an_action_is_refused_and_to_a_destination
     action = files.build_pdf(
         b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>", extra=[b"<< /S /URI >>"]
     )
+    chained = files.build_pdf(
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoTo /D [3 0 R /Fit] /Next 6 0 R >> >>",
+        extra=[b"<< /S /URI >>"],
+    )
+    assert _reason(chained) == "active"
     destination = files.build_pdf(
         b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>", extra=[b"[3 0 R /Fit]"]
     )
