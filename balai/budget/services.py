@@ -1,7 +1,8 @@
 """Writes to a village's APBDes: years, lines, realisation, approval, and the stored figures.
 
-Every write that changes what the public sees recomputes the year's figures and bumps the
-village's content version, so cached pages show the change at once.
+Every write that changes what the public sees recomputes the year's figures; saving the year
+bumps the village's content version (FiscalYear is public content), so cached pages show the
+change once it commits.
 """
 
 from __future__ import annotations
@@ -113,8 +114,6 @@ def fiscal_year_summarise(*, fiscal_year: FiscalYear) -> FiscalYear:
     last = Realisation.objects.filter(line__fiscal_year=fiscal_year).order_by("-date").first()
     fiscal_year.realised_until = last.date if last else None
     fiscal_year.save()
-    if fiscal_year.is_public:
-        fiscal_year.village.bump_version()
     return fiscal_year
 
 

@@ -20,6 +20,7 @@ from balai.population.models import (
     Resident,
 )
 from balai.population.signals import figures_recomputed
+from balai.villages.content import content_changed
 
 AGE_GROUPS = [(i * 5, i * 5 + 4) for i in range(15)] + [(75, None)]
 
@@ -153,6 +154,7 @@ def figures_recompute(*, village) -> int:
         PopulationSettings.objects.update_or_create(
             village=village, defaults={"figures_updated_at": timezone.now()}
         )
-    village.bump_version()
+        content_changed(village)  # bulk writes send no signals
+
     figures_recomputed.send(sender=PopulationFigure, village=village)
     return len(rows)

@@ -109,5 +109,4 @@ def settings_save(
             mentor_access=mentor_access,
             published=published,
         )
-    village.bump_version()
     return chosen

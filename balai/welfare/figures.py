@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from balai.population.models import Resident
+from balai.villages.content import content_changed
 from balai.welfare.models import Recipient, WelfareFigure, WelfareRank
 
 
@@ -101,7 +102,7 @@ def figures_recompute(*, village) -> int:
     with transaction.atomic():
         WelfareFigure.objects.for_village(village).delete()
         WelfareFigure.objects.bulk_create(rows)
-    village.bump_version()
+        content_changed(village)  # bulk writes send no signals
     return len(rows)
 
 

@@ -3,13 +3,17 @@ district totals by source and bidang, and a sortable table of villages."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from balai.budget import charts, selectors
+from balai.budget import selectors
 from balai.budget.models import FiscalYear
+from balai.budget.views.site import amount_chart
 from balai.villages.cache import cache_public_page
 
 SORTS = {
@@ -30,7 +34,7 @@ def _year(request: HttpRequest) -> int:
     return year if 2015 <= year <= 2100 else default
 
 
-def overview_context(request: HttpRequest) -> dict:
+def overview_context(request: HttpRequest) -> dict[str, Any]:
     year = _year(request)
     rows = selectors.district_years(year)
     sort = request.GET.get("urut", "nama")
@@ -52,12 +56,14 @@ def overview_context(request: HttpRequest) -> dict:
         "budget_total": sum(r["fy"].spending_budget for r in published),
         "realised_total": sum(r["fy"].spending_realised for r in published),
         "totals": totals,
-        "income_chart": charts.bar_chart(
-            "Pendapatan desa se-kabupaten menurut sumber",
+        "income_chart": amount_chart(
+            "chart-income",
+            _("Pendapatan desa se-kabupaten menurut sumber"),
             [(t["label"], t["total"], None) for t in totals["income"]],
         ),
-        "bidang_chart": charts.bar_chart(
-            "Belanja desa se-kabupaten menurut bidang",
+        "bidang_chart": amount_chart(
+            "chart-bidang",
+            _("Belanja desa se-kabupaten menurut bidang"),
             [(t["label"], t["total"], None) for t in totals["bidang"]],
         ),
     }

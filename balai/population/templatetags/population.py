@@ -1,3 +1,5 @@
+"""{{ nik|masked }}: a NIK or No. KK as register lists show it. Numbers: {% load formats %}."""
+
 from __future__ import annotations
 
 from django import template
@@ -11,12 +13,3 @@ register = template.Library()
 def masked(number: str) -> str:
     """NIK / No. KK as lists show them: 3303xxxxxxxx0012."""
     return mask(number)
-
-
-@register.filter
-def angka(value: int) -> str:
-    """12345 → 12.345, the Indonesian way."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return ""
