@@ -64,7 +64,8 @@ def progress_report_add(
 
 
 def _file_delete(photo: FieldFile) -> Callable[[], None]:
-    return lambda: photo.storage.delete(photo.name)
+    name = photo.name or ""
+    return lambda: photo.storage.delete(name)
 
 
 def project_delete(*, project: Project, actor: Any) -> None:

@@ -79,7 +79,8 @@ def year_tables(fiscal_year: FiscalYear) -> dict:
             row["subs"].append(sub)
         bidang.append(row)
     financing = [
-        _row(f, tree.account_name("ekonomi", f["code"])) for f in summary.get("financing", [])
+        {**_row(f, tree.account_name("ekonomi", f["code"])), "outgoing": f["kind"] == "fin_out"}
+        for f in summary.get("financing", [])
     ]
     surplus = t.get("income", [0, 0])[0] - t.get("spending", [0, 0])[0]
     net_financing = t.get("fin_in", [0, 0])[0] - t.get("fin_out", [0, 0])[0]

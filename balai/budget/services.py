@@ -32,9 +32,10 @@ def fiscal_year_create(*, village: Village, year: int, actor: Any) -> FiscalYear
     return fiscal_year
 
 
-def _line_rows(fiscal_year: FiscalYear) -> list[dict]:
-    return list(
-        BudgetLine.objects.filter(fiscal_year=fiscal_year)
+def _line_rows(fiscal_year: FiscalYear) -> list[dict[str, Any]]:
+    return [
+        dict(row)
+        for row in BudgetLine.objects.filter(fiscal_year=fiscal_year)
         .annotate(realised=Coalesce(Sum("realisations__amount"), 0))
         .values(
             "kind",
@@ -45,7 +46,7 @@ def _line_rows(fiscal_year: FiscalYear) -> list[dict]:
             "revised_amount",
             "realised",
         )
-    )
+    ]
 
 
 def _add(bucket: dict, key: str, budget: int, realised: int, **extra: Any) -> dict:

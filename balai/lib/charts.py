@@ -262,10 +262,10 @@ def point_map(*, chart_id: str, title: str, points: Sequence[Point]) -> Svg:
     span_lon = max(max(lons) - min(lons), 0.002)
     body = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eef4f0" rx="6"/>']
     for k in range(1, 4):
-        x, y = _num(k * width / 4), _num(k * height / 4)
+        gx, gy = _num(k * width / 4), _num(k * height / 4)
         body.append(
-            f'<line x1="{x}" y1="0" x2="{x}" y2="{height}" stroke="#d5e2d9"/>'
-            f'<line x1="0" y1="{y}" x2="{width}" y2="{y}" stroke="#d5e2d9"/>'
+            f'<line x1="{gx}" y1="0" x2="{gx}" y2="{height}" stroke="#d5e2d9"/>'
+            f'<line x1="0" y1="{gy}" x2="{width}" y2="{gy}" stroke="#d5e2d9"/>'
         )
     for n, point in enumerate(points, start=1):
         x = pad + (point.longitude - min(lons)) / span_lon * (width - 2 * pad)

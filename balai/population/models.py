@@ -8,7 +8,7 @@ register changes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -19,8 +19,11 @@ from balai.lib.storage import random_upload_name
 from balai.population import codes
 from balai.villages.models import VillageOwned, VillageOwnedManager
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _code(name: str, verbose: str, **kw: Any) -> models.PositiveSmallIntegerField:
+
+def _code(name: str, verbose: StrOrPromise, **kw: Any) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         verbose, choices=codes.choices(name), null=True, blank=True, **kw
     )

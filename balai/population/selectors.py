@@ -55,6 +55,10 @@ class Row:
     cells: list[Cell]  # laki-laki, perempuan, jumlah
     kind: str = "code"  # code | sum | unfilled | total
 
+    @property
+    def is_code(self) -> bool:
+        return self.kind == "code"
+
 
 @dataclass
 class Table:
@@ -68,7 +72,14 @@ class Table:
 
     @property
     def code_rows(self) -> list[Row]:
-        return [r for r in self.rows if r.kind == "code"]
+        return [r for r in self.rows if r.is_code]
+
+    @property
+    def shown_rows(self) -> list[Row]:
+        """The rows the page's table lists: a long code list (occupations) leaves out the codes
+        nobody has; the subtotal, unfilled and total rows always stay."""
+        long = len(self.code_rows) > 20
+        return [r for r in self.rows if not (long and r.is_code and not r.cells[2].count)]
 
     @property
     def has_complementary(self) -> bool:

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from balai.population.models import Resident
 from balai.villages.content import content_changed
+from balai.villages.models import Village
 from balai.welfare.models import Recipient, WelfareFigure, WelfareRank
 
 
-def _latest_deciles(village) -> dict[int, int]:
+def _latest_deciles(village: Village) -> dict[int, int]:
     """household id → decile of its newest ranking that has one."""
     latest: dict[int, int] = {}
     ranks = (
@@ -27,7 +28,7 @@ def _latest_deciles(village) -> dict[int, int]:
     return latest
 
 
-def _covered_households(village) -> set[int]:
+def _covered_households(village: Village) -> set[int]:
     """Households with an active recipient, whether the benefit goes to a person, a KK or
     the household itself."""
     active = Recipient.objects.for_village(village).filter(status="active")
@@ -46,7 +47,7 @@ def _covered_households(village) -> set[int]:
     return covered
 
 
-def _programme_years(village, this_year: int) -> list[WelfareFigure]:
+def _programme_years(village: Village, this_year: int) -> list[WelfareFigure]:
     counts: Counter = Counter()
     amounts: Counter = Counter()
     rows = Recipient.objects.for_village(village).values_list(
@@ -65,7 +66,7 @@ def _programme_years(village, this_year: int) -> list[WelfareFigure]:
     ]
 
 
-def _dusun(village) -> list[WelfareFigure]:
+def _dusun(village: Village) -> list[WelfareFigure]:
     active = Recipient.objects.for_village(village).filter(status="active")
     pairs = list(active.values_list("area__dusun", "area__rw"))
     by_dusun = Counter(d for d, _rw in pairs)
@@ -77,7 +78,7 @@ def _dusun(village) -> list[WelfareFigure]:
     ]
 
 
-def figures_recompute(*, village) -> int:
+def figures_recompute(*, village: Village) -> int:
     deciles = _latest_deciles(village)
     households = Counter(deciles.values())
     persons = Counter(
@@ -106,7 +107,7 @@ def figures_recompute(*, village) -> int:
     return len(rows)
 
 
-def figures_changed(*, village) -> None:
+def figures_changed(*, village: Village) -> None:
     """Recount now: a village's welfare data is small, and the public page should agree with
     the dashboard the moment the admin looks."""
     figures_recompute(village=village)
