@@ -31,7 +31,7 @@ def _latest_deciles(village: Village) -> dict[int, int]:
 def _covered_households(village: Village) -> set[int]:
     """Households with an active recipient, whether the benefit goes to a person, a KK or
     the household itself."""
-    active = Recipient.objects.for_village(village).filter(status="active")
+    active = Recipient.objects.for_village(village).filter(status=Recipient.Status.ACTIVE)
     covered = set(active.exclude(household=None).values_list("household_id", flat=True))
     people = Resident.objects.for_village(village).exclude(household=None)
     covered |= set(
@@ -67,7 +67,7 @@ def _programme_years(village: Village, this_year: int) -> list[WelfareFigure]:
 
 
 def _dusun(village: Village) -> list[WelfareFigure]:
-    active = Recipient.objects.for_village(village).filter(status="active")
+    active = Recipient.objects.for_village(village).filter(status=Recipient.Status.ACTIVE)
     pairs = list(active.values_list("area__dusun", "area__rw"))
     by_dusun = Counter(d for d, _rw in pairs)
     by_rw = Counter(f"{d} · RW {rw}" if d else "" for d, rw in pairs)

@@ -188,8 +188,8 @@ def mask_name(name: str) -> str:
 
 
 def names_masked() -> bool:
-    """WELFARE_MASK_NAMES (on unless the district turns it off)."""
-    return bool(getattr(settings, "WELFARE_MASK_NAMES", True))
+    """settings.WELFARE_MASK_NAMES: on unless the district turns it off."""
+    return bool(settings.WELFARE_MASK_NAMES)
 
 
 @dataclass(frozen=True)
