@@ -118,12 +118,6 @@ class FiscalYear(VillageOwned):
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
 
-    @property
-    def spending_percent(self) -> float | None:
-        if not self.spending_budget:
-            return None
-        return self.spending_realised * 100 / self.spending_budget
-
 
 class BudgetLine(VillageOwned):
     """One line of an APBDes: an income or financing account, or a spending line = kegiatan ×

@@ -103,10 +103,6 @@ class Programme(VillageOwned):
             self.publicly_announced = True
         super().save(*args, **kwargs)
 
-    @property
-    def is_public_list(self) -> bool:
-        return self.publicly_announced and self.list_published
-
 
 class Recipient(VillageOwned):
     """One beneficiary of a programme: a resident, a family or a household of the same
