@@ -11,7 +11,8 @@ from balai.budget import services
 from balai.budget.models import Project
 from balai.budget.tests.conftest import make_year
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# transactional_db (not the marker): the cast fixtures reload the regions after a flush.
+pytestmark = pytest.mark.usefixtures("transactional_db")
 
 
 def site(name: str, **kw) -> str:

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from balai.welfare.models import Recipient
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# transactional_db (not the marker): the cast fixtures reload the regions after a flush.
+pytestmark = pytest.mark.usefixtures("transactional_db")
 
 
 def test_a_stopped_recipient_and_a_withdrawn_list_leave_the_cached_page(
