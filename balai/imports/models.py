@@ -9,7 +9,6 @@ row. Personal data: never public.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -17,11 +16,13 @@ from django.core.files.storage import Storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from balai.lib.storage import random_upload_name
 from balai.villages.models import VillageOwned
 
 
 def upload_to(instance: Any, filename: str) -> str:
-    return f"impor/{uuid.uuid4().hex}.{instance.kind}"
+    # Private storage adds the extension of the type it finds in the bytes (lib/storage.py).
+    return random_upload_name("impor", filename)
 
 
 def _private_storage() -> Storage:

@@ -34,6 +34,7 @@ from balai.imports.models import ImportJob
 from balai.imports.problems import FileProblem
 from balai.imports.registry import Changes, Context, Importer, Issues
 from balai.imports.services import Tracker, worker_id
+from balai.lib.storage import working_storage
 
 logger = logging.getLogger(__name__)
 REPORTED = 10_000  # issues kept in the job row; the download has them all
@@ -158,7 +159,7 @@ def _side_name(job: ImportJob, suffix: str) -> str:
 def _save_json(job: ImportJob, suffix: str, data: Any) -> None:
     from django.core.files.base import ContentFile
 
-    storage, name = job.file.storage, _side_name(job, suffix)
+    storage, name = working_storage(), _side_name(job, suffix)
     if storage.exists(name):
         storage.delete(name)
     blob = gzip.compress(json.dumps(data, separators=(",", ":")).encode(), compresslevel=1)
@@ -166,7 +167,7 @@ def _save_json(job: ImportJob, suffix: str, data: Any) -> None:
 
 
 def _load_json(job: ImportJob, suffix: str) -> Any:
-    storage, name = job.file.storage, _side_name(job, suffix)
+    storage, name = working_storage(), _side_name(job, suffix)
     if not job.file.name or not storage.exists(name):
         return None
     with storage.open(name, "rb") as handle:
@@ -179,7 +180,7 @@ def _rows_save(job: ImportJob, spec: Importer[Any], rows: list[Any]) -> None:
     Python wrote and this one cannot load is a miss, and the file is read again."""
     from django.core.files.base import ContentFile
 
-    storage, name = job.file.storage, f"{job.file.name}.baris.marshal.gz"
+    storage, name = working_storage(), f"{job.file.name}.baris.marshal.gz"
     if storage.exists(name):
         storage.delete(name)
     blob = gzip.compress(marshal.dumps(spec.dump_rows(rows)), compresslevel=1)
@@ -187,7 +188,7 @@ def _rows_save(job: ImportJob, spec: Importer[Any], rows: list[Any]) -> None:
 
 
 def _rows_load(job: ImportJob, spec: Importer[Any]) -> list[Any] | None:
-    storage, name = job.file.storage, f"{job.file.name}.baris.marshal.gz"
+    storage, name = working_storage(), f"{job.file.name}.baris.marshal.gz"
     if not job.file.name or not storage.exists(name):
         return None
     with storage.open(name, "rb") as handle:
@@ -310,7 +311,8 @@ def job_apply(*, job_id: int) -> None:
 
 def _discard_upload(job: ImportJob) -> None:
     """The register now holds the data: the uploaded copy and the kept rows go."""
-    storage = job.file.storage
-    for name in (f"{job.file.name}.baris.marshal.gz", job.file.name):
-        if name and storage.exists(name):
-            storage.delete(name)
+    rows = f"{job.file.name}.baris.marshal.gz"
+    if working_storage().exists(rows):
+        working_storage().delete(rows)
+    if job.file.name and job.file.storage.exists(job.file.name):
+        job.file.storage.delete(job.file.name)

@@ -29,9 +29,11 @@ from django.utils.translation import gettext as _
 
 from balai.imports import registry
 from balai.imports.containers import Limits, sniff
-from balai.imports.errors import file_error
+from balai.imports.errors import ImportFileError, file_error
 from balai.imports.models import ImportJob
 from balai.imports.problems import FileProblem
+from balai.lib.storage import working_storage
+from balai.lib.uploads import UploadError
 
 logger = logging.getLogger(__name__)
 KIND_NAMES = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "csv": ".csv", "zip": ".zip"}
@@ -82,7 +84,10 @@ def job_start(
         uploaded_by=user,
         heartbeat_at=timezone.now(),
     )
-    job.file.save(f"impor.{kind}", upload, save=False)
+    try:  # private storage checks the bytes again as it saves (lib/storage.py)
+        job.file.save(f"impor.{kind}", upload, save=False)
+    except UploadError as exc:
+        raise ImportFileError(str(exc)) from exc
     job.save()
     audit_record(
         actor=user,
@@ -243,11 +248,14 @@ def jobs_purge(*, days: int) -> int:
         .filter(created_at__lt=cutoff)
     )
     purged = 0
+    working = working_storage()
     for job in old.iterator():
-        storage, name = job.file.storage, job.file.name or ""
-        for suffix in ("", ".baris.marshal.gz", ".laporan.json.gz"):
-            if storage.exists(name + suffix):
-                storage.delete(name + suffix)
+        name = job.file.name or ""
+        if job.file.storage.exists(name):
+            job.file.storage.delete(name)
+        for suffix in (".baris.marshal.gz", ".laporan.json.gz"):
+            if working.exists(name + suffix):
+                working.delete(name + suffix)
         ImportJob.objects.filter(pk=job.pk).update(file="")
         purged += 1
     return purged

@@ -8,14 +8,22 @@ impor/<pk>/laporan.xlsx ("import_report") in the domain's namespace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.urls import URLPattern, path
 
 from balai.imports.views import dashboard as views
-from balai.villages.permissions import village_role_required
+from balai.villages.permissions import desa_only, village_role_required
 
 
-def job_urls(*, domain: str, area: str) -> list[URLPattern]:
-    guard = village_role_required(area)
+def job_urls(*, domain: str, area: str, desa: bool = False) -> list[URLPattern]:
+    """`desa`: the module is the desa's only (APBDes): a kelurahan's job pages are 404."""
+
+    def guard(view: Callable[..., Any]) -> Callable[..., Any]:
+        view = desa_only()(view) if desa else view
+        return village_role_required(area)(view)
+
     extra = {"domain": domain}
     return [
         path("impor/<int:pk>/", guard(views.job_page), extra, name="import"),

@@ -14,7 +14,7 @@ from balai.imports.errors import ImportFileError
 from balai.imports.models import ImportJob
 from balai.imports.services import job_start
 from balai.lib.exports import csv_response
-from balai.villages.permissions import village_role_required
+from balai.villages.permissions import desa_only, village_role_required
 from balai.villages.requests import VillageRequest
 
 TEMPLATE_ROWS = [
@@ -28,6 +28,7 @@ TEMPLATE_ROWS = [
 
 
 @village_role_required("budget")
+@desa_only()
 def import_start(request: VillageRequest, year: int) -> HttpResponse:
     fy = _year(request, year)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -57,5 +58,6 @@ def import_start(request: VillageRequest, year: int) -> HttpResponse:
 
 
 @village_role_required("budget")
+@desa_only()
 def import_template(request: VillageRequest) -> HttpResponse:
     return csv_response("templat-apbdes.csv", TEMPLATE_ROWS, personal=False, delimiter=";")

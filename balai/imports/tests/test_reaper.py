@@ -110,6 +110,8 @@ def test_uploads_older_than_the_keep_days_are_deleted_and_the_report_stays(dagan
     recent.file.save("impor.xlsx", io.BytesIO(b"PK"), save=True)
     call_command("imports_reap", stdout=io.StringIO())
     old.refresh_from_db()
-    assert not old.file and not storage.exists(name) and not storage.exists(name + ".laporan.json.gz")
+    assert (
+        not old.file and not storage.exists(name) and not storage.exists(name + ".laporan.json.gz")
+    )
     assert old.report["errors"] == [[2, "nik", "x"]]
     assert storage.exists(recent.file.name)
