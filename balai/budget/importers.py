@@ -164,5 +164,4 @@ class ApbdesImporter(Importer[dict[str, Any]]):
             ),
             done_url=year_url,
             done_label=_("Lihat APBDes %(year)s") % {"year": fy.year},
-            head_template="budget/dashboard/_head.html",
         )
