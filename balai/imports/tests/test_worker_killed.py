@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -25,7 +24,6 @@ from balai.population.import_rows import COLUMNS
 from balai.population.importers import ResidentsImporter
 from balai.population.tests.conftest import family
 
-pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[3]
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -94,7 +92,7 @@ def _wait_for(read, pk: int, status: str, seconds: float) -> bool:
 
 
 def test_a_killed_worker_leaves_its_job_failed_and_the_next_worker_carries_on(
-    dagan, alice, tmp_path
+    transactional_db, dagan, alice, tmp_path
 ):
     with override_settings(TASKS=DB_TASKS):
         big = job_start(
