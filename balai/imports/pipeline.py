@@ -113,6 +113,10 @@ def plan_job(
     ctx = spec.prepare(job)
     issues = Issues()
     rows = _rows_load(job, spec) if reuse and spec.cache_rows else None
+    if rows is None and spec.reader == "file":
+        tracker.span(2, 85)
+        with _local_copy(job) as path:
+            rows = spec.parse(ctx, path, issues, tracker.set)
     if rows is None:
         tracker.span(2, 25)
         with _read(job, spec, tracker) as source:

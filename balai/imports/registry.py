@@ -13,7 +13,9 @@ calls in order:
 
 Everything else (the upload, sniffing and limits, the reader child process, progress and
 heartbeat, the report, its download, the confirmation, a dead worker) is the pipeline's. The
-move from OpenSID (issue 14) adds importers with their own `parse` over other sources.
+move from OpenSID (issue 14) adds importers with their own `parse` over other sources: an
+importer with `reader = "file"` reads the stored upload itself (an .sql dump streamed
+statement by statement, a zip of the desa/ folder), and may split its write by kind of data.
 
 Domain apps declare theirs in `<app>/importers.py` with `@register`.
 """
@@ -196,6 +198,10 @@ class Importer(Generic[RowT]):
     max_bytes: ClassVar[int] = 50 * 1024 * 1024
     max_rows: ClassVar[int] = 200_000
     sheets: ClassVar[str] = "first"  # "all": every sheet but the code lists
+    # "table": the reader child reads the cells (spreadsheets, CSV, a zip of CSV tables) and
+    # `parse` gets a Source; "file": `parse` gets the path of the upload and reads it itself
+    # (a database dump, an archive of pictures), keeping its own limits.
+    reader: ClassVar[str] = "table"
     columns: ClassVar[Columns | None] = None
     cache_rows: ClassVar[bool] = False  # keep the parsed rows between check and write
     refuse_merged: ClassVar[bool] = False  # merged cells leave values out of their rows

@@ -218,6 +218,13 @@ class RowRules:
         self.today = today.isoformat()
         self.m = Messages.make()
         self.codes: dict[str, dict[object, int | None]] = {c: {} for c in CODED}
+        # One object for each repeated value (No. KK, address, place of birth, RT): the rows
+        # kept between check and write are smaller and load faster (marshal refers back).
+        self.texts: dict[str, str] = {}
+        self.areas: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+    def shared(self, text: str) -> str:
+        return self.texts.setdefault(text, text)
 
     def _code(self, column: str, value: object, ref: RowRef, issues: Issues) -> int | None:
         cache = self.codes[column]
@@ -262,7 +269,7 @@ class RowRules:
             elif len(text) > limit:
                 issues.error(ref, column, too_long % {"n": limit})
                 text = text[:limit]
-            values[index] = text
+            values[index] = text if index == NAME else self.shared(text)
         self._required(ref, cells, values, issues)
         self._dates(ref, cells, values, issues)
         lat, lng = cells[C["lat"]], cells[C["lng"]]
@@ -276,7 +283,14 @@ class RowRules:
                 values[index] = ""
         family = self._family(ref, cells[C["no_kk"]], issues)
         self._nik(ref, cells[C["nik"]], values, issues)
-        return ResidentRow(ref, values, family, _text(cells[C["alamat"]])[:200], _area(cells))
+        area = _area(cells)
+        return ResidentRow(
+            ref,
+            values,
+            self.shared(family),
+            self.shared(_text(cells[C["alamat"]])[:200]),
+            self.areas.setdefault(area, area) if area else None,
+        )
 
     def _family(self, ref: RowRef, raw: object, issues: Issues) -> str:
         if type(raw) is str and len(raw) == 16 and raw.isdigit() and raw.isascii():
