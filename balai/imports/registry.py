@@ -211,10 +211,15 @@ class Importer(Generic[RowT]):
         return Context(job=job, village=job.village)
 
     def parse(
-        self, ctx: Context, source: Source, issues: Issues, progress: Callable[[int, int], None]
+        self,
+        ctx: Context,
+        source: Source | str,
+        issues: Issues,
+        progress: Callable[[int, int], None],
     ) -> list[RowT]:
-        """Every non-blank row of every table through `parse_row`, after its header row."""
-        if self.columns is None:
+        """Every non-blank row of every table through `parse_row`, after its header row.
+        (`source` is the upload's path instead when `reader` is "file".)"""
+        if self.columns is None or isinstance(source, str):
             raise NotImplementedError("an importer without columns parses its own source")
         rows: list[RowT] = []
         done = read = 0
