@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -19,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from balai.villages import selectors
 from balai.villages.models import Village
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class DashboardSection:
     (balai.villages.permissions.AREA_ROLES)."""
 
     url_name: str  # reversed with kwargs={"slug": village.slug}
-    label: str
+    label: StrOrPromise
     area: str
     order: int = 50
 
@@ -93,7 +97,7 @@ class DistrictSection:
     admin's dashboard menu."""
 
     url_name: str  # reversed without arguments
-    label: str
+    label: StrOrPromise
     public: bool = True
     order: int = 50
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
     from balai.accounts.models import User
     from balai.villages.models import Village
 
@@ -16,4 +18,12 @@ if TYPE_CHECKING:
 class VillageRequest(HttpRequest):
     village: Village
     role: str | None
+    user: User  # type: ignore[assignment]
+    htmx: HtmxDetails
+
+
+class SignedInRequest(HttpRequest):
+    """A request past `login_required` or `district_admin_required`: `user` is a real User.
+    Annotate district dashboard views with it."""
+
     user: User  # type: ignore[assignment]
