@@ -114,6 +114,25 @@ def _regions_after_flush(request):
             regions_load_default()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database (its fixtures are finalized by now),
+    load the region tree again: xdist hands out test files in any order, so an ordinary test
+    may come next in this process and expects the session's regions."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    flushed = marker is not None and marker.kwargs.get("transaction", False)
+    if flushed or {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+        from pytest_django.plugin import blocking_manager_key
+
+        from balai.regions.models import Region
+
+        with item.config.stash[blocking_manager_key].unblock():
+            if not Region.objects.exists():
+                regions_load_default()
+    return result
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -61,8 +61,8 @@ def village_rows(model: type[models.Model], village: Village, ids: Ids) -> list[
     for f in _fks(model):
         if f.related_model is Village:
             query |= Q(**{f.attname: village.pk})
-        elif _label(f.related_model) in ids:  # type: ignore[arg-type]
-            query |= Q(**{f"{f.attname}__in": list(ids[_label(f.related_model)])})  # type: ignore[arg-type]
+        elif _label(f.related_model) in ids:
+            query |= Q(**{f"{f.attname}__in": list(ids[_label(f.related_model)])})
     return list(model._default_manager.filter(query).order_by("pk"))
 
 
@@ -109,7 +109,7 @@ class _Serialiser:
                 continue
             value = f.value_from_object(obj)
             if f.is_relation and value is not None:
-                target = _label(f.related_model)  # type: ignore[arg-type]
+                target = _label(f.related_model)
                 if f.related_model is Village:
                     value = 1
                 elif f.related_model is User:

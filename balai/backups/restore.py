@@ -130,9 +130,10 @@ def _check_uploads(zf: zipfile.ZipFile, chosen: Chosen) -> set[str]:
 @contextmanager
 def _keep_timestamps(chosen: list[type[models.Model]]) -> Iterator[None]:
     """auto_now fields would stamp the restore time over the archived one."""
-    fields = [
+    models_: list[type[models.Model]] = [Village, *chosen]
+    fields: list[Any] = [
         f
-        for m in [Village, *chosen]
+        for m in models_
         for f in m._meta.concrete_fields
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
     ]

@@ -50,7 +50,9 @@ def response_summary(rows: QuerySet[HelpRequest]) -> dict[str, Any]:
         ),
     )
     spans = rows.filter(first_answer_at__isnull=False).values_list("created_at", "first_answer_at")
-    hours = sorted(round((answered - asked) / timedelta(hours=1), 1) for asked, answered in spans)
+    hours = sorted(
+        round((answered - asked) / timedelta(hours=1), 1) for asked, answered in spans if answered
+    )
     return {**counts, "median_hours": hours[len(hours) // 2] if hours else None}
 
 

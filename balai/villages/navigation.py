@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class MenuItem:
     key: str
-    label: str
+    label: StrOrPromise
     url_name: str  # a name in the `site` namespace, reversed with site_reverse
     url_kwargs: dict = field(default_factory=dict, hash=False)
     order: int = 50

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class VillageRequest(HttpRequest):
     village: Village
     role: str | None
-    user: User  # type: ignore[assignment]
+    user: User
     htmx: HtmxDetails
 
 
@@ -26,4 +26,4 @@ class SignedInRequest(HttpRequest):
     """A request past `login_required` or `district_admin_required`: `user` is a real User.
     Annotate district dashboard views with it."""
 
-    user: User  # type: ignore[assignment]
+    user: User

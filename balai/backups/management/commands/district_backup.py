@@ -66,7 +66,7 @@ class Command(BaseCommand):
             # The online backup API through Django's own connection: a consistent copy even
             # while the site is serving, and it works for any NAME SQLite accepts.
             connection.ensure_connection()
-            source: sqlite3.Connection = connection.connection  # type: ignore[assignment]
+            source: sqlite3.Connection = connection.connection
             with sqlite3.connect(target / "db.sqlite3") as dest:
                 source.backup(dest)
             dest.close()
