@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy
 from balai.budget import tree
 from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
 from balai.lib.numbers import AmountError, parse_rupiah
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
+from balai.lib.upload_forms import clean_image, upload_field
+from balai.lib.uploads import SPREADSHEET_TYPES, ZIP, EncodedImage, UploadError, check_upload
 from balai.villages.forms import CoordinateField
+from balai.villages.models import Village
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
 class RupiahField(forms.CharField):
@@ -116,8 +117,8 @@ class LineForm(forms.ModelForm):
             "revised_amount",
         ]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         account, kegiatan = data.get("account"), data.get("kegiatan")
         if account is None:
             return data
@@ -199,12 +200,24 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("Berkas terlalu besar. Batasnya 5 MB."))
-        head = upload.read(8)
-        upload.seek(0)
-        spreadsheet = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
-        if b"\x00" in head and not spreadsheet:
-            raise ValidationError(_("Berkas ini bukan lembar kerja atau CSV. Pakai templat."))
+        try:  # the same check private storage makes when the file is saved
+            check_upload(upload, allowed=SPREADSHEET_TYPES | {ZIP.mime})
+        except UploadError as exc:
+            message = _("Berkas ini bukan lembar kerja atau CSV. Pakai templat.")
+            raise ValidationError(message) from exc
         return upload
+
+
+class YearChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: FiscalYear) -> str:
+        return str(obj.year)
+
+
+class LineChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: BudgetLine) -> str:
+        kegiatan = obj.kegiatan
+        name = f"{kegiatan.code} {kegiatan.name[:60]} · " if kegiatan else ""
+        return f"{name}{obj.account.code} · {obj.source}"
 
 
 class ProjectForm(forms.ModelForm):
@@ -243,27 +256,25 @@ class ProjectForm(forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "lines": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"fiscal_year": YearChoiceField, "lines": LineChoiceField}
 
-    def __init__(self, *args: Any, village: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, village: Village, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         years = FiscalYear.objects.for_village(village)
-        self.fields["fiscal_year"].queryset = years
-        self.fields["fiscal_year"].label_from_instance = lambda fy: str(fy.year)
-        year = self.instance.fiscal_year_id or (years.first().pk if years.exists() else None)
-        self.fields["lines"].queryset = (
+        first = years.first()
+        year = self.instance.fiscal_year_id or (first.pk if first else None)
+        self.fields["fiscal_year"].queryset = years  # type: ignore[attr-defined]
+        self.fields["lines"].queryset = (  # type: ignore[attr-defined]
             BudgetLine.objects.for_village(village)
-            .filter(fiscal_year_id=year, kind="spending")
+            .filter(fiscal_year_id=year, kind=BudgetLine.Kind.SPENDING)
             .select_related("kegiatan", "account")
-        )
-        self.fields["lines"].label_from_instance = lambda ln: (
-            f"{ln.kegiatan.code} {ln.kegiatan.name[:60]} · {ln.account.code} · {ln.source}"
         )
 
     def clean_budget(self) -> int:
         return self.cleaned_data["budget"] or 0
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
@@ -271,12 +282,7 @@ class ProjectForm(forms.ModelForm):
 
 
 class ProgressForm(forms.ModelForm):
-    photo = forms.FileField(
-        label=gettext_lazy("Foto"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        help_text=gettext_lazy("JPG, PNG atau WebP, paling besar 8 MB."),
-    )
+    photo = upload_field(gettext_lazy("Foto"))
 
     class Meta:
         model = ProgressReport
@@ -292,20 +298,11 @@ class ProgressForm(forms.ModelForm):
             raise ValidationError(_("Isi angka 0 sampai 100."))
         return value
 
-    def clean_photo(self) -> Any:
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        try:
-            check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_PHOTO_BYTES)
-            return reencode_image(upload, max_side=1600)
-        except UploadError as exc:
-            raise ValidationError(str(exc)) from exc
-        except (OSError, ValueError) as exc:
-            raise ValidationError(_("Gambar ini tidak dapat diolah. Pilih berkas lain.")) from exc
+    def clean_photo(self) -> EncodedImage | None:
+        return clean_image(self.cleaned_data.get("photo"), max_side=1600)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("photo") and not data.get("photo_alt"):
             self.add_error("photo_alt", _("Tulis apa yang terlihat di foto."))
         return data

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from balai.disclosure.models import (
@@ -15,26 +17,29 @@ from balai.disclosure.models import (
     Objection,
     PpidProfile,
 )
-from balai.lib.phone import normalize_whatsapp
-from balai.lib.uploads import UploadError, check_upload
+from balai.lib.phone import WhatsAppField
+from balai.lib.upload_forms import clean_document, hint
+from balai.lib.uploads import DOCUMENT_TYPES, PDF
 
-MAX_FILE = 10 * 1024 * 1024
-DOC_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _checked_file(upload, *, allowed: set[str] = DOC_TYPES):
-    if not upload or not hasattr(upload, "size"):
+def _checked_file(upload, *, allowed: frozenset[str] = DOCUMENT_TYPES):
+    """A new upload checked (PDF as sent, a photo re-encoded); a file already stored, or the
+    "clear" checkbox, passes through."""
+    if not isinstance(upload, UploadedFile):
         return upload
-    try:
-        check_upload(upload, allowed=allowed, max_bytes=MAX_FILE)
-    except UploadError as exc:
-        raise forms.ValidationError(str(exc)) from exc
-    return upload
+    return clean_document(upload, allowed=allowed)
 
 
 class RequestForm(forms.ModelForm):
     """The public request form (Perki 1/2018 formulir permohonan)."""
+
+    phone = WhatsAppField(
+        label=_("Nomor telepon/WhatsApp"),
+        required=False,
+        help_text=_("Untuk memberi tahu Anda lewat WhatsApp. Isi telepon atau email."),
+    )
 
     class Meta:
         model = InfoRequest
@@ -53,9 +58,6 @@ class RequestForm(forms.ModelForm):
         ]
         widgets = {
             "id_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            "phone": forms.TextInput(
-                attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}
-            ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
@@ -69,7 +71,6 @@ class RequestForm(forms.ModelForm):
             "id_number": _(
                 "16 angka NIK di KTP. Hanya dilihat petugas PPID, tidak pernah ditampilkan."
             ),
-            "phone": _("Untuk memberi tahu Anda lewat WhatsApp. Isi telepon atau email."),
             "information": _("Tulis sejelas mungkin informasi apa yang Anda butuhkan."),
         }
         error_messages = {
@@ -84,26 +85,21 @@ class RequestForm(forms.ModelForm):
             "email": {"invalid": _("Tulis alamat email yang benar, misalnya nama@contoh.id.")},
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("obtain", "format", "delivery"):  # radios: no empty "-----" choice
-            field = self.fields[name]
-            field.choices = [c for c in field.choices if c[0] != ""]
+        radios = {  # no empty "-----" choice among radios
+            "obtain": InfoRequest.Obtain.choices,
+            "format": InfoRequest.Format.choices,
+            "delivery": InfoRequest.Delivery.choices,
+        }
+        for name, choices in radios.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_id_number(self) -> str:
         value = re.sub(r"\s", "", self.cleaned_data["id_number"])
         if not re.fullmatch(r"\d{16}", value):
             raise forms.ValidationError(_("Isi NIK dengan 16 angka."))
         return value
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data["phone"].strip()
-        if not raw:
-            return ""
-        number = normalize_whatsapp(raw)
-        if number is None:
-            raise forms.ValidationError(_("Tulis nomor HP yang benar, misalnya 0812-3456-7890."))
-        return number
 
     def clean(self):
         data = super().clean()
@@ -184,7 +180,7 @@ class DecideForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     answer_file = forms.FileField(
-        label=_("Berkas jawaban (PDF, JPG atau PNG, maks. 10 MB)"), required=False
+        label=_("Berkas jawaban"), required=False, help_text=hint(DOCUMENT_TYPES)
     )
 
     def clean_answer_file(self):
@@ -254,7 +250,7 @@ class ProfileForm(forms.ModelForm):
         widgets = {"perdes_date": DATE}
 
     def clean_perdes_file(self):
-        return _checked_file(self.cleaned_data.get("perdes_file"), allowed={"application/pdf"})
+        return _checked_file(self.cleaned_data.get("perdes_file"), allowed=frozenset({PDF.mime}))
 
 
 class DipItemForm(forms.ModelForm):
@@ -284,7 +280,7 @@ class DipItemForm(forms.ModelForm):
         widgets = {"made_on": DATE, "summary": forms.Textarea(attrs={"rows": 3})}
 
     def clean_file(self):
-        return _checked_file(self.cleaned_data.get("file"), allowed={"application/pdf"})
+        return _checked_file(self.cleaned_data.get("file"), allowed=frozenset({PDF.mime}))
 
     def clean(self):
         data = super().clean()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.accounts.models import User
-from balai.lib.uploads import reencode_image
+from balai.lib.uploads import EncodedImage, reencode_image
 from balai.mentoring.models import (
     Event,
     EventRegistration,
@@ -43,7 +43,7 @@ def district_admins() -> list[User]:
 
 def _attach(*, help_request: HelpRequest, reply: HelpReply | None, images: list[Any]) -> None:
     for upload in images:
-        encoded = reencode_image(upload, max_side=1600)
+        encoded = upload if isinstance(upload, EncodedImage) else reencode_image(upload)
         attachment = HelpAttachment(request=help_request, reply=reply)
         attachment.width, attachment.height = encoded.width, encoded.height
         attachment.file.save(f"x.{encoded.extension}", ContentFile(encoded.content), save=False)
@@ -173,7 +173,11 @@ def guide_save(*, guide: Guide, screenshot: Any = None, alt: str = "") -> Guide:
         guide.body = page_body_html(guide.body)
         guide.save()
         if screenshot:
-            encoded = reencode_image(screenshot, max_side=1400)
+            encoded = (
+                screenshot
+                if isinstance(screenshot, EncodedImage)
+                else reencode_image(screenshot, max_side=1400)
+            )
             image = GuideImage(guide=guide, alt=alt, width=encoded.width, height=encoded.height)
             image.image.save(f"x.{encoded.extension}", ContentFile(encoded.content), save=False)
             image.save()

@@ -4,29 +4,27 @@ events and albums. Upload checks run here so a bad photo keeps what was typed.""
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.phone import normalize_whatsapp
-from balai.lib.uploads import UploadError
-from balai.news.images import image_check
+from balai.lib.phone import WhatsAppField
+from balai.lib.upload_forms import hint
+from balai.lib.uploads import IMAGE_TYPES
+from balai.news.images import image_clean
 from balai.news.models import Article, Category, Comment, Event
 
-PHOTO_HINT = _("Foto JPEG, PNG atau WebP dari kamera atau galeri, paling besar 15 MB.")
+PHOTO_HINT = hint(IMAGE_TYPES, _("Foto dari kamera atau galeri."))
 
 
 class PhotoFieldMixin:
-    """Checks the `photo` field by its bytes and requires alt text when a photo is given."""
+    """Checks the `photo` field by its bytes and re-encodes it (the cleaned value is an
+    EncodedImage); requires alt text when a photo is given."""
 
     photo_required = False
 
     def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo:
-            try:
-                image_check(photo)
-            except UploadError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        elif self.photo_required:
+        photo = image_clean(self.cleaned_data.get("photo"))
+        if photo is None and self.photo_required:
             raise forms.ValidationError(_("Pilih foto."))
         return photo
 
@@ -136,11 +134,9 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
         max_length=120,
         help_text=_("Tampil sebagai penulis bila berita diterbitkan."),
     )
-    whatsapp = forms.CharField(
+    whatsapp = WhatsAppField(
         label=_("Nomor WhatsApp"),
-        max_length=20,
         help_text=_("Untuk dihubungi editor; tidak ditampilkan di situs."),
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(label=_("Email"), required=False)
     title = forms.CharField(label=_("Judul cerita"), max_length=160)
@@ -150,7 +146,7 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
     photo = MultiplePhotoField(
         label=_("Foto"),
         required=False,
-        help_text=_("Sampai 4 foto JPEG, PNG atau WebP, masing-masing paling besar 15 MB."),
+        help_text=format_lazy("{} {}", _("Sampai 4 foto, masing-masing:"), hint(IMAGE_TYPES)),
     )
     alt = forms.CharField(
         label=_("Apa yang terlihat di foto?"),
@@ -160,21 +156,9 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
     )
 
     def clean_photo(self):
-        photos = self.cleaned_data.get("photo") or []
-        for photo in photos:
-            try:
-                image_check(photo)
-            except UploadError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return photos
+        return [image_clean(photo) for photo in self.cleaned_data.get("photo") or []]
 
     website = forms.CharField(label=_("Jangan diisi"), required=False)
-
-    def clean_whatsapp(self):
-        number = normalize_whatsapp(self.cleaned_data["whatsapp"])
-        if number is None:
-            raise forms.ValidationError(_("Tulis nomor WhatsApp seperti 0812 3456 7890."))
-        return number
 
 
 class SubmissionPublishForm(forms.Form):

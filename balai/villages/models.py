@@ -163,8 +163,10 @@ class Village(models.Model):
         self.refresh_from_db(fields=["content_version"])
 
     @staticmethod
-    def version_bump(village_id: int) -> None:
-        Village.objects.filter(pk=village_id).update(content_version=F("content_version") + 1)
+    def version_bump(village_id: int, *, using: str | None = None) -> None:
+        Village.objects.using(using).filter(pk=village_id).update(
+            content_version=F("content_version") + 1
+        )
         from balai.villages.cache import district_version_bump
 
         district_version_bump()

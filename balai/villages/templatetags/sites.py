@@ -7,6 +7,7 @@ domain, subdomain or /desa/<slug>/) the visitor reached it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django import template
 from django.urls import NoReverseMatch, reverse
@@ -17,6 +18,9 @@ from balai.villages import navigation
 from balai.villages.navigation import site_menu
 from balai.villages.permissions import can
 from balai.villages.richtext import page_body_html
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
@@ -71,7 +75,7 @@ def page_html(body: str) -> SafeString:
     return mark_safe(page_body_html(body))
 
 
-def _link(name: str, label: str, current: str, **kwargs) -> dict | None:
+def _link(name: str, label: StrOrPromise, current: str, **kwargs) -> dict | None:
     try:
         href = reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:  # a section another part has not shipped yet
@@ -94,7 +98,7 @@ def dashboard_nav(context) -> list[dict]:
     village = getattr(request, "village", None)
     if village is not None and village.pk:
         kw = {"slug": village.slug}
-        sections = [
+        sections: list[tuple[str, StrOrPromise, str]] = [
             ("dashboard:village", _("Ringkasan"), "view"),
             ("dashboard:profile", _("Profil desa"), "profile"),
             ("dashboard:look", _("Tampilan"), "profile"),
