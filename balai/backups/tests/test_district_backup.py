@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from balai.lib.storage import private_storage
+from balai.mentoring.tests.conftest import png_upload
 
 # The tests take `transactional_db`: committed rows, as on a running site. The command copies
 # the database from outside any transaction (SQLite's backup API would wait forever for a
@@ -38,8 +39,9 @@ def _mode(path: Path) -> int:
 
 
 def test_everything_lands_in_an_owner_only_folder(transactional_db, dagan, bojongsari, tmp_path):
-    logo = default_storage.save("logo/dagan.png", ContentFile(b"logo"))
-    screenshot = private_storage().save("bantuan/layar.png", ContentFile(b"layar"))
+    png = png_upload().read()
+    logo = default_storage.save("logo/dagan.png", ContentFile(png))
+    screenshot = private_storage().save("bantuan/layar.png", ContentFile(png))
     target = _run(tmp_path, "--villages")
 
     assert target.parent == tmp_path and target.name.startswith("balai-")
