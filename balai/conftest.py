@@ -123,7 +123,9 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     marker = item.get_closest_marker("django_db")
     flushed = marker is not None and marker.kwargs.get("transaction", False)
-    if flushed or {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+    transactional = {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    # After the last test the session's database is gone too: nothing to give back.
+    if nextitem is not None and (flushed or transactional):
         from pytest_django.plugin import blocking_manager_key
 
         from balai.budget import tree
