@@ -33,7 +33,7 @@ def freshness_digest_messages() -> list[tuple[str, str, str, list[str]]]:
 
 
 def freshness_digest_send() -> int:
-    return send_mass_mail(freshness_digest_messages())
+    return send_mass_mail(freshness_digest_messages()) or 0
 
 
 def integrity_alert_handle(*, pk: int) -> bool:
