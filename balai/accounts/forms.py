@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from balai.accounts.models import User
@@ -40,7 +40,9 @@ class LoginForm(forms.Form):
     )
 
 
-class EmailPasswordResetForm(PasswordResetForm):
+class EmailPasswordResetForm(forms.Form):
+    """The address to send a reset link to (the e-mail is sent by the worker, see services)."""
+
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,

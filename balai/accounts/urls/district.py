@@ -12,7 +12,7 @@ app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.login_view, name="login"),
     path("keluar/", views.logout_view, name="logout"),
-    path("masuk/lupa-sandi/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("masuk/lupa-sandi/", views.password_reset, name="password_reset"),
     path(
         "masuk/lupa-sandi/terkirim/",
         auth_views.PasswordResetDoneView.as_view(
