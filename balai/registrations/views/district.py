@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from balai.lib.cache_control import no_store
 from balai.regions.selectors import kecamatan_list
 from balai.registrations import selectors, services
 from balai.registrations.forms import AddressForm, ApplicantForm, LetterForm, VillageForm
@@ -86,6 +87,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/start.html", {"started": bool(_state(request))})
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def village(request: HttpRequest) -> HttpResponse:
     state = _state(request)
@@ -113,6 +115,7 @@ def village(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/village.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def applicant(request: HttpRequest) -> HttpResponse:
     if blocked := _guard(request, "applicant"):
@@ -125,6 +128,7 @@ def applicant(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/applicant.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def address(request: HttpRequest) -> HttpResponse:
     if blocked := _guard(request, "address"):
@@ -161,6 +165,7 @@ def check_slug(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/_slug_status.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def letter(request: HttpRequest) -> HttpResponse:
     if blocked := _guard(request, "letter"):
@@ -184,6 +189,7 @@ def letter(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/letter.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
     state = _state(request)
@@ -224,6 +230,7 @@ def _submit(state: dict) -> Application:
     )
 
 
+@no_store
 @require_GET
 def done(request: HttpRequest) -> HttpResponse:
     application = selectors.application_for_code(request.session.get(DONE_KEY, ""))
