@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 if TYPE_CHECKING:
@@ -34,9 +35,15 @@ class _Bump:
         return hash(self.village_id)
 
     def __call__(self) -> None:
-        from balai.villages.models import Village
+        _version_bump(self.village_id)
 
-        Village.version_bump(self.village_id)
+
+def _version_bump(village_id: int) -> None:
+    from balai.villages.cache import district_version_bump
+    from balai.villages.models import Village
+
+    Village.objects.filter(pk=village_id).update(content_version=F("content_version") + 1)
+    district_version_bump()
 
 
 def content_changed(village: Village | int | None, *, using: str | None = None) -> None:
@@ -47,13 +54,31 @@ def content_changed(village: Village | int | None, *, using: str | None = None) 
     connection = transaction.get_connection(using)
     bump = _Bump(village_id)
     if connection.in_atomic_block:
-        # run_on_commit holds (savepoint ids, callback, robust); a callback whose savepoint was
-        # rolled back is gone from it, so looking there never misses a bump.
-        if any(entry[1] == bump for entry in connection.run_on_commit):
+        if any(callback == bump for callback in _pending(connection)):
             return
         transaction.on_commit(bump, using=using)
     else:
         bump()
+
+
+def _pending(connection: Any) -> list[Any]:
+    """The on-commit callbacks of the transaction being written: the outermost atomic block, or
+    in a test the outermost block the code under test opened (the test's own blocks never
+    commit, so a bump registered by an earlier step of the test must not swallow this one).
+
+    run_on_commit holds (savepoint ids, callback, robust); a callback whose savepoint was rolled
+    back is gone from it, so looking there never misses a bump."""
+    blocks = connection.atomic_blocks
+    first = next((i for i, b in enumerate(blocks) if not getattr(b, "_from_testcase", False)), None)
+    if first is None:
+        return []  # written by the test itself, outside any transaction of the code
+    if first == 0:
+        return [entry[1] for entry in connection.run_on_commit]
+    # atomic_blocks[i] (i ≥ 1) opened savepoint_ids[i - 1].
+    savepoint = connection.savepoint_ids[first - 1]
+    if savepoint is None:
+        return []
+    return [entry[1] for entry in connection.run_on_commit if savepoint in entry[0]]
 
 
 def _on_write(sender: type, instance: Any, **kwargs: Any) -> None:

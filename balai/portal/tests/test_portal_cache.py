@@ -13,18 +13,24 @@ def test_anonymous_home_is_served_from_cache(client, dagan):
     assert "1 dari 239" in client.get(reverse("portal:home")).content.decode()
 
 
-def test_suspending_a_village_refreshes_the_cached_portal(client, dagan, dina):
+def test_suspending_a_village_refreshes_the_cached_portal(
+    client, dagan, dina, django_capture_on_commit_callbacks
+):
     assert "1 dari 239" in client.get(reverse("portal:home")).content.decode()
-    village_status_set(village=dagan, status=Village.Status.SUSPENDED, reason="Uji", actor=dina)
+    with django_capture_on_commit_callbacks(execute=True):
+        village_status_set(village=dagan, status=Village.Status.SUSPENDED, reason="Uji", actor=dina)
     assert "0 dari 239" in client.get(reverse("portal:home")).content.decode()
 
 
-def test_a_village_going_live_refreshes_the_cached_directory(client, dagan, dina):
+def test_a_village_going_live_refreshes_the_cached_directory(
+    client, dagan, dina, django_capture_on_commit_callbacks
+):
     dagan.status = Village.Status.DRAFT
     dagan.save()
     url = reverse("portal:directory") + "?status=live"
     assert "Dagan" not in client.get(url).content.decode()
-    village_status_set(village=dagan, status=Village.Status.LIVE, actor=dina)
+    with django_capture_on_commit_callbacks(execute=True):
+        village_status_set(village=dagan, status=Village.Status.LIVE, actor=dina)
     assert "Dagan" in client.get(url).content.decode()
 
 

@@ -50,13 +50,14 @@ def test_every_dashboard_url_is_covered_here():
 @pytest.mark.parametrize("name", ALL)
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_another_village_admin_gets_404_on_every_dagan_dashboard_url(
-    client, charlie, dagan_things, name, method
+    client, charlie, dagan_things, name, method, django_capture_on_commit_callbacks
 ):
     client.force_login(charlie)
     data = (
         {**POST_DATA, "photo": image_upload(), "logo": image_upload()} if method == "post" else {}
     )
-    response = getattr(client, method)(dashboard_url(name, dagan_things), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = getattr(client, method)(dashboard_url(name, dagan_things), data)
     assert response.status_code == 404
     dagan = Village.objects.get(slug="dagan")
     assert dagan.tagline == "Desa batik tulis"
