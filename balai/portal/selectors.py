@@ -174,14 +174,6 @@ def open_applications() -> QuerySet[Application]:
     )
 
 
-def audit_entries(*, village: Village | None = None) -> QuerySet[AuditEntry]:
-    # The demo's bookkeeping entry (what to delete on the next build) is no one's action.
-    entries = AuditEntry.objects.select_related("actor", "village", "village__region").exclude(
-        action="demo.build"
-    )
-    return entries.filter(village=village) if village else entries
-
-
 def district_villages(*, status: str = "", kecamatan: str = "") -> QuerySet[Village]:
     villages = (
         Village.objects.select_related("region", "region__parent")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.accounts.models import User
+from balai.audit.selectors import audit_entries
+from balai.lib.pagination import paginate
 from balai.portal import forms, selectors, services
 from balai.regions.selectors import kecamatan_list
 from balai.villages.models import Membership, Village
@@ -22,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     ctx = {
         "summary": selectors.district_summary(),
         "applications": selectors.open_applications()[:10],
-        "entries": selectors.audit_entries()[:10],
+        "entries": audit_entries()[:10],
     }
     return render(request, "portal/district_dashboard/home.html", ctx)
 
@@ -149,7 +150,7 @@ def village_domain_remove(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 def audit(request: HttpRequest) -> HttpResponse:
     options = Village.objects.select_related("region").order_by("region__name")
     chosen = next((v for v in options if v.slug == request.GET.get("desa")), None)
-    page = Paginator(selectors.audit_entries(village=chosen), 50).get_page(request.GET.get("hal"))
+    page = paginate(request, audit_entries(village=chosen), 50)
     ctx = {"page": page, "village_options": options, "chosen": chosen}
     return render(request, "portal/district_dashboard/audit.html", ctx)
 

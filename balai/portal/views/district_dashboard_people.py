@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.accounts.models import User
+from balai.lib.pagination import paginate
 from balai.portal import forms, selectors, services
 from balai.villages.permissions import district_admin_required
 
 
 def _people_page(request: HttpRequest, status: int = 200, **forms_) -> HttpResponse:
-    page = Paginator(selectors.people(), 50).get_page(request.GET.get("hal"))
+    page = paginate(request, selectors.people(), 50)
     ctx = {
         "page": page,
         "viewer_form": forms_.get("viewer_form") or forms.KecamatanViewerForm(),
