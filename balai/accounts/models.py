@@ -147,5 +147,11 @@ class Invitation(VillageOwned):
         )
 
     @property
+    def is_for_admin(self) -> bool:
+        from balai.villages.models import Membership
+
+        return self.role == Membership.Role.ADMIN
+
+    @property
     def is_usable(self) -> bool:
         return not (self.accepted_at or self.revoked_at or self.is_expired)

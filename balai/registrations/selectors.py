@@ -42,8 +42,21 @@ def state_message(state: str) -> str:
     return str(messages.get(state, _("Desa ini tidak dapat didaftarkan saat ini.")))
 
 
-def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str | None]]:
-    """Desa and kelurahan whose own or kecamatan name contains q, each with its state."""
+def state_note(state: str | None) -> str:
+    """A few words beside a village that cannot apply (the search results); "" when it can."""
+    notes = {
+        Village.Status.LIVE: _("sudah punya situs"),
+        Village.Status.SUSPENDED: _("sudah punya situs"),
+        Village.Status.DRAFT: _("situs sedang disiapkan"),
+        Application.Status.SUBMITTED: _("permohonan sedang ditinjau"),
+        Application.Status.REVISION: _("permohonan menunggu perbaikan"),
+    }
+    return str(notes.get(state, "")) if state else ""
+
+
+def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str]]:
+    """Desa and kelurahan whose own or kecamatan name contains q, each with a note saying why
+    it cannot apply ("" when it can)."""
     q = q.strip()
     if len(q) < 2:
         return []
@@ -51,7 +64,7 @@ def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str | None]]
         village_regions().filter(Q(name__icontains=q) | Q(parent__name__icontains=q))[:limit]
     )
     states = region_states([r.code for r in regions])
-    return [(r, states.get(r.code)) for r in regions]
+    return [(r, state_note(states.get(r.code))) for r in regions]
 
 
 def region_for_application(code: str) -> Region | None:

@@ -15,6 +15,9 @@ from django.shortcuts import render
 
 from balai.villages.models import Membership, Village
 
+# The role of a district admin in any village (request.role): not a Membership role.
+DISTRICT_ROLE = "district"
+
 # Which roles may act in each area (DESIGN.md, Roles). District admins may do everything.
 AREA_ROLES: dict[str, set[str]] = {
     "view": {"admin", "editor", "mentor"},
@@ -46,14 +49,14 @@ def village_role(user: Any, village: Village) -> str | None:
     if not user.is_authenticated:
         return None
     if user.is_district_admin:
-        return "district"
+        return DISTRICT_ROLE
     membership = membership_for(user, village)
     return membership.role if membership else None
 
 
 def can(user: Any, village: Village, area: str) -> bool:
     role = village_role(user, village)
-    return role == "district" or (role is not None and role in AREA_ROLES[area])
+    return role == DISTRICT_ROLE or (role is not None and role in AREA_ROLES[area])
 
 
 def can_preview(user: Any, village: Village) -> bool:

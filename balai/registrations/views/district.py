@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from balai.lib.cache_control import no_store
@@ -26,6 +27,22 @@ STEP_FIELDS = {
     "address": ("wanted_slug",),
     "letter": ("letter_path",),
 }
+
+
+# Where the check page sends the applicant to fix a refused answer (RegistrationError.field).
+FIX_LINKS = {
+    "region": ("registrations:village", _("Pilih desa lain")),
+    "wanted_slug": ("registrations:address", _("Ubah alamat situs")),
+    "existing_domain": ("registrations:address", _("Ubah alamat situs")),
+    "letter": ("registrations:letter", _("Unggah surat lagi")),
+}
+
+
+def _fix_link(error: RegistrationError | None) -> dict | None:
+    if error is None or error.field not in FIX_LINKS:
+        return None
+    name, label = FIX_LINKS[error.field]
+    return {"href": reverse(name) + "?ubah=1", "label": label}
 
 
 def posted(request: HttpRequest) -> tuple:
@@ -210,6 +227,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "region": _region(state),
         "position": Application.Position(state["applicant_position"]).label,
         "error": error,
+        "fix": _fix_link(error),
     }
     return render(
         request, "registrations/district/check.html", context, status=400 if error else 200

@@ -42,7 +42,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         "counts": counts,
         "filters": [(value, label, counts[value]) for value, label in Application.Status.choices],
         "status": status,
-        "nav": "review",
     }
     return render(request, "registrations/district_dashboard/queue.html", context)
 
@@ -54,7 +53,6 @@ def _detail(request: HttpRequest, application: Application, **forms) -> HttpResp
         "revision_form": forms.get("revision_form") or RevisionRequestForm(),
         "reject_form": forms.get("reject_form") or RejectForm(),
         "error": forms.get("error"),
-        "nav": "review",
     }
     return render(
         request,
@@ -116,7 +114,7 @@ def approved(request: HttpRequest, pk: int) -> HttpResponse:
             "dan membuat kata sandi: %(link)s"
         ) % {"village": application.village.display_name, "link": link}
         whatsapp = whatsapp_link(application.whatsapp) + "?text=" + quote(text)
-    context = {"application": application, "link": link, "whatsapp": whatsapp, "nav": "review"}
+    context = {"application": application, "link": link, "whatsapp": whatsapp}
     return render(request, "registrations/district_dashboard/approved.html", context)
 
 
