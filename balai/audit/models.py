@@ -20,7 +20,8 @@ class AuditEntry(VillageOwned):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    village = models.ForeignKey(
+    # Empty for district-wide actions: the one village-owned model whose village is optional.
+    village = models.ForeignKey(  # type: ignore[assignment]
         "villages.Village", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     action = models.CharField(_("tindakan"), max_length=60)

@@ -60,7 +60,9 @@ class VillageRow:
 
     @property
     def kecamatan(self) -> Region:
-        return self.region.parent
+        parent = self.region.parent
+        assert parent is not None  # every desa and kelurahan lies in a kecamatan
+        return parent
 
     @property
     def status_label(self) -> str:

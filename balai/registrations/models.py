@@ -68,7 +68,8 @@ class Application(VillageOwned):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )
-    village = models.OneToOneField(
+    # Empty until approval creates the site.
+    village = models.OneToOneField(  # type: ignore[assignment]
         "villages.Village", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)

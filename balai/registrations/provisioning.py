@@ -97,7 +97,7 @@ def village_provision(*, application: Application, admin: Any) -> tuple[Village,
             status=Village.Status.LIVE,
             went_live_at=timezone.now(),
             tagline=_("Situs resmi %(name)s, Kecamatan %(kecamatan)s")
-            % {"name": name, "kecamatan": region.parent.name},
+            % {"name": name, "kecamatan": region.parent_name},
             office_address=_office_address(region),
         )
         if domain:

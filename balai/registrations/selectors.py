@@ -28,7 +28,7 @@ def region_states(codes: list[str] | None = None) -> dict[str, str]:
 
 def state_message(state: str) -> str:
     """One sentence naming why a village cannot apply, for the applicant."""
-    messages = {
+    messages: dict[str, str] = {
         Village.Status.LIVE: _("Desa ini sudah punya situs yang tayang di Balai."),
         Village.Status.DRAFT: _("Situs desa ini sudah dibuat dan sedang disiapkan."),
         Village.Status.SUSPENDED: _("Desa ini sudah punya situs di Balai (sedang ditangguhkan)."),
@@ -39,19 +39,19 @@ def state_message(state: str) -> str:
             "Desa ini sudah mengajukan permohonan yang sedang menunggu perbaikan dari pemohon."
         ),
     }
-    return str(messages.get(state, _("Desa ini tidak dapat didaftarkan saat ini.")))
+    return messages.get(state, _("Desa ini tidak dapat didaftarkan saat ini."))
 
 
 def state_note(state: str | None) -> str:
     """A few words beside a village that cannot apply (the search results); "" when it can."""
-    notes = {
+    notes: dict[str, str] = {
         Village.Status.LIVE: _("sudah punya situs"),
         Village.Status.SUSPENDED: _("sudah punya situs"),
         Village.Status.DRAFT: _("situs sedang disiapkan"),
         Application.Status.SUBMITTED: _("permohonan sedang ditinjau"),
         Application.Status.REVISION: _("permohonan menunggu perbaikan"),
     }
-    return str(notes.get(state, "")) if state else ""
+    return notes.get(state, "") if state else ""
 
 
 def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str]]:
@@ -76,7 +76,7 @@ def slug_suggestion(region: Region) -> str:
     base = slugify(region.name)
     repeats = village_regions().filter(name__iexact=region.name).count() > 1
     if repeats or not slug_is_free(base):
-        return f"{base}-{slugify(region.parent.name)}"[:50]
+        return f"{base}-{slugify(region.parent_name)}"[:50]
     return base
 
 

@@ -197,7 +197,8 @@ def application_resubmit(
         _notify(event)
     if letter:
         private_storage().delete(letter.path)
-        private_storage().delete(old_letter)
+        if old_letter:
+            private_storage().delete(old_letter)
     return application
 
 

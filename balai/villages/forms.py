@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.villages.colors import MIN_CONTRAST, contrast_with_white
@@ -20,7 +21,7 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 SIX_PLACES = Decimal("0.000001")
 
 
-def _image_field(label: str, help_text: str) -> forms.FileField:
+def _image_field(label: StrOrPromise, help_text: StrOrPromise) -> forms.FileField:
     # accept="image/*" lets a phone offer its camera; the bytes are checked regardless.
     return forms.FileField(
         label=label,
@@ -105,7 +106,8 @@ class ProfileForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             raise ValidationError(_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
         return data

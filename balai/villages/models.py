@@ -7,7 +7,7 @@ carries `village = ForeignKey(Village, on_delete=PROTECT)` and is reached throug
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -18,9 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from balai.lib.storage import random_upload_name as _random_name
 from balai.villages.richtext import page_body_html
 
+_M = TypeVar("_M", bound=models.Model)
 
-class VillageOwnedQuerySet(models.QuerySet):
-    def for_village(self, village: Village) -> VillageOwnedQuerySet:
+
+class VillageOwnedQuerySet(models.QuerySet[_M]):
+    def for_village(self, village: Village) -> Self:
         return self.filter(village=village)
 
 

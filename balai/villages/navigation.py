@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from balai.villages import selectors
 from balai.villages.models import Village
@@ -24,7 +25,7 @@ from balai.villages.models import Village
 @dataclass(frozen=True)
 class MenuItem:
     key: str
-    label: str
+    label: StrOrPromise
     url_name: str  # a name in the `site` namespace, reversed with site_reverse
     url_kwargs: dict = field(default_factory=dict, hash=False)
     order: int = 50
@@ -82,7 +83,7 @@ class DashboardSection:
     (balai.villages.permissions.AREA_ROLES)."""
 
     url_name: str  # reversed with kwargs={"slug": village.slug}
-    label: str
+    label: StrOrPromise
     area: str
     order: int = 50
 
@@ -93,7 +94,7 @@ class DistrictSection:
     admin's dashboard menu."""
 
     url_name: str  # reversed without arguments
-    label: str
+    label: StrOrPromise
     public: bool = True
     order: int = 50
 

@@ -24,6 +24,8 @@ def _delete_file_later(file: FieldFile | None) -> None:
     if not file:
         return
     storage, name = file.storage, file.name
+    if not name:
+        return
 
     def _delete() -> None:
         with contextlib.suppress(OSError):
@@ -108,7 +110,7 @@ def official_save(
         try:
             official.save()
         except Exception:
-            if photo and official.photo:
+            if photo and official.photo.name:
                 official.photo.storage.delete(official.photo.name)
             raise
         if old_name:

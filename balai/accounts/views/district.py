@@ -34,6 +34,7 @@ from balai.accounts.services import (
 )
 from balai.lib.net import client_network
 from balai.lib.ratelimit import Limit, too_many_message
+from balai.villages.requests import SignedInRequest
 
 
 def safe_next(request: HttpRequest) -> str:
@@ -97,7 +98,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: SignedInRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user_update_profile(
@@ -113,7 +114,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: SignedInRequest) -> HttpResponse:
     form = ChangePasswordForm(user=request.user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()

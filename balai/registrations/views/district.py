@@ -18,6 +18,7 @@ from balai.registrations import selectors, services
 from balai.registrations.forms import AddressForm, ApplicantForm, LetterForm, VillageForm
 from balai.registrations.models import Application
 from balai.registrations.services import Letter, RegistrationError
+from balai.villages.requests import BalaiRequest
 
 SESSION_KEY = "registration"
 DONE_KEY = "registration_done"
@@ -106,7 +107,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @no_store
 @require_http_methods(["GET", "POST"])
-def village(request: HttpRequest) -> HttpResponse:
+def village(request: BalaiRequest) -> HttpResponse:
     state = _state(request)
     current = _region(state)
     q = request.GET.get("q", current.name if current else "").strip()
@@ -177,7 +178,8 @@ def check_slug(request: HttpRequest) -> HttpResponse:
         if "kode" in request.GET
         else None
     )
-    problem = selectors.slug_problem(slug, exclude_application=own and own.pk) if slug else None
+    exclude = own.pk if own is not None else None
+    problem = selectors.slug_problem(slug, exclude_application=exclude) if slug else None
     context = {"slug": slug, "problem": problem, "site_prefix": _site_prefix(request)}
     return render(request, "registrations/district/_slug_status.html", context)
 
@@ -236,6 +238,8 @@ def check(request: HttpRequest) -> HttpResponse:
 
 def _submit(state: dict) -> Application:
     region = selectors.region_for_application(state["region"])
+    if region is None:  # not a desa or kelurahan of this district
+        raise RegistrationError(selectors.state_message(""), field="region")
     return services.application_submit(
         region=region,
         applicant_name=state["applicant_name"],

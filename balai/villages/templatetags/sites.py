@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from balai.villages import navigation
 from balai.villages.models import Membership
@@ -73,7 +74,7 @@ def page_html(body: str) -> SafeString:
     return mark_safe(page_body_html(body))
 
 
-def _link(name: str, label: str, current: str, **kwargs) -> dict | None:
+def _link(name: str, label: StrOrPromise, current: str, **kwargs: str) -> dict | None:
     try:
         href = reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:  # a section another part has not shipped yet
@@ -96,7 +97,7 @@ def dashboard_nav(context) -> list[dict]:
     village = getattr(request, "village", None)
     if village is not None and village.pk:
         kw = {"slug": village.slug}
-        sections = [
+        sections: list[tuple[str, StrOrPromise, str]] = [
             ("dashboard:village", _("Ringkasan"), "view"),
             ("dashboard:profile", _("Profil desa"), "profile"),
             ("dashboard:look", _("Tampilan"), "profile"),
