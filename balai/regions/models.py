@@ -56,10 +56,6 @@ class Region(models.Model):
         return self.parent.name if self.parent else ""
 
     @property
-    def type_label(self) -> str:
-        return self.get_type_display()
-
-    @property
     def digits(self) -> str:
         """The 10-digit code without dots, the form BPS tables and letters use."""
         return self.code.replace(".", "")
