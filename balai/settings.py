@@ -25,7 +25,12 @@ DEBUG = env_bool("DEBUG", False)
 # start rather than run on a key that is printed in this file.
 DEVELOPMENT_SECRET_KEY = "django-insecure-balai-development-key-only-with-DEBUG"
 SECRET_KEY = env_secret("SECRET_KEY", default_file=VAR_DIR / "secret_key")
-if SECRET_KEY in ("", DEVELOPMENT_SECRET_KEY):
+# Keys printed somewhere public: ours (this one and the one older versions had) and Django's
+# startproject placeholders.
+_PUBLIC_KEY = SECRET_KEY.startswith("django-insecure-") or SECRET_KEY in (
+    "balai-insecure-development-key-change-me-in-production",
+)
+if not SECRET_KEY or _PUBLIC_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "Balai needs a secret key when DEBUG is off: set SECRET_KEY (a long random string) "

@@ -43,6 +43,16 @@ def test_the_development_key_given_explicitly_is_refused_too(fresh_env, monkeypa
         load_settings()
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["balai-insecure-development-key-change-me-in-production", "django-insecure-abc123xyz"],
+)
+def test_other_published_keys_are_refused(fresh_env, monkeypatch, key):
+    monkeypatch.setenv("SECRET_KEY", key)
+    with pytest.raises(ImproperlyConfigured):
+        load_settings()
+
+
 def test_with_debug_the_development_key_is_used(fresh_env, monkeypatch):
     monkeypatch.setenv("DEBUG", "1")
     assert load_settings()["SECRET_KEY"] == DEVELOPMENT_KEY
