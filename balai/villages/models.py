@@ -1,8 +1,8 @@
 """The tenant: a village's website and the people who run it.
 
-A Village is one desa or kelurahan's site on this install. Every village-owned row elsewhere
-carries `village = ForeignKey(Village, on_delete=PROTECT)` and is reached through
-`Model.objects.for_village(village)`.
+A Village is one desa or kelurahan's site on this install. Every village-owned model inherits
+`VillageOwned` (the `village` key with PROTECT, the scoped manager, `public_content`) and is
+reached through `Model.objects.for_village(village)`; balai/tests/test_village_owned.py checks.
 """
 
 from __future__ import annotations
