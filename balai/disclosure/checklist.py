@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class ChecklistItem:
     key: str
-    title: str
-    summary: str
+    title: StrOrPromise
+    summary: StrOrPromise
     responsible: str
     page: str = ""
 

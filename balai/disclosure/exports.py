@@ -1,11 +1,19 @@
 """The request and objection registers in their standard columns (Perki 1/2018 lampiran), as
-xlsx and PDF. They carry requester identities: staff-only, every download audit-logged."""
+xlsx and PDF. They carry requester identities: staff-only, every download audit-logged, never
+stored by a browser or proxy (balai.lib.exports, personal=True).
+
+Requesters type most of the text: in the workbook it stays text (never a formula or a link),
+and in the PDF it is escaped, since reportlab reads its paragraphs as markup (`<img src=…>`
+would make it open a file, `<b>` left open would break the register)."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
 
-import xlsxwriter
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -14,16 +22,20 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from balai.disclosure.models import InfoRequest, Objection
+from balai.lib.exports import attachment, xlsx_response, xlsx_workbook
 from balai.villages.models import Village
 
 REGISTERS = ("permohonan", "keberatan")
+FORMATS = ("xlsx", "pdf")
+
+Rows = list[list[Any]]
 
 
-def _d(value) -> str:
+def _d(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
-def _request_rows(village: Village, year: int | None) -> tuple[list[str], list[list]]:
+def _request_rows(village: Village, year: int | None) -> tuple[list[str], Rows]:
     head = [
         _("No."),
         _("Nomor registrasi"),
@@ -76,7 +88,7 @@ def _request_rows(village: Village, year: int | None) -> tuple[list[str], list[l
     return head, rows
 
 
-def _objection_rows(village: Village, year: int | None) -> tuple[list[str], list[list]]:
+def _objection_rows(village: Village, year: int | None) -> tuple[list[str], Rows]:
     head = [
         _("No."),
         _("Nomor keberatan"),
@@ -115,12 +127,9 @@ def _objection_rows(village: Village, year: int | None) -> tuple[list[str], list
     return head, rows
 
 
-def _xlsx(title: str, head: list[str], rows: list[list]) -> bytes:
+def _xlsx(title: str, head: list[str], rows: Rows) -> bytes:
     out = io.BytesIO()
-    # Requesters type the text: "=HYPERLINK(...)" must stay text, never become a formula.
-    book = xlsxwriter.Workbook(
-        out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
+    book = xlsx_workbook(out)
     sheet = book.add_worksheet(title[:31])
     bold = book.add_format({"bold": True, "text_wrap": True, "bg_color": "#e8efe9", "border": 1})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
@@ -134,7 +143,7 @@ def _xlsx(title: str, head: list[str], rows: list[list]) -> bytes:
     return out.getvalue()
 
 
-def _pdf(title: str, head: list[str], rows: list[list]) -> bytes:
+def _pdf(title: str, head: list[str], rows: Rows) -> bytes:
     out = io.BytesIO()
     styles = getSampleStyleSheet()
     cell = styles["BodyText"].clone("cell", fontSize=6.5, leading=8)
@@ -147,8 +156,8 @@ def _pdf(title: str, head: list[str], rows: list[list]) -> bytes:
         bottomMargin=10 * mm,
         title=title,
     )
-    data = [[Paragraph(str(h), cell) for h in head]]
-    data += [[Paragraph(str(v), cell) for v in row] for row in rows]
+    data = [[Paragraph(escape(str(h)), cell) for h in head]]
+    data += [[Paragraph(escape(str(v)), cell) for v in row] for row in rows]
     table = Table(data, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -159,7 +168,7 @@ def _pdf(title: str, head: list[str], rows: list[list]) -> bytes:
             ]
         )
     )
-    doc.build([Paragraph(title, styles["Heading2"]), Spacer(1, 4 * mm), table])
+    doc.build([Paragraph(escape(title), styles["Heading2"]), Spacer(1, 4 * mm), table])
     return out.getvalue()
 
 
@@ -173,3 +182,14 @@ def register_file(*, village: Village, kind: str, fmt: str, year: int | None = N
     if year:
         title += f" {year}"
     return _xlsx(title, head, rows) if fmt == "xlsx" else _pdf(title, head, rows)
+
+
+def register_response(
+    *, village: Village, kind: str, fmt: str, year: int | None = None
+) -> HttpResponse:
+    """The register as a download that no browser or proxy keeps."""
+    content = register_file(village=village, kind=kind, fmt=fmt, year=year)
+    name = f"register-{kind}-{village.slug}{'-' + str(year) if year else ''}.{fmt}"
+    if fmt == "xlsx":
+        return xlsx_response(name, content, personal=True)
+    return attachment(HttpResponse(content, content_type="application/pdf"), name, personal=True)

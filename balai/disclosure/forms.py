@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from balai.disclosure.models import (
     Objection,
     PpidProfile,
 )
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import UploadError, check_upload
 
 MAX_FILE = 10 * 1024 * 1024
@@ -36,6 +37,12 @@ def _checked_file(upload, *, allowed: set[str] = DOC_TYPES):
 class RequestForm(forms.ModelForm):
     """The public request form (Perki 1/2018 formulir permohonan)."""
 
+    phone = WhatsAppField(
+        label=_("Nomor telepon/WhatsApp"),
+        required=False,
+        help_text=_("Untuk memberi tahu Anda lewat WhatsApp. Isi telepon atau email."),
+    )
+
     class Meta:
         model = InfoRequest
         fields = [
@@ -53,9 +60,6 @@ class RequestForm(forms.ModelForm):
         ]
         widgets = {
             "id_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            "phone": forms.TextInput(
-                attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}
-            ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
@@ -69,7 +73,6 @@ class RequestForm(forms.ModelForm):
             "id_number": _(
                 "16 angka NIK di KTP. Hanya dilihat petugas PPID, tidak pernah ditampilkan."
             ),
-            "phone": _("Untuk memberi tahu Anda lewat WhatsApp. Isi telepon atau email."),
             "information": _("Tulis sejelas mungkin informasi apa yang Anda butuhkan."),
         }
         error_messages = {
@@ -84,26 +87,21 @@ class RequestForm(forms.ModelForm):
             "email": {"invalid": _("Tulis alamat email yang benar, misalnya nama@contoh.id.")},
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("obtain", "format", "delivery"):  # radios: no empty "-----" choice
-            field = self.fields[name]
-            field.choices = [c for c in field.choices if c[0] != ""]
+        radios = {  # no empty "-----" choice among radios
+            "obtain": InfoRequest.Obtain.choices,
+            "format": InfoRequest.Format.choices,
+            "delivery": InfoRequest.Delivery.choices,
+        }
+        for name, choices in radios.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_id_number(self) -> str:
         value = re.sub(r"\s", "", self.cleaned_data["id_number"])
         if not re.fullmatch(r"\d{16}", value):
             raise forms.ValidationError(_("Isi NIK dengan 16 angka."))
         return value
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data["phone"].strip()
-        if not raw:
-            return ""
-        number = normalize_whatsapp(raw)
-        if number is None:
-            raise forms.ValidationError(_("Tulis nomor HP yang benar, misalnya 0812-3456-7890."))
-        return number
 
     def clean(self):
         data = super().clean()

@@ -9,13 +9,13 @@ no PPID Desa: nothing here is made for them.
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name as _random_name
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned
 
 
 def perdes_upload_to(instance: Any, filename: str) -> str:
@@ -49,8 +49,10 @@ class LocalHoliday(models.Model):
         return f"{self.date} {self.name}"
 
 
-class PpidProfile(models.Model):
+class PpidProfile(VillageOwned):
     """Who runs the village's information service and on what terms; shown on /ppid/."""
+
+    public_content: ClassVar[bool] = True
 
     village = models.OneToOneField(
         "villages.Village", on_delete=models.PROTECT, related_name="ppid_profile"
@@ -89,8 +91,6 @@ class PpidProfile(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         verbose_name = _("profil PPID desa")
 
@@ -102,9 +102,11 @@ class PpidProfile(models.Model):
         return [line.strip() for line in self.procedure.splitlines() if line.strip()]
 
 
-class DipItem(models.Model):
+class DipItem(VillageOwned):
     """One line of the village's Daftar Informasi Publik for a year. Seeded from the Perki
     1/2018 checklist (checklist_key); the public sees it on /ppid/ and as CSV."""
+
+    public_content: ClassVar[bool] = True
 
     class Category(models.TextChoices):
         BERKALA = "berkala", _("Berkala")
@@ -112,7 +114,6 @@ class DipItem(models.Model):
         SETIAP_SAAT = "setiap_saat", _("Tersedia setiap saat")
         DIKECUALIKAN = "dikecualikan", _("Dikecualikan")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("tahun"))
     category = models.CharField(_("golongan"), max_length=15, choices=Category.choices)
     checklist_key = models.CharField(max_length=40, blank=True, editable=False)
@@ -151,8 +152,6 @@ class DipItem(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=100)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["year", "category", "order", "id"]
         verbose_name = _("butir DIP")
@@ -172,11 +171,12 @@ class DipItem(models.Model):
         return self.category == self.Category.DIKECUALIKAN
 
 
-class EmergencyNotice(models.Model):
+class EmergencyNotice(VillageOwned):
     """Serta-merta information (Perki 1/2018): the eight elements of a hazard notice. While
     active it is a banner on every page of the village site."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     title = models.CharField(_("judul pengumuman"), max_length=160)
     hazard = models.TextField(_("potensi bahaya dan besaran dampaknya"))
     affected = models.TextField(_("pihak yang berpotensi terkena dampak"))
@@ -188,8 +188,6 @@ class EmergencyNotice(models.Model):
     authority_actions = models.TextField(_("upaya yang dilakukan pemerintah/desa"))
     started_at = models.DateTimeField(_("mulai berlaku"))
     ended_at = models.DateTimeField(_("berakhir"), null=True, blank=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-started_at"]

@@ -6,18 +6,22 @@ village dashboard and its exports (audit-logged), never on /ppid/ or the trackin
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import private_storage
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned
 
 from .models import answer_upload_to, new_token
 
 
-class InfoRequest(models.Model):
+class InfoRequest(VillageOwned):
     """A request for public information, filed online or entered by staff (walk-in, letter,
     email); answered by the PPID on a clock of 10 working days (+ one extension of ≤ 7)."""
+
+    public_content: ClassVar[bool] = True
 
     class Channel(models.TextChoices):
         WEB = "web", _("Situs web")
@@ -44,7 +48,6 @@ class InfoRequest(models.Model):
         REFUSED = "refused", _("Ditolak")
         NOT_HELD = "not_held", _("Tidak dikuasai")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     number = models.CharField(_("nomor registrasi"), max_length=30)
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
     channel = models.CharField(_("cara permohonan"), max_length=10, choices=Channel.choices)
@@ -76,8 +79,6 @@ class InfoRequest(models.Model):
     response_days = models.SmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-received_on", "-id"]
         verbose_name = _("permohonan informasi")
@@ -102,9 +103,11 @@ class InfoRequest(models.Model):
         return bool(self.decided_on and self.decided_on > self.due_on)
 
 
-class Objection(models.Model):
+class Objection(VillageOwned):
     """A keberatan against the answer (or silence) on a request, on the grounds of Pasal 35
     UU 14/2008; answered by the Atasan PPID within 30 working days."""
+
+    public_content: ClassVar[bool] = True
 
     class Ground(models.TextChoices):
         EXEMPTION = "a", _("Permohonan ditolak dengan alasan pengecualian")
@@ -119,7 +122,6 @@ class Objection(models.Model):
         UPHELD = "upheld", _("Keberatan diterima")
         REJECTED = "rejected", _("Keberatan ditolak")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     request = models.ForeignKey(InfoRequest, on_delete=models.CASCADE, related_name="objections")
     number = models.CharField(_("nomor keberatan"), max_length=30)
     grounds = models.JSONField(_("alasan keberatan"), default=list)
@@ -131,8 +133,6 @@ class Objection(models.Model):
     decided_on = models.DateField(_("tanggal tanggapan"), null=True, blank=True)
     decided_by = models.CharField(_("nama Atasan PPID"), max_length=120, blank=True)
     dispute_by = models.DateField(_("batas sengketa ke Komisi Informasi"), null=True, blank=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-filed_on", "-id"]

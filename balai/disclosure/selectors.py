@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Avg, Count, F, Max, Q
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from balai.disclosure.calendar import WorkingCalendar
 from balai.disclosure.models import DipItem, EmergencyNotice, InfoRequest, Objection, PpidProfile
+from balai.lib.phone import normalize_whatsapp
 from balai.villages import selectors as village_selectors
 from balai.villages.models import Official, Village
 
@@ -160,6 +162,18 @@ def request_by_token(village: Village, token: str) -> InfoRequest | None:
     return InfoRequest.objects.for_village(village).filter(token=token).first()
 
 
+def request_by_contact(village: Village, *, number: str, contact: str) -> InfoRequest | None:
+    """The request with this number, when `contact` is the email or phone given with it."""
+    found = InfoRequest.objects.for_village(village).filter(number=number).first()
+    if found is None:
+        return None
+    secret = contact.strip()
+    phone = normalize_whatsapp(secret)
+    if (found.email and found.email.lower() == secret.lower()) or (phone and found.phone == phone):
+        return found
+    return None
+
+
 # Annual report -------------------------------------------------------------------------------
 
 
@@ -229,7 +243,7 @@ def district_compliance(*, today: date) -> list[dict]:
         avg=Avg("response_days"),
         total=Count("id"),
     )
-    by_request = {r["village"]: r for r in requests}
+    by_request: dict[int, dict[str, Any]] = {r["village"]: dict(r) for r in requests}
     objections = dict(Objection.objects.values_list("village").annotate(n=Count("id")))
     dip_total, dip_done = _district_dip(villages, year)
     rows = []

@@ -1,21 +1,29 @@
 """Writes of the PPID Desa: profile, DIP, serta-merta notices, requests and objections on the
-statutory clock (UU 14/2008 Pasal 22 and 35–37; Perki 1/2018)."""
+statutory clock (UU 14/2008 Pasal 22 and 35–37; Perki 1/2018).
+
+Every model here is public content (the DIP and profile on /ppid/, the notice banner, the
+annual report and the district table counting requests and objections): saving one refreshes
+the cached public pages by itself (villages/content.py)."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.http import FileResponse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
 from balai.disclosure.calendar import WorkingCalendar
 from balai.disclosure.checklist import BERKALA
 from balai.disclosure.models import DipItem, EmergencyNotice, InfoRequest, Objection, PpidProfile
+from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 ANSWER_DAYS = 10
@@ -46,7 +54,6 @@ def ppid_profile_save(*, profile: PpidProfile, actor: Any) -> PpidProfile:
     with transaction.atomic():
         profile.save()
         audit_record(actor=actor, action="ppid.profile_save", village=profile.village)
-    profile.village.bump_version()
     return profile
 
 
@@ -80,7 +87,7 @@ def _dip_seed(village: Village, year: int) -> int:
         items += _carried_over(village, year)
     if items:
         DipItem.objects.bulk_create(items)
-        village.bump_version()
+        content_changed(village)  # a bulk write sends no signal
     return len(items)
 
 
@@ -101,7 +108,6 @@ def dip_item_save(*, item: DipItem, actor: Any) -> DipItem:
     with transaction.atomic():
         item.save()
         audit_record(actor=actor, action="ppid.dip_save", target=item.title, village=item.village)
-    item.village.bump_version()
     return item
 
 
@@ -109,7 +115,6 @@ def dip_item_delete(*, item: DipItem, actor: Any) -> None:
     with transaction.atomic():
         audit_record(actor=actor, action="ppid.dip_delete", target=item.title, village=item.village)
         item.delete()
-    item.village.bump_version()
 
 
 # Serta-merta notices -------------------------------------------------------------------------
@@ -121,7 +126,6 @@ def notice_publish(*, notice: EmergencyNotice, actor: Any) -> EmergencyNotice:
     with transaction.atomic():
         notice.save()
         audit_record(actor=actor, action="ppid.notice", target=notice.title, village=notice.village)
-    notice.village.bump_version()
     return notice
 
 
@@ -134,7 +138,6 @@ def notice_end(*, notice: EmergencyNotice, actor: Any) -> None:
         audit_record(
             actor=actor, action="ppid.notice_end", target=notice.title, village=notice.village
         )
-    notice.village.bump_version()
 
 
 # Requests ------------------------------------------------------------------------------------
@@ -220,12 +223,14 @@ def request_decide(
     with transaction.atomic():
         current = locked.get(pk=info.pk)
         if not current.is_open:
-            raise DisclosureError(
-                _("Permohonan ini sudah dijawab pada %(date)s.")
-                % {"date": current.decided_on.strftime("%d-%m-%Y")}
-            )
+            when = current.decided_on.strftime("%d-%m-%Y") if current.decided_on else ""
+            raise DisclosureError(_("Permohonan ini sudah dijawab pada %(date)s.") % {"date": when})
         D = InfoRequest.Decision
-        needed = {D.PARTLY: redaction_reason, D.REFUSED: exemption_ground, D.NOT_HELD: holder}
+        needed: dict[str, str] = {
+            D.PARTLY: redaction_reason,
+            D.REFUSED: exemption_ground,
+            D.NOT_HELD: holder,
+        }
         if decision in needed and not needed[decision].strip():
             raise DisclosureError(_("Lengkapi alasan untuk keputusan ini."))
         info.decision = decision
@@ -239,7 +244,7 @@ def request_decide(
             info.received_on, info.decided_on
         )
         if answer_file:
-            info.answer_file.save(answer_file.name, answer_file, save=False)
+            info.answer_file.save(answer_file.name or "jawaban", answer_file, save=False)
         info.save()
         audit_record(
             actor=actor,
@@ -248,7 +253,6 @@ def request_decide(
             village=info.village,
             decision=decision,
         )
-    info.village.bump_version()  # the annual report counts it
     _notify(info, "decided")
     return info
 
@@ -334,7 +338,6 @@ def objection_decide(
             target=objection.number,
             village=objection.village,
         )
-    objection.village.bump_version()
     _notify(objection.request, "objection_decided")
     return objection
 
@@ -345,3 +348,14 @@ def _notify(info: InfoRequest, kind: str) -> None:
     from balai.disclosure.tasks import request_notify
 
     transaction.on_commit(lambda: request_notify.enqueue(info.pk, kind))
+
+
+def answer_file_response(info: InfoRequest) -> FileResponse:
+    """The answer's file as a download named after the request; it may carry personal data, so
+    no browser or proxy keeps it."""
+    suffix = PurePath(info.answer_file.name or "").suffix
+    response = FileResponse(
+        info.answer_file.open("rb"), as_attachment=True, filename=f"{info.number}{suffix}"
+    )
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    return response

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from balai.market.prices import rupiah
+from balai.lib.numbers import rupiah
 
 WIDTH, HEIGHT, BAR_GAP = 320, 140, 4
 

@@ -22,6 +22,7 @@ from balai.market.models import (
     Seller,
     Variant,
 )
+from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 SELLER_LOGIN = "batik@dagan.desa.id"
@@ -304,8 +305,8 @@ def demo_build(*, rng: random.Random, villages: list[Village], users: dict[str, 
         for i, o in enumerate(x for x in all_orders if x.status == "selesai")
     ]
     Review.objects.bulk_create(reviews)
-    for village in villages:
-        village.bump_version()
+    for village in villages:  # bulk writes send no signals
+        content_changed(village)
     return {
         "sellers": Seller.objects.filter(village__in=villages).count(),
         "products": product_count,

@@ -4,17 +4,19 @@ re-encoded inside clean(), so a bad file makes the form invalid before anything 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.numbers import rupiah
+from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 from balai.market.models import Category, Order, Product, Seller
-from balai.market.prices import PriceError, parse_amount, parse_price, price_input, rupiah
+from balai.market.prices import PriceError, parse_amount, parse_price, price_input
 from balai.market.services import PhotoUpload, VariantRow
 from balai.villages.forms import CoordinateField
 
@@ -39,23 +41,6 @@ def _image_input(label: str, help_text: str = "", camera: bool = False) -> forms
     return forms.FileField(
         label=label, required=False, help_text=help_text, widget=forms.FileInput(attrs=attrs)
     )
-
-
-class WhatsAppField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 24)
-        super().__init__(**kwargs)
-        self.widget.input_type = "tel"
-        self.widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
-
-    def clean(self, value: Any) -> str:
-        text = super().clean(value)
-        if not text and not self.required:
-            return ""
-        number = normalize_whatsapp(text)
-        if number is None:
-            raise ValidationError(_("Tulis nomor WhatsApp seperti 0812-3456-7890."))
-        return number
 
 
 class SellerForm(forms.ModelForm):
@@ -91,6 +76,18 @@ class SellerForm(forms.ModelForm):
         ]
         widgets = {"story": forms.Textarea(attrs={"rows": 3})}
 
+    def clean_name(self) -> str:
+        """One name per seller in a village (buyers pick a seller by it); the database keeps
+        the same rule, this says it in words."""
+        name = self.cleaned_data["name"].strip()
+        others = Seller.objects.for_village(self.instance.village).exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise ValidationError(
+                _("Sudah ada penjual bernama “%(name)s” di desa ini. Pakai nama lain.")
+                % {"name": name}
+            )
+        return name
+
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")
         return checked_image(upload, sides=(600,))[0] if upload else None
@@ -117,6 +114,9 @@ def parse_variants(text: str) -> list[VariantRow]:
         if not line.strip():
             continue
         match = _VARIANT_LINE.match(line.strip())
+        if match is None:  # only a line that is all "=" has no name
+            errors.append(_("Baris %(n)s: tulis nama varian.") % {"n": number})
+            continue
         name, rest = match.group("name").strip()[:80], (match.group("rest") or "")
         stock, quantity, price = "tersedia", None, None
         try:
@@ -223,12 +223,18 @@ class ProductForm(forms.ModelForm):
         "marketplace_links",
     ]
 
-    def __init__(self, *args: Any, sellers=None, quick: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        sellers: QuerySet[Seller] | None = None,
+        quick: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if sellers is None:
             del self.fields["seller"]
         else:
-            self.fields["seller"].queryset = sellers
+            cast(forms.ModelChoiceField, self.fields["seller"]).queryset = sellers
         if quick:
             for name in list(self.fields):
                 if name in self.Meta.fields and name not in self.QUICK:
@@ -241,7 +247,7 @@ class ProductForm(forms.ModelForm):
             self.initial["variants_text"] = "\n".join(
                 _variant_line(v) for v in product.variants.all()
             )
-        self.fields["category"].choices = Category.choices
+        cast(forms.ChoiceField, self.fields["category"]).choices = Category.choices
         if "subcategory" in self.fields:
             self.fields["subcategory"].widget.attrs["list"] = "market-subcategories"
         for name in ("min_order", "weight_grams", "lead_days"):

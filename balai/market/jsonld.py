@@ -1,26 +1,21 @@
 """schema.org Product/Offer data for a product page, so shared links and search engines show
-the photo and price. Emitted as <script type="application/ld+json">: a data block, which the
-CSP does not treat as a script."""
+the photo and price (a data block written by balai.lib.jsonld)."""
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from balai.lib.jsonld import jsonld_script
 from balai.market.models import Product, ProductPhoto
-
-
-def _escape(text: str) -> str:
-    # No "</script>" or HTML can close the block early, whatever the seller typed.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def product_jsonld(
     product: Product, url: str, photos: list[ProductPhoto], request: HttpRequest
 ) -> SafeString:
-    data: dict = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Product",
         "name": product.name,
@@ -37,7 +32,12 @@ def product_jsonld(
             "preorder": "https://schema.org/PreOrder",
             "habis": "https://schema.org/OutOfStock",
         }[product.stock]
-        offer = {"@type": "Offer", "priceCurrency": "IDR", "availability": availability, "url": url}
+        offer: dict[str, Any] = {
+            "@type": "Offer",
+            "priceCurrency": "IDR",
+            "availability": availability,
+            "url": url,
+        }
         if product.price_max:
             offer.update(
                 {
@@ -49,4 +49,4 @@ def product_jsonld(
         else:
             offer["price"] = product.price_min
         data["offers"] = offer
-    return mark_safe(_escape(json.dumps(data, ensure_ascii=False)))
+    return jsonld_script(data)

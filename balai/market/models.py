@@ -7,7 +7,7 @@ order is handed to WhatsApp, and the seller (or the village) moves it through it
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import private_storage
 from balai.lib.storage import random_upload_name as _random_name
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned
 
 
 def seller_photo_upload_to(instance: Any, filename: str) -> str:
@@ -42,9 +42,11 @@ class Category(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
-class Seller(models.Model):
+class Seller(VillageOwned):
     """A seller (UMKM / pelapak) of one village: shown on product pages once approved; managed
     by the village admin, or by the seller through their own login (`user`)."""
+
+    public_content: ClassVar[bool] = True
 
     class Kind(models.TextChoices):
         RESIDENT = "warga", _("Warga")
@@ -56,7 +58,6 @@ class Seller(models.Model):
         APPROVED = "approved", _("Disetujui")
         SUSPENDED = "suspended", _("Dihentikan")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     name = models.CharField(
         _("nama usaha"), max_length=120, help_text=_("Nama yang dilihat pembeli.")
     )
@@ -107,8 +108,6 @@ class Seller(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -123,8 +122,10 @@ class Seller(models.Model):
         return self.status == self.Status.APPROVED
 
 
-class Product(models.Model):
+class Product(VillageOwned):
     """A product or service offered by a seller; public at /lapak/<slug>/ once published."""
+
+    public_content: ClassVar[bool] = True
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
@@ -137,7 +138,6 @@ class Product(models.Model):
         PREORDER = "preorder", _("Pre-order")
         SOLD_OUT = "habis", _("Habis")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     seller = models.ForeignKey(
         Seller, on_delete=models.CASCADE, related_name="products", verbose_name=_("penjual")
     )
@@ -166,11 +166,12 @@ class Product(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    # Why the integrity check held this product for the village's review instead of publishing
+    # it (gambling words, link bursts); empty when nothing is held. Shown on the dashboard.
+    held_reason = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -189,16 +190,33 @@ class Product(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.seller.is_approved
+        return self.is_published and self.seller.is_approved
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_sold_out(self) -> bool:
+        return self.stock == self.Stock.SOLD_OUT
+
+    @property
+    def is_preorder(self) -> bool:
+        return self.stock == self.Stock.PREORDER
 
     def link_list(self) -> list[str]:
         return [u.strip() for u in self.marketplace_links.splitlines() if u.strip()]
 
 
-class ProductPhoto(models.Model):
+class ProductPhoto(VillageOwned):
     """One of up to six photos of a product, stored in two widths (page and thumbnail)."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(upload_to=product_photo_upload_to)
     thumb = models.ImageField(upload_to=product_photo_upload_to)
@@ -211,16 +229,15 @@ class ProductPhoto(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["order", "id"]
 
 
-class Variant(models.Model):
+class Variant(VillageOwned):
     """A size, colour or motif of a product, with its own price and stock."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
     name = models.CharField(_("varian"), max_length=80)
     price = models.PositiveBigIntegerField(_("harga"), null=True, blank=True)
@@ -229,8 +246,6 @@ class Variant(models.Model):
     )
     quantity = models.PositiveIntegerField(_("stok"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -246,9 +261,11 @@ class Variant(models.Model):
         return self.stock == Product.Stock.SOLD_OUT or self.quantity == 0
 
 
-class Order(models.Model):
+class Order(VillageOwned):
     """A buyer's order, handed to the seller by WhatsApp. The buyer's name, phone, email and
     address are personal: only the seller and the village see them."""
+
+    public_content: ClassVar[bool] = False
 
     class Status(models.TextChoices):
         NEW = "baru", _("Baru")
@@ -268,7 +285,6 @@ class Order(models.Model):
         QRIS = "qris", _("QRIS")
         CASH = "tunai", _("Tunai")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     seller = models.ForeignKey(Seller, on_delete=models.PROTECT, related_name="orders")
     product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="orders")
     variant = models.ForeignKey(
@@ -298,8 +314,6 @@ class Order(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["village", "status"], name="market_order_village_st")]
@@ -314,10 +328,11 @@ class Order(models.Model):
         return self.total + (self.shipping or 0)
 
 
-class OrderEvent(models.Model):
+class OrderEvent(VillageOwned):
     """One step in an order's history, shown to the buyer on the tracking page."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = False
+
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=14, choices=Order.Status.choices)
     note = models.CharField(max_length=200, blank=True)
@@ -326,22 +341,21 @@ class OrderEvent(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["created_at", "id"]
 
 
-class Review(models.Model):
+class Review(VillageOwned):
     """A buyer's rating of a completed order; public on the product page once the village
     approves it."""
+
+    public_content: ClassVar[bool] = True
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu moderasi")
         APPROVED = "approved", _("Tayang")
         REJECTED = "rejected", _("Ditolak")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="review")
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reviews")
     rating = models.PositiveSmallIntegerField(_("nilai"))
@@ -351,8 +365,6 @@ class Review(models.Model):
     comment = models.TextField(_("ulasan"), max_length=1000, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -12,9 +12,9 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from balai.lib.numbers import rupiah
 from balai.lib.phone import whatsapp_link
 from balai.market.models import Order, OrderEvent, Product, Review, Variant
-from balai.market.prices import rupiah
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
 S = Order.Status

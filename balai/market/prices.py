@@ -1,6 +1,8 @@
 """Prices the way sellers type them: "Rp 150.000", "150rb", "1,5 jt", "150-200rb", "harga nego".
 
-Pure functions, no Django models: parse into whole rupiah, and show them the Indonesian way.
+Pure functions, no Django models: parse a seller's text into whole rupiah, and write a price
+(or a range) back the way the shop shows it. Amounts themselves are written by
+balai.lib.numbers.rupiah.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+
+from balai.lib.numbers import rupiah
 
 MAX_PRICE = 10_000_000_000  # ten billion rupiah: anything above is a typo
 
@@ -100,13 +104,6 @@ def parse_price(text: str) -> Price:
             low, high = high, low
         return Price(low, high if high != low else None, negotiable)
     return Price(parse_amount(parts[0]), None, negotiable)
-
-
-def rupiah(value: int | None) -> str:
-    """150000 → 'Rp 150.000'."""
-    if value is None:
-        return ""
-    return "Rp " + f"{value:,}".replace(",", ".")
 
 
 def price_label(low: int | None, high: int | None, negotiable: bool) -> str:

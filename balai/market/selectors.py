@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from balai.market.models import Category, Order, Product, ProductPhoto, Review, Seller
 from balai.regions.models import Region
@@ -20,6 +23,12 @@ SORTS = {
     "mahal": ("-price_min", "-id"),
     "nama": ("name", "id"),
 }
+SORT_LABELS = [
+    ("baru", _("Terbaru")),
+    ("murah", _("Harga termurah")),
+    ("mahal", _("Harga termahal")),
+    ("nama", _("Nama")),
+]
 PAID = [Order.Status.PAID, Order.Status.SHIPPED, Order.Status.DONE]
 
 
@@ -66,7 +75,7 @@ def village_catalogue(
     return qs.order_by(*SORTS.get(sort, SORTS["baru"])).prefetch_related(_first_photo())
 
 
-def catalogue_categories(village: Village) -> list[tuple[str, str, int]]:
+def catalogue_categories(village: Village) -> list[tuple[str, StrOrPromise, int]]:
     counts = dict(
         public_products()
         .filter(village=village)
@@ -180,8 +189,8 @@ def district_by_village() -> list[dict]:
     products = dict(
         Product.objects.filter(status="published").values_list("village").annotate(n=Count("id"))
     )
-    orders = {
-        r["village"]: r
+    orders: dict[int, dict[str, Any]] = {
+        r["village"]: dict(r)
         for r in Order.objects.values("village").annotate(
             n=Count("id"), value=Sum("total", filter=Q(status__in=PAID))
         )

@@ -1,17 +1,19 @@
-"""Writes for sellers and products. Anything that changes what the public sees bumps the
-village's content version, so cached shop pages show it at once."""
+"""Writes for sellers and products. Sellers, products, their photos and variants and reviews are
+public content: saving or deleting one refreshes the village's cached shop pages by itself
+(villages/content.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +23,9 @@ from django.utils.translation import gettext as _
 from balai.accounts.models import User
 from balai.audit.services import audit_record
 from balai.lib.uploads import EncodedImage
+from balai.market.integrity import product_alert, product_suspicious
 from balai.market.models import Product, ProductPhoto, Review, Seller, Variant
+from balai.news.integrity import may_release_hold
 from balai.villages.models import Village
 
 MAX_PHOTOS = 6
@@ -58,14 +62,20 @@ def seller_save(*, village: Village, seller: Seller, actor: Any, photo=None, qri
         if qris:
             seller.qris.save(f"q.{qris.extension}", ContentFile(qris.content), save=False)
         created = seller.pk is None
-        seller.save()
+        try:
+            with transaction.atomic():
+                seller.save()
+        except IntegrityError as exc:  # the same name saved a moment ago by someone else
+            raise MarketError(
+                _("Sudah ada penjual bernama “%(name)s” di desa ini. Pakai nama lain.")
+                % {"name": seller.name}
+            ) from exc
         audit_record(
             actor=actor,
             action="market.seller_create" if created else "market.seller_update",
             target=seller.name,
             village=village,
         )
-    village.bump_version()
     return seller
 
 
@@ -73,7 +83,6 @@ def seller_set_status(*, village: Village, seller: Seller, status: str, actor: A
     seller.status = status
     seller.save(update_fields=["status"])
     audit_record(actor=actor, action=f"market.seller_{status}", target=seller.name, village=village)
-    village.bump_version()
 
 
 def seller_login_create(*, village: Village, seller: Seller, email: str, actor: Any) -> User:
@@ -139,18 +148,29 @@ def product_save(
     by_village: bool,
     publish: bool,
     variants: list[VariantRow] | None = None,
-    photos: list[PhotoUpload] = (),
+    photos: Sequence[PhotoUpload] = (),
 ) -> Product:
     """Create or update a product with its variants and new photos, all or nothing.
 
     `publish` asks to show it: the village publishes at once; a seller's first product goes to
-    the village for approval."""
+    the village for approval. Text that looks like spam is held for the village's review
+    whoever asks (see market.integrity), unless a mentor or the district saves it."""
+    reasons = [] if may_release_hold(actor, village) else product_suspicious(product)
     with transaction.atomic():
         product.village = village
         product.slug = _unique_slug(village, product.name, product.pk)
         if publish:
             trusted = by_village or seller_is_trusted(product.seller)
             product.status = Product.Status.PUBLISHED if trusted else Product.Status.PENDING
+        held = bool(reasons) and product.status in (
+            Product.Status.PUBLISHED,
+            Product.Status.PENDING,
+        )
+        if held:
+            product.status = Product.Status.PENDING
+            product.held_reason = "; ".join(reasons)
+        elif not reasons:
+            product.held_reason = ""
         if product.status == Product.Status.PUBLISHED and not product.published_at:
             product.published_at = timezone.now()
         product.save()
@@ -160,7 +180,8 @@ def product_save(
         audit_record(
             actor=actor, action="market.product_save", target=product.name, village=village
         )
-    village.bump_version()
+    if held:
+        product_alert(village=village, product=product, reasons=reasons)
     return product
 
 
@@ -176,7 +197,7 @@ def _variants_replace(*, village: Village, product: Product, rows: list[VariantR
         gone.delete()
 
 
-def _photos_add(*, village: Village, product: Product, photos: list[PhotoUpload]) -> None:
+def _photos_add(*, village: Village, product: Product, photos: Sequence[PhotoUpload]) -> None:
     if not photos:
         return
     count = product.photos.count()
@@ -204,27 +225,37 @@ def product_photo_delete(*, village: Village, photo: ProductPhoto) -> None:
     def _remove() -> None:
         for storage, name in files:
             with contextlib.suppress(OSError):
-                storage.delete(name)
+                if name:
+                    storage.delete(name)
 
     transaction.on_commit(_remove)
-    village.bump_version()
 
 
 def product_photo_alt(*, village: Village, photo: ProductPhoto, alt: str) -> None:
     photo.alt = alt.strip()[:200]
     photo.save(update_fields=["alt"])
-    village.bump_version()
 
 
-def product_set_status(*, village: Village, product: Product, status: str, actor: Any) -> None:
+def product_set_status(*, village: Village, product: Product, status: str, actor: Any) -> bool:
+    """Approve, show or hide a product. Approving text that looks like spam holds it instead
+    (False), unless a mentor or the district releases it."""
+    publishing = status == Product.Status.PUBLISHED
+    reasons = product_suspicious(product) if publishing else []
+    if reasons and not may_release_hold(actor, village):
+        product.status = Product.Status.PENDING
+        product.held_reason = "; ".join(reasons)
+        product.save(update_fields=["status", "held_reason", "updated_at"])
+        product_alert(village=village, product=product, reasons=reasons)
+        return False
     product.status = status
-    if status == Product.Status.PUBLISHED and not product.published_at:
-        product.published_at = timezone.now()
-    product.save(update_fields=["status", "published_at", "updated_at"])
+    if publishing:
+        product.held_reason = ""
+        product.published_at = product.published_at or timezone.now()
+    product.save(update_fields=["status", "published_at", "held_reason", "updated_at"])
     audit_record(
         actor=actor, action=f"market.product_{status}", target=product.name, village=village
     )
-    village.bump_version()
+    return True
 
 
 def review_set_status(*, village: Village, review: Review, status: str, actor: Any) -> None:
@@ -233,7 +264,6 @@ def review_set_status(*, village: Village, review: Review, status: str, actor: A
     audit_record(
         actor=actor, action=f"market.review_{status}", target=str(review.pk), village=village
     )
-    village.bump_version()
 
 
 def new_form_token() -> str:

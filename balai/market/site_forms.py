@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
-from balai.market.forms import WhatsAppField
 from balai.market.models import Order, Product
 
 MAX_PROOF_BYTES = 5 * 1024 * 1024
@@ -52,8 +52,9 @@ class OrderForm(forms.Form):
         variants = list(product.variants.all())
         self.variants = {str(v.pk): v for v in variants}
         if variants:
-            self.fields["variant"].required = True
-            self.fields["variant"].choices = [("", _("Pilih varian"))] + [
+            variant_field = cast(forms.ChoiceField, self.fields["variant"])
+            variant_field.required = True
+            variant_field.choices = [("", _("Pilih varian"))] + [
                 (str(v.pk), v.name + (" — " + _("habis") if v.sold_out else "")) for v in variants
             ]
         else:
@@ -64,7 +65,7 @@ class OrderForm(forms.Form):
             (Order.Delivery.COURIER, seller.offers_courier),
             (Order.Delivery.COD, seller.offers_cod),
         ]
-        self.fields["delivery"].choices = [
+        cast(forms.ChoiceField, self.fields["delivery"]).choices = [
             (value, Order.Delivery(value).label) for value, offered in offers if offered
         ] or [(Order.Delivery.PICKUP, Order.Delivery.PICKUP.label)]
         self.fields["quantity"].widget.attrs["inputmode"] = "numeric"

@@ -1,17 +1,16 @@
 """What residents send: stories (submissions) and comments, with the anti-spam measures
-(a rate limit per IP in the shared cache, a honeypot field in the forms) and moderation."""
+(a rate limit per visitor network, a honeypot field in the forms, the integrity check) and
+moderation."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from balai.lib.ratelimit import Limit
 from balai.news.integrity import submission_flag
 from balai.news.models import Article, Comment, Image, NewsSettings, Submission
 from balai.news.services import article_publish, article_save
@@ -19,35 +18,8 @@ from balai.news.templatetags.news import image_src
 from balai.support.integrity import content_suspicious
 from balai.villages.models import Village
 
-COMMENT_LIMIT = (5, 10 * 60)  # five comments per ten minutes per IP
-SUBMISSION_LIMIT = (3, 60 * 60)  # three stories per hour per IP
-
-
-class RateLimited(Exception):
-    """Too many posts from one address; the message is for the visitor."""
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def rate_limit_hit(*, scope: str, ip: str, limit: tuple[int, int]) -> None:
-    """Count one post; raise RateLimited past the limit. The IP is hashed: no address is kept."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()[:24]
-    key = f"balai:news:rl:{scope}:{digest}"
-    most, seconds = limit
-    if cache.add(key, 1, seconds):
-        return
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
-        return
-    if count > most:
-        raise RateLimited(
-            _("Terlalu banyak kiriman dari jaringan Anda. Coba lagi dalam %(min)d menit.")
-            % {"min": seconds // 60}
-        )
+COMMENT_LIMIT = Limit(5, 10 * 60)  # five comments per ten minutes per visitor, per village
+SUBMISSION_LIMIT = Limit(3, 60 * 60)  # three stories per hour per visitor, per village
 
 
 def news_settings(village: Village) -> NewsSettings:
@@ -60,7 +32,6 @@ def news_settings_save(*, village: Village, comments_open: bool, submissions_ope
         village=village,
         defaults={"comments_open": comments_open, "submissions_open": submissions_open},
     )
-    village.bump_version()
 
 
 def comments_allowed(village: Village, article: Article) -> bool:
@@ -82,11 +53,8 @@ def comment_create(*, village: Village, article: Article, data: dict[str, Any]) 
 
 
 def comment_moderate(*, village: Village, comment: Comment, status: str) -> Comment:
-    was_shown = comment.status == Comment.Status.APPROVED
     comment.status = status
     comment.save(update_fields=["status"])
-    if was_shown or status == Comment.Status.APPROVED:
-        village.bump_version()
     return comment
 
 

@@ -233,7 +233,7 @@ def _extras(rng, villages, saved, photos, editor, counts) -> None:
             albums.append(Album(village=village, title=title, slug=slugify(title)))
     Event.objects.bulk_create(events)
     albums = Album.objects.bulk_create(albums)
-    images = {}
+    images: dict[int, list[Image]] = {}
     for img in Image.objects.filter(village__in=villages).order_by("pk"):
         images.setdefault(img.village_id, []).append(img)
     caps = dict(text.ALBUMS)

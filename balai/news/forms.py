@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.phone import WhatsAppField
 from balai.lib.uploads import UploadError
 from balai.news.images import image_check
 from balai.news.models import Article, Category, Comment, Event
@@ -136,11 +136,9 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
         max_length=120,
         help_text=_("Tampil sebagai penulis bila berita diterbitkan."),
     )
-    whatsapp = forms.CharField(
+    whatsapp = WhatsAppField(
         label=_("Nomor WhatsApp"),
-        max_length=20,
         help_text=_("Untuk dihubungi editor; tidak ditampilkan di situs."),
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(label=_("Email"), required=False)
     title = forms.CharField(label=_("Judul cerita"), max_length=160)
@@ -169,12 +167,6 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
         return photos
 
     website = forms.CharField(label=_("Jangan diisi"), required=False)
-
-    def clean_whatsapp(self):
-        number = normalize_whatsapp(self.cleaned_data["whatsapp"])
-        if number is None:
-            raise forms.ValidationError(_("Tulis nomor WhatsApp seperti 0812 3456 7890."))
-        return number
 
 
 class SubmissionPublishForm(forms.Form):

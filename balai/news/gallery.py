@@ -7,19 +7,18 @@ from django.db import transaction
 from balai.news.images import image_create, image_delete
 from balai.news.models import Album, AlbumPhoto, Event
 from balai.news.services import slug_derive
+from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 
 def event_save(*, village: Village, event: Event) -> Event:
     event.village = village
     event.save()
-    village.bump_version()
     return event
 
 
 def event_delete(*, village: Village, event: Event) -> None:
     event.delete()
-    village.bump_version()
 
 
 def album_create(*, village: Village, title: str, description: str = "") -> Album:
@@ -33,7 +32,7 @@ def album_photo_add(
     image = image_create(village=village, upload=photo, alt=alt)
     order = album.photos.count()
     added = AlbumPhoto.objects.create(album=album, image=image, caption=caption, order=order)
-    village.bump_version()
+    content_changed(village)  # an album photo is no village-owned row: no signal of its own
     return added
 
 
@@ -43,4 +42,3 @@ def album_delete(*, village: Village, album: Album) -> None:
         album.delete()
         for image in images:
             image_delete(image=image)
-    village.bump_version()

@@ -8,7 +8,7 @@ the editors and never shown publicly.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -16,15 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned
 
 
 def image_upload_to(instance: Any, filename: str) -> str:
     return random_upload_name("berita", filename)
 
 
-class NewsSettings(models.Model):
+class NewsSettings(VillageOwned):
     """A village's choices for its news section; admins change them on the dashboard."""
+
+    public_content: ClassVar[bool] = True
 
     village = models.OneToOneField(
         "villages.Village", on_delete=models.PROTECT, related_name="news_settings"
@@ -40,17 +42,14 @@ class NewsSettings(models.Model):
         help_text=_("Warga boleh mengirim berita lewat formulir di situs."),
     )
 
-    objects = VillageOwnedManager()
 
-
-class Category(models.Model):
+class Category(VillageOwned):
     """A news category (Pemerintahan, Kegiatan, …) with its own page and feed."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     name = models.CharField(_("nama"), max_length=60)
     slug = models.SlugField(_("alamat"), max_length=70)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["name"]
@@ -62,14 +61,13 @@ class Category(models.Model):
         return self.name
 
 
-class Tag(models.Model):
+class Tag(VillageOwned):
     """A free label on articles; its page lists them."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     name = models.CharField(_("nama"), max_length=40)
     slug = models.SlugField(_("alamat"), max_length=50)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["name"]
@@ -79,13 +77,14 @@ class Tag(models.Model):
         return self.name
 
 
-class Image(models.Model):
+class Image(VillageOwned):
     """An uploaded photo, re-encoded without EXIF; a task makes the served variants.
 
     `variants` is filled by the task: {"widths": [480, 960], "jpg": {w: name}, "webp": {w: name}}.
     """
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     file = models.ImageField(_("foto"), upload_to=image_upload_to)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
@@ -97,24 +96,21 @@ class Image(models.Model):
     variants = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     def __str__(self) -> str:
         return self.alt
 
 
-class Article(models.Model):
+class Article(VillageOwned):
     """A news story of a village: drafted by editors, published by admins (or by editors the
     village lets publish), shown on the village site, its feeds and the district portal."""
+
+    public_content: ClassVar[bool] = True
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
         REVIEW = "review", _("Menunggu persetujuan")
         PUBLISHED = "published", _("Terbit")
 
-    village = models.ForeignKey(
-        "villages.Village", on_delete=models.PROTECT, related_name="articles"
-    )
     title = models.CharField(_("judul"), max_length=160)
     slug = models.SlugField(
         _("alamat"),
@@ -175,8 +171,6 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-publish_at", "-id"]
         constraints = [
@@ -198,6 +192,28 @@ class Article(models.Model):
             and self.publish_at <= timezone.now()
         )
 
+    @property
+    def is_published(self) -> bool:
+        """Published, now or at a later time."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.is_published and not self.is_live
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def in_review(self) -> bool:
+        return self.status == self.Status.REVIEW
+
+    @property
+    def is_held(self) -> bool:
+        """Waiting for review because the integrity check held it."""
+        return self.in_review and bool(self.held_reason)
+
 
 class ArticleRevision(models.Model):
     """An earlier version of an article, kept on every save so an editor can restore it."""
@@ -215,16 +231,17 @@ class ArticleRevision(models.Model):
         ordering = ["-saved_at", "-id"]
 
 
-class Submission(models.Model):
+class Submission(VillageOwned):
     """A story a resident sent from the public form; editors publish it or decline it.
     Name, WhatsApp and email are personal: seen by the village's editors only."""
+
+    public_content: ClassVar[bool] = False
 
     class Status(models.TextChoices):
         NEW = "new", _("Baru")
         PUBLISHED = "published", _("Diterbitkan")
         DECLINED = "declined", _("Ditolak")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("nama"), max_length=120)
     whatsapp = models.CharField(_("nomor WhatsApp"), max_length=20)
     email = models.EmailField(_("email"), blank=True)
@@ -241,15 +258,23 @@ class Submission(models.Model):
     held_reason = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-created_at"]
 
+    @property
+    def is_new(self) -> bool:
+        return self.status == self.Status.NEW
 
-class Comment(models.Model):
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
+
+class Comment(VillageOwned):
     """A reader's comment on an article, shown once an editor approves it. The contact is
     for the editors only."""
+
+    public_content: ClassVar[bool] = True
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu")
@@ -257,7 +282,6 @@ class Comment(models.Model):
         REJECTED = "rejected", _("Ditolak")
         SPAM = "spam", _("Spam")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     name = models.CharField(_("nama"), max_length=80)
     contact = models.CharField(_("email atau WhatsApp"), max_length=120, blank=True)
@@ -265,16 +289,15 @@ class Comment(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["created_at"]
 
 
-class Event(models.Model):
+class Event(VillageOwned):
     """A village event on the public agenda and its iCalendar feed."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     title = models.CharField(_("nama kegiatan"), max_length=160)
     starts_at = models.DateTimeField(_("mulai"))
     ends_at = models.DateTimeField(_("selesai"), null=True, blank=True)
@@ -282,8 +305,6 @@ class Event(models.Model):
     organiser = models.CharField(_("penyelenggara"), max_length=120, blank=True)
     description = models.TextField(_("keterangan"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["starts_at"]
@@ -293,16 +314,15 @@ class Event(models.Model):
         return self.title
 
 
-class Album(models.Model):
+class Album(VillageOwned):
     """A gallery album: photos of one occasion with captions."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content: ClassVar[bool] = True
+
     title = models.CharField(_("judul album"), max_length=160)
     slug = models.SlugField(max_length=90)
     description = models.TextField(_("keterangan"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

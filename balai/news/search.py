@@ -107,9 +107,8 @@ def article_search(*, village, query: str) -> list[Article]:
         cur.execute(sql, [match])
         ids = [row[0] for row in cur.fetchall()]
     order = {pk: i for i, pk in enumerate(ids)}
-    found = list(base.filter(pk__in=ids[: MAX_RESULTS * 3]))
-    found.sort(key=lambda a: order[a.pk])
-    return found[:MAX_RESULTS]
+    ranked = sorted(base.filter(pk__in=ids[: MAX_RESULTS * 3]), key=lambda a: order[a.pk])
+    return ranked[:MAX_RESULTS]
 
 
 def article_unindex_one(*, article_id: int) -> None:

@@ -108,7 +108,9 @@ def news_sections(village: Village) -> dict[str, bool]:
         .values("news", "events", "gallery")
         .first()
     )
-    return row or {"news": False, "events": False, "gallery": False}
+    if row is None:
+        return {"news": False, "events": False, "gallery": False}
+    return {"news": row["news"], "events": row["events"], "gallery": row["gallery"]}
 
 
 def has_news(village: Village) -> bool:

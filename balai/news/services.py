@@ -13,6 +13,7 @@ from balai.news import integrity
 from balai.news.models import Article, ArticleRevision, Category, Tag
 from balai.news.richtext import article_body_html
 from balai.news.search import article_index
+from balai.villages.content import content_changed
 from balai.villages.models import Membership, Village
 from balai.villages.permissions import membership_for, village_role
 
@@ -111,8 +112,6 @@ def article_save(
         article_index(article=article)
     if held:
         integrity.article_alert(village=village, article=article, reasons=reasons)
-    if was_public:
-        village.bump_version()
     return article
 
 
@@ -134,13 +133,7 @@ def article_publish(
     article.publish_at = publish_at
     article.is_announced = publish_at <= now
     article.held_reason = ""
-    Article.objects.filter(pk=article.pk).update(
-        status=article.status,
-        publish_at=publish_at,
-        is_announced=article.is_announced,
-        held_reason="",
-    )
-    village.bump_version()
+    article.save(update_fields=["status", "publish_at", "is_announced", "held_reason"])
     return article, late
 
 
@@ -149,25 +142,17 @@ def article_hold(*, village: Village, article: Article) -> bool:
     reasons = integrity.article_suspicious(article)
     if not reasons:
         return False
-    was_public = article.status == Article.Status.PUBLISHED
     article.status = Article.Status.REVIEW
     article.held_reason = "; ".join(reasons)
-    Article.objects.filter(pk=article.pk).update(
-        status=article.status, held_reason=article.held_reason
-    )
+    article.save(update_fields=["status", "held_reason"])
     integrity.article_alert(village=village, article=article, reasons=reasons)
-    if was_public:
-        village.bump_version()
     return True
 
 
 def article_set_status(*, village: Village, article: Article, status: str) -> Article:
     """Back to draft, or into the review queue (editors who may not publish)."""
-    was_public = article.status == Article.Status.PUBLISHED
     article.status = status
-    Article.objects.filter(pk=article.pk).update(status=status)
-    if was_public:
-        village.bump_version()
+    article.save(update_fields=["status"])
     return article
 
 
@@ -184,11 +169,8 @@ def article_restore(
 def article_delete(*, village: Village, article: Article) -> None:
     from balai.news.search import article_unindex_one
 
-    was_public = article.status == Article.Status.PUBLISHED
     article_unindex_one(article_id=article.pk)
     article.delete()
-    if was_public:
-        village.bump_version()
 
 
 def articles_publish_due() -> int:
@@ -199,6 +181,6 @@ def articles_publish_due() -> int:
     )
     village_ids = set(due.values_list("village_id", flat=True))
     count = due.update(is_announced=True)
-    for village in Village.objects.filter(pk__in=village_ids):
-        village.bump_version()
+    for village_id in village_ids:  # an update sends no signal: the pages learn it here
+        content_changed(village_id)
     return count

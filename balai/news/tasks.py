@@ -1,4 +1,5 @@
-"""Background work of the news module: image variants and scheduled publishing."""
+"""Background work of the news module: image variants. (Scheduled stories are announced by
+`manage.py publish_scheduled` from the worker host's timer.)"""
 
 from __future__ import annotations
 
@@ -10,10 +11,3 @@ def image_variants_task(image_id: int) -> None:
     from balai.news.images import image_make_variants
 
     image_make_variants(image_id=image_id)
-
-
-@task()
-def publish_scheduled_task() -> int:
-    from balai.news.services import articles_publish_due
-
-    return articles_publish_due()

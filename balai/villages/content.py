@@ -1,12 +1,20 @@
 """The one way a village's public pages learn that something on them changed.
 
 Every cached anonymous page of a village is keyed by the village's `content_version`
-(villages/cache.py), and district pages by the district version. `content_changed(village)` bumps
-both, once per village per transaction, after it commits: a page cached between the write and
-the commit would otherwise keep the old content. Models whose rows appear on public pages set
-`public_content = True` (see `VillageOwned`); saving or deleting one calls this through the
-signal handlers below, so a service never has to remember. Bulk writes (`bulk_create`,
-`QuerySet.update`, imports) send no signals and call `content_changed` themselves.
+(villages/cache.py), and district pages by the district version (kept in the cache).
+`content_changed(village)` moves both:
+
+- the village's version is an UPDATE of its row *inside the writer's transaction*, so it commits
+  or rolls back together with the content: a page cached under the old version between the write
+  and the commit is simply never asked for again;
+- the district version lives in the cache, which has no transactions, so it is bumped at once and
+  again after the commit (a district page cached in between, under the first new version, is
+  orphaned by the second).
+
+Both happen once per village per transaction however many rows change. Models whose rows appear
+on public pages set `public_content = True` (see `VillageOwned`); saving or deleting one calls
+this through the signal handlers below, so a service never has to remember. Bulk writes
+(`bulk_create`, `QuerySet.update`, imports) send no signals and call `content_changed` themselves.
 """
 
 from __future__ import annotations
@@ -22,8 +30,8 @@ if TYPE_CHECKING:
 
 
 class _Bump:
-    """An on-commit callback that compares equal for the same village, so a transaction that
-    changes a village a thousand times bumps its version once."""
+    """The after-commit district bump of one village's change. Compares equal for the same
+    village, so a transaction that changes a village a thousand times is seen as one change."""
 
     def __init__(self, village_id: int) -> None:
         self.village_id = village_id
@@ -35,50 +43,59 @@ class _Bump:
         return hash(self.village_id)
 
     def __call__(self) -> None:
-        _version_bump(self.village_id)
+        from balai.villages.cache import district_version_bump
+
+        district_version_bump()
 
 
-def _version_bump(village_id: int) -> None:
+def _already_bumped(connection: Any, bump: _Bump) -> bool | None:
+    """Whether this village was already bumped in the transaction that will commit; None when
+    there is no transaction (autocommit: every change commits at once).
+
+    Atomic blocks opened by Django's test cases are not transactions a request would have, so
+    they are skipped: tests then see what production sees. `run_on_commit` holds (savepoint ids,
+    callback, robust); when a savepoint rolls back its callbacks leave the list together with
+    its UPDATE, so an entry in the list means a bump that will commit."""
+    blocks = connection.atomic_blocks
+    first = next((i for i, b in enumerate(blocks) if not getattr(b, "_from_testcase", False)), None)
+    if first is None:
+        return None
+    # atomic_blocks[i] opened savepoint_ids[i - 1] (the outermost block opens none).
+    start = connection.savepoint_ids[first - 1] if first else None
+    if first and start is None:
+        return False  # a block without a savepoint: its start cannot be told apart
+    open_ids = set(connection.savepoint_ids)
+    return any(
+        callback == bump and ids <= open_ids and (not first or start in ids)
+        for ids, callback, _robust in connection.run_on_commit
+    )
+
+
+def _version_bump(village_id: int, *, using: str | None = None) -> None:
+    """Orphan the village's cached pages (and the district's) now. Only content_changed calls
+    this (and Village.bump_version, until the last app that still calls it has moved)."""
     from balai.villages.cache import district_version_bump
     from balai.villages.models import Village
 
-    Village.objects.filter(pk=village_id).update(content_version=F("content_version") + 1)
+    Village.objects.using(using).filter(pk=village_id).update(
+        content_version=F("content_version") + 1
+    )
     district_version_bump()
 
 
 def content_changed(village: Village | int | None, *, using: str | None = None) -> None:
-    """A village's public content changed: bump its version (and the district's) on commit."""
+    """A village's public content changed: bump its version (and the district's)."""
     if village is None:
         return
     village_id = village if isinstance(village, int) else village.pk
     connection = transaction.get_connection(using)
     bump = _Bump(village_id)
-    if connection.in_atomic_block:
-        if any(callback == bump for callback in _pending(connection)):
-            return
+    bumped = _already_bumped(connection, bump) if connection.in_atomic_block else None
+    if bumped:
+        return
+    _version_bump(village_id, using=using)
+    if bumped is not None:  # inside a transaction: the district again once it commits
         transaction.on_commit(bump, using=using)
-    else:
-        bump()
-
-
-def _pending(connection: Any) -> list[Any]:
-    """The on-commit callbacks of the transaction being written: the outermost atomic block, or
-    in a test the outermost block the code under test opened (the test's own blocks never
-    commit, so a bump registered by an earlier step of the test must not swallow this one).
-
-    run_on_commit holds (savepoint ids, callback, robust); a callback whose savepoint was rolled
-    back is gone from it, so looking there never misses a bump."""
-    blocks = connection.atomic_blocks
-    first = next((i for i, b in enumerate(blocks) if not getattr(b, "_from_testcase", False)), None)
-    if first is None:
-        return []  # written by the test itself, outside any transaction of the code
-    if first == 0:
-        return [entry[1] for entry in connection.run_on_commit]
-    # atomic_blocks[i] (i ≥ 1) opened savepoint_ids[i - 1].
-    savepoint = connection.savepoint_ids[first - 1]
-    if savepoint is None:
-        return []
-    return [entry[1] for entry in connection.run_on_commit if savepoint in entry[0]]
 
 
 def _on_write(sender: type, instance: Any, **kwargs: Any) -> None:

@@ -160,7 +160,7 @@ class Village(models.Model):
     def bump_version(self) -> None:
         """Legacy, for the apps that still call it: invalidate this village's cached pages now.
         Write through a `public_content` model or call `balai.villages.content.content_changed`
-        instead (it bumps once, on commit); this method goes when its last caller does."""
+        instead (once per transaction); this method goes when its last caller does."""
         from balai.villages.content import _version_bump
 
         _version_bump(self.pk)

@@ -142,3 +142,18 @@ def test_a_new_year_carries_over_the_villages_own_items_but_not_their_files(daga
     assert exempt.legal_ground == "Pasal 17 huruf h"
     assert not DipItem.objects.get(village=dagan, year=2027, title="Aset desa").file
     assert services.dip_seed(village=dagan, year=2027) == 0
+
+
+def test_a_saved_dip_item_shows_on_the_cached_ppid_page_at_once(client, dagan, alice):
+    from balai.disclosure.models import PpidProfile
+
+    PpidProfile.objects.create(village=dagan, ppid_name="Taufik")
+    services.dip_seed(village=dagan, year=services.today().year)
+    assert "Peta rawan banjir" not in client.get("/desa/dagan/ppid/").content.decode()  # cached
+    client.force_login(alice)
+    client.post(
+        "/dasbor/dagan/ppid/dip/tambah/",
+        {"title": "Peta rawan banjir", "category": "setiap_saat", "year": services.today().year},
+    )
+    client.logout()
+    assert "Peta rawan banjir" in client.get("/desa/dagan/ppid/").content.decode()

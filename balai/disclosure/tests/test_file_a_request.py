@@ -61,7 +61,7 @@ def test_missing_fields_are_listed_and_nothing_is_saved(client, dagan):
     ("field", "value", "message"),
     [
         ("id_number", "3303-12", "Isi NIK dengan 16 angka."),
-        ("phone", "12345", "Tulis nomor HP yang benar"),
+        ("phone", "12345", "Tulis nomor WhatsApp seperti 0812 3456 7890."),
         ("email", "bukan-email", "Tulis alamat email yang benar"),
     ],
 )

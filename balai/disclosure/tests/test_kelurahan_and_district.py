@@ -101,3 +101,17 @@ def test_the_village_ppid_page_does_a_fixed_number_of_queries(
     # 8 of these are the site menu and middleware, shared by every village page.
     with django_assert_max_num_queries(18):
         assert client.get("/desa/dagan/ppid/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "page", ["profil/", "dip/", "dip/tambah/", "serta-merta/", "permohonan/baru/"]
+)
+def test_a_kelurahan_admin_gets_404_beyond_the_explanation(client, kelurahan, alice, page):
+    Membership.objects.create(user=alice, village=kelurahan, role="admin")
+    client.force_login(alice)
+    assert client.get(f"/dasbor/{kelurahan.slug}/ppid/{page}").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["ppid/permohonan/lacak/", "ppid/laporan/", "ppid/dip/2026.csv"])
+def test_every_public_ppid_page_of_a_kelurahan_is_404(client, kelurahan, page):
+    assert client.get(f"/desa/{kelurahan.slug}/{page}").status_code == 404

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.disclosure.views import district as views
+from balai.disclosure.views import district
 
 app_name = "disclosure_district"
-urlpatterns = [path("", views.compliance, name="compliance")]
+urlpatterns = [path("", district.compliance, name="compliance")]

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.disclosure.views import district_dashboard as views
+from balai.disclosure.views import district_dashboard
 
 app_name = "disclosure_district_dashboard"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("libur/<int:pk>/hapus/", views.holiday_delete, name="holiday_delete"),
+    path("", district_dashboard.index, name="index"),
+    path("libur/<int:pk>/hapus/", district_dashboard.holiday_delete, name="holiday_delete"),
 ]

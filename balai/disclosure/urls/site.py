@@ -5,24 +5,24 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.disclosure.views import site as views
+from balai.disclosure.views import site
 
 urlpatterns = [
-    path("ppid/", views.index, name="disclosure_index"),
-    path("ppid/dip/<int:year>/", views.dip, name="disclosure_dip"),
-    path("ppid/dip/<int:year>.csv", views.dip_csv, name="disclosure_dip_csv"),
-    path("ppid/permohonan/", views.request_form, name="disclosure_request"),
-    path("ppid/permohonan/lacak/", views.track_form, name="disclosure_track_form"),
-    path("ppid/permohonan/lacak/<str:token>/", views.track, name="disclosure_track"),
+    path("ppid/", site.index, name="disclosure_index"),
+    path("ppid/dip/<int:year>/", site.dip, name="disclosure_dip"),
+    path("ppid/dip/<int:year>.csv", site.dip_csv, name="disclosure_dip_csv"),
+    path("ppid/permohonan/", site.request_form, name="disclosure_request"),
+    path("ppid/permohonan/lacak/", site.track_form, name="disclosure_track_form"),
+    path("ppid/permohonan/lacak/<str:token>/", site.track, name="disclosure_track"),
     path(
         "ppid/permohonan/lacak/<str:token>/keberatan/",
-        views.objection_form,
+        site.objection_form,
         name="disclosure_objection",
     ),
     path(
-        "ppid/permohonan/lacak/<str:token>/berkas/", views.track_file, name="disclosure_track_file"
+        "ppid/permohonan/lacak/<str:token>/berkas/", site.track_file, name="disclosure_track_file"
     ),
-    path("ppid/darurat/<int:pk>/", views.notice, name="disclosure_notice"),
-    path("ppid/laporan/", views.report, name="disclosure_report"),
-    path("ppid/laporan/<int:year>/", views.report, name="disclosure_report_year"),
+    path("ppid/darurat/<int:pk>/", site.notice, name="disclosure_notice"),
+    path("ppid/laporan/", site.report, name="disclosure_report"),
+    path("ppid/laporan/<int:year>/", site.report, name="disclosure_report_year"),
 ]

@@ -4,7 +4,7 @@ profile and DIP, serta-merta notices. Village admins only (area "disclosure").""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,29 +19,23 @@ from balai.disclosure.forms import (
 )
 from balai.disclosure.models import InfoRequest, Objection
 from balai.disclosure.notifications import request_whatsapp_link
-from balai.villages.permissions import village_role_required
+from balai.villages.permissions import desa_only, village_role_required
+from balai.villages.requests import VillageRequest
 
 AREA = "disclosure"
 
 
-def _kelurahan(request: HttpRequest) -> HttpResponse | None:
-    if selectors.has_ppid(request.village):
-        return None
-    return render(request, "disclosure/dashboard/kelurahan.html")
-
-
-def _request(request: HttpRequest, pk: int) -> InfoRequest:
+def _request(request: VillageRequest, pk: int) -> InfoRequest:
     return get_object_or_404(InfoRequest.objects.for_village(request.village), pk=pk)
 
 
-def _to(request: HttpRequest, name: str, **kw) -> HttpResponse:
+def _to(request: VillageRequest, name: str, **kw) -> HttpResponse:
     return redirect(f"disclosure_dashboard:{name}", slug=request.village.slug, **kw)
 
 
 @village_role_required(AREA)
-def index(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+@desa_only("disclosure/dashboard/kelurahan.html")
+def index(request: VillageRequest) -> HttpResponse:
     village = request.village
     services.dip_seed(village=village, year=services.today().year)  # a new site's checklist
     ctx = {
@@ -55,9 +49,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def request_add(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+@desa_only()
+def request_add(request: VillageRequest) -> HttpResponse:
     form = StaffRequestForm(request.POST or None, initial={"received_on": services.today()})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -75,7 +68,8 @@ def request_add(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def request_detail(request: VillageRequest, pk: int) -> HttpResponse:
     info = _request(request, pk)
     # The requester's identity is personal data: each look at it is logged.
     audit_record(
@@ -95,8 +89,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required(AREA)
+@desa_only()
 @require_POST
-def request_extend(request: HttpRequest, pk: int) -> HttpResponse:
+def request_extend(request: VillageRequest, pk: int) -> HttpResponse:
     info = _request(request, pk)
     form = ExtendForm(request.POST)
     if form.is_valid():
@@ -117,7 +112,8 @@ def request_extend(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def request_decide(request: VillageRequest, pk: int) -> HttpResponse:
     info = _request(request, pk)
     form = DecideForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -141,22 +137,20 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def request_file(request: HttpRequest, pk: int) -> FileResponse:
+def request_file(request: VillageRequest, pk: int) -> FileResponse:
+    """The answer's file (a kelurahan has no requests: the scoped lookup is 404 there)."""
     info = _request(request, pk)
     if not info.answer_file:
         raise Http404("tidak ada berkas")
     audit_record(
         actor=request.user, action="ppid.answer_file", target=info.number, village=request.village
     )
-    return FileResponse(
-        info.answer_file.open("rb"),
-        as_attachment=True,
-        filename=f"{info.number}.{info.answer_file.name.rsplit('.', 1)[-1]}",
-    )
+    return services.answer_file_response(info)
 
 
 @village_role_required(AREA)
-def objection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def objection_detail(request: VillageRequest, pk: int) -> HttpResponse:
     objection = get_object_or_404(
         Objection.objects.for_village(request.village).select_related("request"), pk=pk
     )

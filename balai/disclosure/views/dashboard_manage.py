@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +14,9 @@ from balai.audit.services import audit_record
 from balai.disclosure import exports, selectors, services
 from balai.disclosure.forms import DipItemForm, NoticeForm, ProfileForm
 from balai.disclosure.models import DipItem, EmergencyNotice
-from balai.disclosure.views.dashboard import AREA, _kelurahan, _to
-from balai.villages.permissions import village_role_required
+from balai.disclosure.views.dashboard import AREA, _to
+from balai.villages.permissions import desa_only, village_role_required
+from balai.villages.requests import VillageRequest
 
 
 def _site_reverse(village):
@@ -27,9 +27,8 @@ def _site_reverse(village):
 
 
 @village_role_required(AREA)
-def profile(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+@desa_only()
+def profile(request: VillageRequest) -> HttpResponse:
     instance = selectors.profile_for(request.village)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -40,9 +39,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def dip(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+@desa_only()
+def dip(request: VillageRequest) -> HttpResponse:
     village = request.village
     this_year = timezone.localdate().year
     services.dip_seed(village=village, year=this_year)
@@ -64,16 +62,14 @@ def dip(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
+@desa_only()
 @require_POST
-def dip_seed(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+def dip_seed(request: VillageRequest) -> HttpResponse:
     try:
         year = int(request.POST.get("tahun", ""))
     except ValueError:
         year = timezone.localdate().year
     added = services.dip_seed(village=request.village, year=year)
-    request.village.bump_version()
     messages.success(request, _("%(n)s butir daftar periksa ditambahkan.") % {"n": added})
     return redirect(
         reverse("disclosure_dashboard:dip", kwargs={"slug": request.village.slug})
@@ -81,7 +77,7 @@ def dip_seed(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _dip_edit(request: HttpRequest, item: DipItem) -> HttpResponse:
+def _dip_edit(request: VillageRequest, item: DipItem) -> HttpResponse:
     form = DipItemForm(request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         services.dip_item_save(item=form.instance, actor=request.user)
@@ -94,22 +90,23 @@ def _dip_edit(request: HttpRequest, item: DipItem) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def dip_add(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+@desa_only()
+def dip_add(request: VillageRequest) -> HttpResponse:
     return _dip_edit(request, DipItem(village=request.village, year=timezone.localdate().year))
 
 
 @village_role_required(AREA)
-def dip_edit(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def dip_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _dip_edit(
         request, get_object_or_404(DipItem.objects.for_village(request.village), pk=pk)
     )
 
 
 @village_role_required(AREA)
+@desa_only()
 @require_POST
-def dip_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def dip_delete(request: VillageRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(DipItem.objects.for_village(request.village), pk=pk)
     services.dip_item_delete(item=item, actor=request.user)
     messages.success(request, _("Butir DIP dihapus."))
@@ -117,9 +114,8 @@ def dip_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def notices(request: HttpRequest) -> HttpResponse:
-    if (page := _kelurahan(request)) is not None:
-        return page
+@desa_only()
+def notices(request: VillageRequest) -> HttpResponse:
     form = NoticeForm(request.POST or None, instance=EmergencyNotice(village=request.village))
     if request.method == "POST" and form.is_valid():
         services.notice_publish(notice=form.instance, actor=request.user)
@@ -130,8 +126,9 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
+@desa_only()
 @require_POST
-def notice_end(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_end(request: VillageRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(EmergencyNotice.objects.for_village(request.village), pk=pk)
     services.notice_end(notice=notice, actor=request.user)
     messages.success(request, _("Informasi serta-merta diakhiri."))
@@ -139,23 +136,17 @@ def notice_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def register_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
-    if kind not in exports.REGISTERS or fmt not in ("xlsx", "pdf"):
+@desa_only()
+def register_export(request: VillageRequest, kind: str, fmt: str) -> HttpResponse:
+    if kind not in exports.REGISTERS or fmt not in exports.FORMATS:
         raise Http404("register tidak dikenal")
-    year = request.GET.get("tahun")
-    year = int(year) if year and year.isdigit() else None
-    content = exports.register_file(village=request.village, kind=kind, fmt=fmt, year=year)
+    text = request.GET.get("tahun", "")
+    year = int(text) if text.isdigit() else None
+    response = exports.register_response(village=request.village, kind=kind, fmt=fmt, year=year)
     audit_record(
         actor=request.user,
         action="ppid.register_export",
         target=f"{kind}.{fmt}",
         village=request.village,
     )
-    types = {
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "pdf": "application/pdf",
-    }
-    response = HttpResponse(ContentFile(content), content_type=types[fmt])
-    name = f"register-{kind}-{request.village.slug}{'-' + str(year) if year else ''}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -1,11 +1,13 @@
 """The village's public PPID pages: the service profile and DIP, the request form, tracking,
-objections, serta-merta notices and the annual report. Kelurahan have none of them (404)."""
+objections, serta-merta notices and the annual report. Kelurahan have none of them (404).
+
+The request form, the tracking lookup and the objection form are rate-limited per visitor
+(their own address behind the proxy); the lookup also per request number, since a number is
+easy to guess and only the contact given with it opens the request."""
 
 from __future__ import annotations
 
-import csv
-
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,24 +16,33 @@ from django.views.decorators.http import require_safe
 from balai.disclosure import selectors, services
 from balai.disclosure.forms import ObjectionForm, RequestForm, TrackForm
 from balai.disclosure.models import EmergencyNotice, InfoRequest
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.exports import csv_response
+from balai.lib.net import client_network
+from balai.lib.ratelimit import Limit, rate_limit_hit, too_many_message
 from balai.villages.cache import cache_public_page
+from balai.villages.permissions import desa_only
+from balai.villages.requests import VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 
+TRACK_LIMIT = Limit(10, 15 * 60)  # lookups per visitor, and per request number
+REQUEST_LIMIT = Limit(10, 60 * 60)  # requests filed per visitor
+OBJECTION_LIMIT = Limit(5, 60 * 60)  # objections filed per visitor
 
-def _desa(request: HttpRequest) -> None:
-    if not selectors.has_ppid(request.village):
-        raise Http404("kelurahan tidak memiliki PPID Desa")
+
+def _refused(request: VillageRequest, scope: str, limit: Limit) -> bool:
+    """Count one attempt by this visitor in this village; True when it is one too many."""
+    value = f"{request.village.pk}:{client_network(request)}"
+    return rate_limit_hit(scope=scope, value=value, limit=limit)
 
 
-def _dip(request: HttpRequest, year: int) -> list[selectors.DipRow]:
+def _dip(request: VillageRequest, year: int) -> list[selectors.DipRow]:
     return selectors.dip_rows(request.village, year, lambda name: site_reverse(request, name))
 
 
+@desa_only()
 @require_safe
 @cache_public_page
-def index(request: HttpRequest) -> HttpResponse:
-    _desa(request)
+def index(request: VillageRequest) -> HttpResponse:
     village = request.village
     years = selectors.dip_years(village)
     year = timezone.localdate().year if timezone.localdate().year in years else (years or [0])[0]
@@ -46,10 +57,10 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/site/index.html", ctx)
 
 
+@desa_only()
 @require_safe
 @cache_public_page
-def dip(request: HttpRequest, year: int) -> HttpResponse:
-    _desa(request)
+def dip(request: VillageRequest, year: int) -> HttpResponse:
     rows = _dip(request, year)
     if not rows:
         raise Http404("belum ada DIP tahun ini")
@@ -57,38 +68,31 @@ def dip(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "disclosure/site/dip.html", ctx)
 
 
+@desa_only()
 @require_safe
-def dip_csv(request: HttpRequest, year: int) -> HttpResponse:
-    _desa(request)
+def dip_csv(request: VillageRequest, year: int) -> HttpResponse:
     rows = _dip(request, year)
     if not rows:
         raise Http404("belum ada DIP tahun ini")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="dip-{request.village.slug}-{year}.csv"'
-    )
-    response.write("\ufeff")  # Excel opens UTF-8 only with a BOM
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Golongan"),
-            _("Judul informasi"),
-            _("Ringkasan"),
-            _("Pejabat yang menguasai"),
-            _("Tanggal pembuatan"),
-            _("Bentuk"),
-            _("Jangka waktu penyimpanan"),
-            _("Tautan"),
-            _("Dasar hukum pengecualian"),
-            _("Uji konsekuensi"),
-        ]
-    )
+    head = [
+        _("Golongan"),
+        _("Judul informasi"),
+        _("Ringkasan"),
+        _("Pejabat yang menguasai"),
+        _("Tanggal pembuatan"),
+        _("Bentuk"),
+        _("Jangka waktu penyimpanan"),
+        _("Tautan"),
+        _("Dasar hukum pengecualian"),
+        _("Uji konsekuensi"),
+    ]
     base = request.build_absolute_uri("/")[:-1]
+    lines = []
     for row in rows:
         item = row.item
         href = (base + row.href if row.href.startswith("/") else row.href) if row.href else ""
-        writer.writerow(
-            _csv_safe(
+        lines.append(
+            [
                 item.get_category_display(),
                 item.title,
                 item.summary,
@@ -99,50 +103,64 @@ def dip_csv(request: HttpRequest, year: int) -> HttpResponse:
                 href,
                 item.legal_ground,
                 item.consequence_test,
-            )
+            ]
         )
-    return response
+    filename = f"dip-{request.village.slug}-{year}.csv"
+    return csv_response(filename, [head, *lines], personal=False)
 
 
-def _csv_safe(*cells: str) -> list[str]:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return [f"'{c}" if c[:1] in ("=", "+", "-", "@") else c for c in map(str, cells)]
-
-
-def request_form(request: HttpRequest) -> HttpResponse:
-    _desa(request)
+@desa_only()
+def request_form(request: VillageRequest) -> HttpResponse:
     form = RequestForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        info = services.request_submit(
-            village=request.village, data=form.cleaned_data, channel=InfoRequest.Channel.WEB
-        )
-        return redirect(site_reverse(request, "disclosure_track", token=info.token) + "?baru=1")
+        if _refused(request, "ppid.request", REQUEST_LIMIT):
+            form.add_error(None, too_many_message(REQUEST_LIMIT))
+            status = 429
+        else:
+            info = services.request_submit(
+                village=request.village, data=form.cleaned_data, channel=InfoRequest.Channel.WEB
+            )
+            url = site_reverse(request, "disclosure_track", token=info.token)
+            return redirect(url + "?baru=1")
     profile = selectors.profile_for(request.village)
-    return render(request, "disclosure/site/request_form.html", {"form": form, "profile": profile})
+    ctx = {"form": form, "profile": profile}
+    return render(request, "disclosure/site/request_form.html", ctx, status=status)
 
 
-def track_form(request: HttpRequest) -> HttpResponse:
+def _track_refused(request: VillageRequest, number: str) -> bool:
+    """One lookup counted per visitor and per request number: neither one visitor nor many
+    may try contact after contact on a number."""
+    by_visitor = _refused(request, "ppid.track", TRACK_LIMIT)
+    by_number = rate_limit_hit(
+        scope="ppid.track.number", value=f"{request.village.pk}:{number}", limit=TRACK_LIMIT
+    )
+    return by_visitor or by_number
+
+
+@desa_only()
+def track_form(request: VillageRequest) -> HttpResponse:
     """Find a request by its number and the email or phone given with it."""
-    _desa(request)
     form = TrackForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["number"].strip().upper()
-        secret = form.cleaned_data["code"].strip()
-        found = InfoRequest.objects.for_village(request.village).filter(number=number).first()
-        phone = normalize_whatsapp(secret)
-        if found and (
-            (found.email and found.email.lower() == secret.lower())
-            or (phone and found.phone == phone)
-        ):
+        if _track_refused(request, number):
+            form.add_error(None, too_many_message(TRACK_LIMIT))
+            return render(request, "disclosure/site/track_form.html", {"form": form}, status=429)
+        found = selectors.request_by_contact(
+            request.village, number=number, contact=form.cleaned_data["code"]
+        )
+        if found is not None:
             return redirect(site_reverse(request, "disclosure_track", token=found.token))
         form.add_error(
             None, _("Nomor registrasi dan email/nomor HP tidak cocok dengan permohonan mana pun.")
         )
-    return render(request, "disclosure/site/track_form.html", {"form": form})
+    return render(request, "disclosure/site/track_form.html", {"form": form}, status=status)
 
 
-def track(request: HttpRequest, token: str) -> HttpResponse:
-    _desa(request)
+@desa_only()
+def track(request: VillageRequest, token: str) -> HttpResponse:
     info = selectors.request_by_token(request.village, token)
     if info is None:
         raise Http404("permohonan tidak ditemukan")
@@ -167,36 +185,42 @@ def _can_object(info: InfoRequest) -> bool:
     return started and not pending and today <= services.objection_window_end(info)
 
 
-def objection_form(request: HttpRequest, token: str) -> HttpResponse:
-    _desa(request)
+@desa_only()
+def objection_form(request: VillageRequest, token: str) -> HttpResponse:
     info = selectors.request_by_token(request.village, token)
     if info is None:
         raise Http404("permohonan tidak ditemukan")
     form = ObjectionForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            services.objection_file(info=info, **form.cleaned_data)
-        except services.DisclosureError as exc:
-            form.add_error(None, str(exc))
+        if _refused(request, "ppid.objection", OBJECTION_LIMIT):
+            form.add_error(None, too_many_message(OBJECTION_LIMIT))
+            status = 429
         else:
-            return redirect(site_reverse(request, "disclosure_track", token=info.token))
-    response = render(request, "disclosure/site/objection_form.html", {"form": form, "info": info})
+            try:
+                services.objection_file(info=info, **form.cleaned_data)
+            except services.DisclosureError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return redirect(site_reverse(request, "disclosure_track", token=info.token))
+    ctx = {"form": form, "info": info}
+    response = render(request, "disclosure/site/objection_form.html", ctx, status=status)
     response["Referrer-Policy"] = "same-origin"
     return response
 
 
+@desa_only()
 @require_safe
 @cache_public_page
-def notice(request: HttpRequest, pk: int) -> HttpResponse:
-    _desa(request)
+def notice(request: VillageRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(EmergencyNotice.objects.for_village(request.village), pk=pk)
     return render(request, "disclosure/site/notice.html", {"notice": found})
 
 
+@desa_only()
 @require_safe
 @cache_public_page
-def report(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    _desa(request)
+def report(request: VillageRequest, year: int | None = None) -> HttpResponse:
     years = selectors.report_years(request.village)
     year = year or (years[0] if years else timezone.localdate().year)
     if years and year not in years:
@@ -205,15 +229,10 @@ def report(request: HttpRequest, year: int | None = None) -> HttpResponse:
     return render(request, "disclosure/site/report.html", ctx)
 
 
-def track_file(request: HttpRequest, token: str) -> FileResponse:
-    """The answer's file, for whoever holds the tracking link (the requester)."""
-    _desa(request)
+def track_file(request: VillageRequest, token: str) -> FileResponse:
+    """The answer's file, for whoever holds the tracking link (the requester). A kelurahan has
+    no requests (the service refuses them), so the lookup is 404 there too."""
     info = selectors.request_by_token(request.village, token)
     if info is None or not info.answer_file:
         raise Http404("berkas tidak ditemukan")
-    ext = info.answer_file.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        info.answer_file.open("rb"), as_attachment=True, filename=f"{info.number}.{ext}"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return services.answer_file_response(info)

@@ -1,4 +1,5 @@
-"""Shop helpers for templates: rupiah amounts and price labels."""
+"""Shop helpers for templates: price labels, share links, the monthly chart, stars. Amounts of
+money are shown with `{% load formats %}` (`|rupiah`)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,6 @@ from django import template
 from balai.market import prices
 
 register = template.Library()
-
-
-@register.filter
-def rupiah(value: int | None) -> str:
-    return prices.rupiah(value)
 
 
 @register.filter

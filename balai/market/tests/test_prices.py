@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from balai.market.prices import Price, PriceError, parse_price, price_label, rupiah
+from balai.market.prices import Price, PriceError, parse_price, price_input, price_label
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,8 @@ def test_prices_that_are_not_numbers_are_refused_in_plain_words(text):
 
 
 def test_prices_are_shown_the_indonesian_way():
-    assert rupiah(1250000) == "Rp 1.250.000"
+    assert price_label(1250000, None, False) == "Rp 1.250.000"
     assert price_label(150000, 200000, False) == "Rp 150.000 – Rp 200.000"
     assert price_label(None, None, True) == "Harga nego"
+    assert price_input(150000, 200000, True) == "Rp 150.000 - Rp 200.000 nego"
+    assert parse_price(price_input(150000, 200000, True)) == Price(150000, 200000, True)

@@ -133,3 +133,34 @@ def test_list_pages_are_pinned_in_queries(client, dagan, seller, django_assert_m
     for url in urls:
         with django_assert_max_num_queries(min(few[url], 25)):
             client.get(url + "?a=2")
+
+
+def test_the_catalogue_pages_with_the_shared_halaman_parameter(client, dagan, seller):
+    for i in range(30):
+        make_product(seller, f"Produk {i:02}", published_at=None)
+    first = client.get(SHOP).content.decode()
+    assert "Halaman 1 dari 2" in first and "?halaman=2" in first
+    second = client.get(SHOP + "?halaman=2&urut=nama").content.decode()
+    assert "Halaman 2 dari 2" in second and "Produk 29" in second and "Produk 00" not in second
+    assert "hal=" not in second
+    assert "Halaman 1 dari 2" in client.get(SHOP + "?hal=2").content.decode()  # old links
+
+
+def test_the_marketplace_pages_with_the_shared_halaman_parameter(client, dagan, seller):
+    for i in range(30):
+        make_product(seller, f"Produk {i:02}")
+    assert "Halaman 2 dari 2" in client.get("/lapak/?halaman=2").content.decode()
+
+
+def test_publishing_a_product_shows_it_on_the_cached_catalogue_at_once(
+    client, login, alice, seller, batik
+):
+    assert "Peyek Kacang" not in client.get(SHOP).content.decode()  # now cached
+    pending = make_product(seller, "Peyek Kacang", status=Product.Status.PENDING)
+    assert "Peyek Kacang" not in client.get(SHOP).content.decode()
+    staff = login(alice)
+    staff.post(
+        f"/dasbor/dagan/lapak/produk/{pending.pk}/status/", {"status": Product.Status.PUBLISHED}
+    )
+    staff.logout()
+    assert "Peyek Kacang" in client.get(SHOP).content.decode()

@@ -3,6 +3,8 @@ product waits for the village; the village registers and approves sellers."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -206,3 +208,40 @@ def test_a_seller_rewrites_the_alt_text_of_a_photo(login, sekar, seller, batik):
     client.post(_url("photo_alt", pk=batik.pk, photo_pk=photo.pk), {"alt": "Kain motif parang"})
     photo.refresh_from_db()
     assert photo.alt == "Kain motif parang"
+
+
+def test_a_second_seller_with_the_same_name_is_a_clear_form_error(login, alice, seller):
+    response = login(alice).post(
+        _url("seller_add"),
+        {"name": "Batik Sekar", "kind": "warga", "whatsapp": "0812 3456 7890"},
+    )
+    assert response.status_code == 200
+    assert "Sudah ada penjual bernama “Batik Sekar” di desa ini." in response.content.decode()
+    assert Seller.objects.filter(name="Batik Sekar").count() == 1
+
+
+def test_the_same_seller_name_in_another_village_is_fine(login, charlie, seller, bojongsari):
+    url = reverse("market_dashboard:seller_add", kwargs={"slug": "bojongsari"})
+    response = login(charlie).post(
+        url, {"name": "Batik Sekar", "kind": "warga", "whatsapp": "0812 3456 7890"}
+    )
+    assert response.status_code == 302
+    assert Seller.objects.filter(name="Batik Sekar").count() == 2
+
+
+def test_a_wrong_whatsapp_number_gets_the_one_message_every_form_uses(login, alice, dagan):
+    response = login(alice).post(
+        _url("seller_add"), {"name": "Keripik Bu Rohmah", "kind": "warga", "whatsapp": "12345"}
+    )
+    assert "Tulis nomor WhatsApp seperti 0812 3456 7890." in response.content.decode()
+    field = re.search(r'<input[^>]*name="whatsapp"[^>]*>', response.content.decode())[0]
+    assert 'type="tel"' in field
+
+
+def test_two_admins_saving_the_same_name_at_once_get_a_message_not_an_error(alice, seller):
+    from balai.market.services import MarketError, seller_save
+
+    twin = Seller(village=seller.village, name="Batik Sekar", whatsapp="+6281234567890")
+    with pytest.raises(MarketError, match="Sudah ada penjual bernama"):
+        seller_save(village=seller.village, seller=twin, actor=alice)
+    assert Seller.objects.filter(name="Batik Sekar").count() == 1

@@ -98,3 +98,14 @@ def test_many_addresses_cannot_guess_the_phone_behind_one_code(client, order):
         TRACK, {"code": order.code, "phone": "0812 1111 2222"}, REMOTE_ADDR="10.0.1.1"
     )
     assert response.status_code == 429
+
+
+def test_behind_the_proxy_one_visitors_guessing_does_not_limit_another(client, order):
+    flooder = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}
+    buyer = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    for i in range(10):
+        client.post(TRACK, {"code": f"LPK-AAAA{i:02}", "phone": "0812 9999 0000"}, **flooder)
+    refused = client.post(TRACK, {"code": "LPK-BBBBBB", "phone": "0812 9999 0000"}, **flooder)
+    assert refused.status_code == 429
+    found = client.post(TRACK, {"code": order.code, "phone": "0812 1111 2222"}, **buyer)
+    assert found.status_code == 302

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.market.views import district as district_views
+from balai.market.views import district
 
 app_name = "market_district"
-urlpatterns = [path("", district_views.marketplace, name="index")]
+urlpatterns = [path("", district.marketplace, name="index")]

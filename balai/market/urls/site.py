@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.market.views import site as views
+from balai.market.views import site
 
 urlpatterns = [
-    path("lapak/", views.catalogue, name="market_index"),
-    path("lapak/lacak/", views.track, name="market_track"),
-    path("lapak/lacak/<str:code>/", views.track_order, name="market_track_order"),
-    path("lapak/pesanan/<str:code>/", views.order_done, name="market_order_done"),
-    path("lapak/<slug:product_slug>/", views.product, name="market_product"),
-    path("lapak/<slug:product_slug>/pesan/", views.order_form, name="market_order"),
+    path("lapak/", site.catalogue, name="market_index"),
+    path("lapak/lacak/", site.track, name="market_track"),
+    path("lapak/lacak/<str:code>/", site.track_order, name="market_track_order"),
+    path("lapak/pesanan/<str:code>/", site.order_done, name="market_order_done"),
+    path("lapak/<slug:product_slug>/", site.product, name="market_product"),
+    path("lapak/<slug:product_slug>/pesan/", site.order_form, name="market_order"),
 ]

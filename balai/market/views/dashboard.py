@@ -4,19 +4,21 @@ products, moderation of reviews. Sellers' own pages are in seller_views."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.market import selectors, services
 from balai.market.forms import SellerForm, SellerLoginForm
+from balai.market.integrity import held_message
 from balai.market.models import Product, Review, Seller
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 
 @village_role_required("market")
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: VillageRequest) -> HttpResponse:
     village = request.village
     ctx = {
         "summary": selectors.village_summary(village),
@@ -30,34 +32,38 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("market")
-def sellers(request: HttpRequest) -> HttpResponse:
+def sellers(request: VillageRequest) -> HttpResponse:
     rows = Seller.objects.for_village(request.village).select_related("user")
     return render(request, "market/dashboard/sellers.html", {"sellers": rows})
 
 
-def _seller_edit(request: HttpRequest, seller: Seller) -> HttpResponse:
+def _seller_edit(request: VillageRequest, seller: Seller) -> HttpResponse:
     form = SellerForm(request.POST or None, request.FILES or None, instance=seller)
     if request.method == "POST" and form.is_valid():
-        services.seller_save(
-            village=request.village,
-            seller=form.instance,
-            actor=request.user,
-            photo=form.cleaned_data["photo_upload"],
-            qris=form.cleaned_data["qris_upload"],
-        )
-        messages.success(request, _("%(name)s tersimpan.") % {"name": form.instance.name})
-        return redirect("market_dashboard:sellers", slug=request.village.slug)
+        try:
+            services.seller_save(
+                village=request.village,
+                seller=form.instance,
+                actor=request.user,
+                photo=form.cleaned_data["photo_upload"],
+                qris=form.cleaned_data["qris_upload"],
+            )
+        except services.MarketError as exc:
+            form.add_error("name", str(exc))
+        else:
+            messages.success(request, _("%(name)s tersimpan.") % {"name": form.instance.name})
+            return redirect("market_dashboard:sellers", slug=request.village.slug)
     ctx = {"form": form, "seller": seller, "login_form": SellerLoginForm(prefix="akun")}
     return render(request, "market/dashboard/seller_form.html", ctx)
 
 
 @village_role_required("market")
-def seller_add(request: HttpRequest) -> HttpResponse:
+def seller_add(request: VillageRequest) -> HttpResponse:
     return _seller_edit(request, Seller(village=request.village))
 
 
 @village_role_required("market")
-def seller_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def seller_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _seller_edit(
         request, get_object_or_404(Seller.objects.for_village(request.village), pk=pk)
     )
@@ -65,7 +71,7 @@ def seller_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("market")
 @require_POST
-def seller_status(request: HttpRequest, pk: int) -> HttpResponse:
+def seller_status(request: VillageRequest, pk: int) -> HttpResponse:
     seller = get_object_or_404(Seller.objects.for_village(request.village), pk=pk)
     status = request.POST.get("status")
     if status in Seller.Status.values:
@@ -82,7 +88,7 @@ def seller_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("market")
 @require_POST
-def seller_login(request: HttpRequest, pk: int) -> HttpResponse:
+def seller_login(request: VillageRequest, pk: int) -> HttpResponse:
     seller = get_object_or_404(Seller.objects.for_village(request.village), pk=pk)
     form = SellerLoginForm(request.POST, prefix="akun")
     if form.is_valid():
@@ -104,31 +110,34 @@ def seller_login(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("market")
 @require_POST
-def product_status(request: HttpRequest, pk: int) -> HttpResponse:
+def product_status(request: VillageRequest, pk: int) -> HttpResponse:
     product = get_object_or_404(Product.objects.for_village(request.village), pk=pk)
     status = request.POST.get("status")
     if status in Product.Status.values:
-        services.product_set_status(
+        done = services.product_set_status(
             village=request.village, product=product, status=status, actor=request.user
         )
-        messages.success(
-            request,
-            _("%(name)s: %(status)s.")
-            % {"name": product.name, "status": product.get_status_display()},
-        )
+        if done:
+            messages.success(
+                request,
+                _("%(name)s: %(status)s.")
+                % {"name": product.name, "status": product.get_status_display()},
+            )
+        else:
+            messages.warning(request, held_message(product))
     back = "home" if request.POST.get("next_page") == "home" else "seller_home"
     return redirect(f"market_dashboard:{back}", slug=request.village.slug)
 
 
 @village_role_required("market")
-def reviews(request: HttpRequest) -> HttpResponse:
+def reviews(request: VillageRequest) -> HttpResponse:
     rows = Review.objects.for_village(request.village).select_related("product")[:200]
     return render(request, "market/dashboard/reviews.html", {"reviews": rows})
 
 
 @village_role_required("market")
 @require_POST
-def review_status(request: HttpRequest, pk: int) -> HttpResponse:
+def review_status(request: VillageRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.for_village(request.village), pk=pk)
     status = request.POST.get("status")
     if status in Review.Status.values:

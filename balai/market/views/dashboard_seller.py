@@ -4,9 +4,12 @@ only their own; the village's market roles see every seller's."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,15 +17,22 @@ from balai.audit.services import audit_record
 from balai.lib.phone import whatsapp_link
 from balai.market import orders as order_services
 from balai.market import selectors, services
-from balai.market.access import market_access, scoped_orders, scoped_products, scoped_sellers
+from balai.market.access import (
+    MarketRequest,
+    market_access,
+    scoped_orders,
+    scoped_products,
+    scoped_sellers,
+)
 from balai.market.forms import OrderStepForm, ProductForm
+from balai.market.integrity import held_message
 from balai.market.links import public_product_url, public_tracking_url
 from balai.market.models import Order, Product, ProductPhoto
 from balai.market.qr import product_qr_svg
 
 
 @market_access
-def seller_home(request: HttpRequest) -> HttpResponse:
+def seller_home(request: MarketRequest) -> HttpResponse:
     products = scoped_products(request).select_related("seller").order_by("status", "name")
     ctx = {
         "products": products[:300],
@@ -32,7 +42,7 @@ def seller_home(request: HttpRequest) -> HttpResponse:
     return render(request, "market/dashboard/seller_home.html", ctx)
 
 
-def _product_form(request: HttpRequest, product: Product, *, quick: bool) -> ProductForm:
+def _product_form(request: MarketRequest, product: Product, *, quick: bool) -> ProductForm:
     sellers = None if request.seller else scoped_sellers(request)
     return ProductForm(
         request.POST or None,
@@ -43,7 +53,7 @@ def _product_form(request: HttpRequest, product: Product, *, quick: bool) -> Pro
     )
 
 
-def _product_save(request: HttpRequest, form: ProductForm) -> Product | None:
+def _product_save(request: MarketRequest, form: ProductForm) -> Product | None:
     product, variants, photos = form.save_parts()
     if request.seller:
         product.seller = request.seller
@@ -62,16 +72,22 @@ def _product_save(request: HttpRequest, form: ProductForm) -> Product | None:
         return None
 
 
+def _saved_message(request: MarketRequest, product: Product) -> None:
+    if product.status == Product.Status.PENDING and product.held_reason:
+        messages.warning(request, held_message(product))
+    elif product.status == Product.Status.PENDING:
+        messages.success(request, _("Produk terkirim. Desa akan memeriksanya dulu."))
+    else:
+        messages.success(request, _("%(name)s tersimpan.") % {"name": product.name})
+
+
 @market_access
-def product_add(request: HttpRequest) -> HttpResponse:
+def product_add(request: MarketRequest) -> HttpResponse:
     form = _product_form(request, Product(village=request.village), quick=True)
     if request.method == "POST" and form.is_valid():
         product = _product_save(request, form)
         if product:
-            if product.status == Product.Status.PENDING:
-                messages.success(request, _("Produk terkirim. Desa akan memeriksanya dulu."))
-            else:
-                messages.success(request, _("%(name)s tersimpan.") % {"name": product.name})
+            _saved_message(request, product)
             return redirect(
                 "market_dashboard:product_edit", slug=request.village.slug, pk=product.pk
             )
@@ -79,12 +95,12 @@ def product_add(request: HttpRequest) -> HttpResponse:
 
 
 @market_access
-def product_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def product_edit(request: MarketRequest, pk: int) -> HttpResponse:
     product = get_object_or_404(scoped_products(request), pk=pk)
     form = _product_form(request, product, quick=False)
     if request.method == "POST" and form.is_valid():
         if _product_save(request, form):
-            messages.success(request, _("%(name)s tersimpan.") % {"name": product.name})
+            _saved_message(request, product)
             return redirect("market_dashboard:product_edit", slug=request.village.slug, pk=pk)
     ctx = {
         "form": form,
@@ -97,7 +113,7 @@ def product_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @market_access
 @require_POST
-def photo_delete(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+def photo_delete(request: MarketRequest, pk: int, photo_pk: int) -> HttpResponse:
     product = get_object_or_404(scoped_products(request), pk=pk)
     photo = get_object_or_404(
         ProductPhoto.objects.for_village(request.village), pk=photo_pk, product=product
@@ -109,7 +125,7 @@ def photo_delete(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
 
 @market_access
 @require_POST
-def photo_alt(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+def photo_alt(request: MarketRequest, pk: int, photo_pk: int) -> HttpResponse:
     product = get_object_or_404(scoped_products(request), pk=pk)
     photo = get_object_or_404(product.photos.all(), pk=photo_pk)
     alt = request.POST.get("alt", "").strip()
@@ -122,7 +138,7 @@ def photo_alt(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
 
 
 @market_access
-def product_card(request: HttpRequest, pk: int) -> HttpResponse:
+def product_card(request: MarketRequest, pk: int) -> HttpResponse:
     product = get_object_or_404(scoped_products(request).select_related("seller"), pk=pk)
     url = public_product_url(product)
     ctx = {"product": product, "url": url, "qr": product_qr_svg(url)}
@@ -130,7 +146,7 @@ def product_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @market_access
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: MarketRequest) -> HttpResponse:
     qs = scoped_orders(request).select_related("seller")
     status = request.GET.get("status", "")
     if status in Order.Status.values:
@@ -139,16 +155,19 @@ def order_list(request: HttpRequest) -> HttpResponse:
     return render(request, "market/dashboard/orders.html", ctx)
 
 
-def _order(request: HttpRequest, code: str) -> Order:
+def _order(request: MarketRequest, code: str) -> Order:
     qs = scoped_orders(request).select_related("seller", "product", "village")
     return get_object_or_404(qs, code=code)
 
 
 @market_access
-def order_detail(
-    request: HttpRequest, code: str, form: OrderStepForm | None = None
+def order_detail(request: MarketRequest, code: str) -> HttpResponse:
+    return _order_page(request, _order(request, code))
+
+
+def _order_page(
+    request: MarketRequest, order: Order, form: OrderStepForm | None = None
 ) -> HttpResponse:
-    order = _order(request, code)
     # The buyer's name, phone and address are personal data: every view is on the record.
     audit_record(
         actor=request.user, action="market.order_view", target=order.code, village=request.village
@@ -170,7 +189,7 @@ def order_detail(
 
 @market_access
 @require_POST
-def order_step(request: HttpRequest, code: str) -> HttpResponse:
+def order_step(request: MarketRequest, code: str) -> HttpResponse:
     order = _order(request, code)
     form = OrderStepForm(request.POST, step=request.POST.get("status", ""))
     if form.is_valid():
@@ -184,7 +203,7 @@ def order_step(request: HttpRequest, code: str) -> HttpResponse:
         except order_services.OrderError as exc:
             form.add_error(None, str(exc))
     if form.errors:
-        return order_detail.__wrapped__(request, code, form=form)
+        return _order_page(request, order, form=form)
     messages.success(
         request,
         _("Pesanan %(code)s kini %(status)s.")
@@ -194,15 +213,17 @@ def order_step(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @market_access
-def order_proof(request: HttpRequest, code: str) -> HttpResponse:
+def order_proof(request: MarketRequest, code: str) -> FileResponse:
+    """The buyer's transfer proof: personal, so audit-logged and never kept by a browser."""
     order = _order(request, code)
     if not order.proof:
         raise Http404("tidak ada bukti bayar")
     audit_record(
         actor=request.user, action="market.proof_view", target=order.code, village=request.village
     )
-    return FileResponse(
-        order.proof.open("rb"),
-        as_attachment=True,
-        filename=f"bukti-{order.code}.{order.proof.name.rsplit('.', 1)[-1]}",
+    suffix = PurePath(order.proof.name or "").suffix
+    response = FileResponse(
+        order.proof.open("rb"), as_attachment=True, filename=f"bukti-{order.code}{suffix}"
     )
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    return response

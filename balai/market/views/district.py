@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from balai.lib.pagination import paginate
 from balai.market import selectors
 from balai.market.models import Category
 from balai.villages.cache import cache_public_page
@@ -20,7 +20,7 @@ def marketplace(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:80]
     qs = selectors.district_marketplace(kecamatan=kecamatan, category=category, q=q)
     ctx = {
-        "page": Paginator(qs, 24).get_page(request.GET.get("hal")),
+        "page": paginate(request, qs, 24),
         "kecamatan_list": selectors.marketplace_kecamatan(),
         "categories": Category.choices,
         "kecamatan": kecamatan,

@@ -5,18 +5,16 @@ the order (or proved the code and phone number) may see them."""
 
 from __future__ import annotations
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from balai.lib.net import client_network
+from balai.lib.pagination import paginate
 from balai.lib.phone import normalize_whatsapp
+from balai.lib.ratelimit import Limit, rate_limit_hit, too_many_message
 from balai.market import orders as order_services
 from balai.market import selectors
 from balai.market.jsonld import product_jsonld
@@ -25,19 +23,21 @@ from balai.market.models import Category, Order, Review
 from balai.market.services import new_form_token
 from balai.market.site_forms import OrderForm, ProofForm, ReviewForm, TrackForm
 from balai.villages.cache import cache_public_page
+from balai.villages.requests import VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 
 SESSION_KEY = "market_orders"
-TRACK_LIMIT = 10  # lookups per visitor address, and per order code, per 15 minutes
+PAGE_SIZE = 24
+TRACK_LIMIT = Limit(10, 15 * 60)  # lookups per visitor, and per order code
 
 
-def _grant(request: HttpRequest, order: Order) -> None:
+def _grant(request: VillageRequest, order: Order) -> None:
     granted = set(request.session.get(SESSION_KEY, []))
     granted.add(order.pk)
     request.session[SESSION_KEY] = sorted(granted)[-20:]
 
 
-def _granted_order(request: HttpRequest, code: str) -> Order | None:
+def _granted_order(request: VillageRequest, code: str) -> Order | None:
     order = (
         Order.objects.for_village(request.village)
         .select_related("seller", "product", "village")
@@ -51,13 +51,13 @@ def _granted_order(request: HttpRequest, code: str) -> Order | None:
 
 @require_safe
 @cache_public_page
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: VillageRequest) -> HttpResponse:
     village = request.village
     category = request.GET.get("kategori", "")
     sort = request.GET.get("urut", "baru")
     q = request.GET.get("q", "").strip()[:80]
     qs = selectors.village_catalogue(village, category=category, q=q, sort=sort)
-    page = Paginator(qs, 24).get_page(request.GET.get("hal"))
+    page = paginate(request, qs, PAGE_SIZE)
     if not page.object_list and not (q or category) and not selectors.has_public_products(village):
         raise Http404("belum ada produk")
     ctx = {
@@ -66,6 +66,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "category": category,
         "category_label": dict(Category.choices).get(category, ""),
         "sort": sort,
+        "sorts": selectors.SORT_LABELS,
         "q": q,
     }
     return render(request, "market/site/catalogue.html", ctx)
@@ -73,7 +74,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def product(request: HttpRequest, product_slug: str) -> HttpResponse:
+def product(request: VillageRequest, product_slug: str) -> HttpResponse:
     found = selectors.public_product(request.village, product_slug)
     if found is None:
         raise Http404("produk tidak ditemukan")
@@ -91,7 +92,7 @@ def product(request: HttpRequest, product_slug: str) -> HttpResponse:
 
 
 @never_cache
-def order_form(request: HttpRequest, product_slug: str) -> HttpResponse:
+def order_form(request: VillageRequest, product_slug: str) -> HttpResponse:
     found = selectors.public_product(request.village, product_slug)
     if found is None:
         raise Http404("produk tidak ditemukan")
@@ -130,7 +131,7 @@ def order_form(request: HttpRequest, product_slug: str) -> HttpResponse:
 
 @never_cache
 @require_safe
-def order_done(request: HttpRequest, code: str) -> HttpResponse:
+def order_done(request: VillageRequest, code: str) -> HttpResponse:
     order = _granted_order(request, code)
     if order is None:
         return redirect(site_reverse(request, "market_track"))
@@ -138,30 +139,23 @@ def order_done(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "market/site/order_done.html", {"order": order, "whatsapp_url": wa})
 
 
-def _hit(key: str) -> int:
-    cache.add(key, 0, 15 * 60)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        return 0
-
-
-def _rate_limited(request: HttpRequest, code: str) -> bool:
-    """Per visitor address (hashed: no address is kept) and per order code, so neither one
-    visitor nor many can guess the phone number behind a code."""
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()[:24]
-    counts = [_hit(f"balai:market:track:ip:{digest}"), _hit(f"balai:market:track:code:{code}")]
-    return max(counts) > TRACK_LIMIT
+def _track_refused(request: VillageRequest, code: str) -> bool:
+    """Count one lookup per visitor (their own address behind the proxy) and per order code, so
+    neither one visitor nor many can guess the phone number behind a code."""
+    by_visitor = rate_limit_hit(
+        scope="market.track", value=client_network(request), limit=TRACK_LIMIT
+    )
+    by_code = rate_limit_hit(scope="market.track.code", value=code, limit=TRACK_LIMIT)
+    return by_visitor or by_code
 
 
 @never_cache
-def track(request: HttpRequest) -> HttpResponse:
+def track(request: VillageRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, form.cleaned_data["code"]):
-            form.add_error(None, _("Terlalu banyak percobaan. Coba lagi 15 menit lagi."))
+        if _track_refused(request, form.cleaned_data["code"]):
+            form.add_error(None, too_many_message(TRACK_LIMIT))
             status = 429
         else:
             phone = normalize_whatsapp(form.cleaned_data["phone"])
@@ -180,7 +174,7 @@ def track(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def track_order(request: HttpRequest, code: str) -> HttpResponse:
+def track_order(request: VillageRequest, code: str) -> HttpResponse:
     order = _granted_order(request, code)
     if order is None:
         return redirect(site_reverse(request, "market_track"))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.core.files.storage import default_storage
+from django.template import Context
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from balai.news.models import Image
+from balai.lib.jsonld import jsonld_script
+from balai.news.models import Article, Image
+from balai.villages.models import Village
 
 register = template.Library()
 
@@ -65,14 +70,10 @@ def image_url(image: Image | None, width: int = 960) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def article_jsonld(context, article, url: str) -> SafeString:
-    """schema.org NewsArticle as a data block (browsers do not run it; the CSP allows it)."""
-    import json
-
-    from django.utils.html import _json_script_escapes
-
+def article_jsonld(context: Context, article: Article, url: str) -> SafeString:
+    """schema.org NewsArticle as a data block (balai.lib.jsonld)."""
     request = context["request"]
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title[:110],
@@ -85,12 +86,11 @@ def article_jsonld(context, article, url: str) -> SafeString:
     }
     if article.lead_image:
         data["image"] = [request.build_absolute_uri(image_src(article.lead_image, 1440))]
-    text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+    return jsonld_script(data)
 
 
 @register.simple_tag
-def news_home_blocks(village) -> dict:
+def news_home_blocks(village: Village) -> dict[str, Any]:
     """Pinned and latest stories and upcoming events, for the village home page include."""
     from balai.news import selectors
 

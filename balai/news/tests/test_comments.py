@@ -52,7 +52,7 @@ def test_a_comment_flood_is_rate_limited(client, dagan):
     for i in range(5):
         client.post(_form(article), {"name": f"N{i}", "body": "halo"})
     response = client.post(_form(article), {"name": "N6", "body": "halo"})
-    assert response.status_code == 429 and "Terlalu banyak kiriman" in response.content.decode()
+    assert response.status_code == 429 and "Terlalu banyak percobaan" in response.content.decode()
     assert Comment.objects.count() == 5
 
 

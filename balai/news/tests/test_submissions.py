@@ -52,7 +52,7 @@ def test_a_flood_from_one_address_is_stopped_with_a_clear_message(client, dagan)
         client.post(SUBMIT, STORY)
     response = client.post(SUBMIT, STORY)
     assert response.status_code == 429
-    assert "Terlalu banyak kiriman" in response.content.decode()
+    assert "Terlalu banyak percobaan" in response.content.decode()
     assert Submission.objects.count() == 3
 
 

@@ -173,3 +173,32 @@ def test_an_editor_without_permission_cannot_change_a_published_story(login, bob
     c.post(_edit(article.pk), {"title": "Diubah editor", "body": "Isi baru."})
     article.refresh_from_db()
     assert article.title == "Sudah tayang"
+
+
+def test_the_dashboard_list_pages_with_the_shared_halaman_parameter(login, alice, dagan):
+    for i in range(30):
+        draft(dagan, title=f"Draf ke-{i:02}")
+    client = login(alice)
+    first = client.get("/dasbor/dagan/berita/").content.decode()
+    assert "Halaman 1 dari 2" in first and "?halaman=2" in first
+    second = client.get("/dasbor/dagan/berita/?halaman=2").content.decode()
+    assert "Halaman 2 dari 2" in second and "Draf ke-00" in second
+
+
+def test_agenda_and_gallery_changes_show_on_cached_pages_at_once(login, alice, dagan, client):
+    from balai.news.models import Event
+
+    event = Event.objects.create(
+        village=dagan, title="Senam pagi", place="Lapangan", starts_at=timezone.now()
+    )
+    assert "Senam pagi" in client.get("/desa/dagan/agenda/").content.decode()  # now cached
+    login(alice).post(
+        f"/dasbor/dagan/berita/agenda/{event.pk}/",
+        {
+            "title": "Senam sehat",
+            "starts_at": timezone.localtime(event.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            "place": "Lapangan",
+        },
+    )
+    client.logout()
+    assert "Senam sehat" in client.get("/desa/dagan/agenda/").content.decode()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.news.views import district as views
+from balai.news.views import district
 
 app_name = "news_district"
 urlpatterns = [
-    path("", views.district_news, name="index"),
-    path("cari/", views.district_search, name="search"),
-    path("feed/", views.district_feed, name="feed"),
+    path("", district.district_news, name="index"),
+    path("cari/", district.district_search, name="search"),
+    path("feed/", district.district_feed, name="feed"),
 ]

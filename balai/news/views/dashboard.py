@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from balai.lib.pagination import paginate
 from balai.news import services
 from balai.news.forms import ArticleForm, CategoryForm, PublishForm
 from balai.news.images import image_create
 from balai.news.integrity import may_release_hold
 from balai.news.models import Article, ArticleRevision, Category, Image
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def _article(request: HttpRequest, pk: int) -> Article:
+def _article(request: VillageRequest, pk: int) -> Article:
     return get_object_or_404(Article.objects.for_village(request.village), pk=pk)
 
 
-def _back(request: HttpRequest, article: Article | None = None) -> HttpResponse:
+def _back(request: VillageRequest, article: Article | None = None) -> HttpResponse:
     if article is None:
         return redirect("news_dashboard:list", slug=request.village.slug)
     return redirect("news_dashboard:edit", slug=request.village.slug, pk=article.pk)
 
 
-def _held_message(request: HttpRequest, article: Article) -> bool:
+def _held_message(request: VillageRequest, article: Article) -> bool:
     """Tell the writer their story was held by the integrity check, and why."""
     if article.status != Article.Status.REVIEW or not article.held_reason:
         return False
@@ -40,17 +41,17 @@ def _held_message(request: HttpRequest, article: Article) -> bool:
 
 
 @village_role_required("content")
-def article_list(request: HttpRequest) -> HttpResponse:
+def article_list(request: VillageRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     qs = Article.objects.for_village(request.village).select_related("category")
     if status in Article.Status.values:
         qs = qs.filter(status=status)
-    page = Paginator(qs.order_by("-updated_at"), 25).get_page(request.GET.get("page"))
+    page = paginate(request, qs.order_by("-updated_at"), 25)
     ctx = {"page": page, "status": status, "statuses": Article.Status.choices}
     return render(request, "news/dashboard/list.html", ctx)
 
 
-def _edit(request: HttpRequest, article: Article) -> HttpResponse:
+def _edit(request: VillageRequest, article: Article) -> HttpResponse:
     village = request.village
     locked = article.status == Article.Status.PUBLISHED and not services.may_publish(
         request.user, village
@@ -66,8 +67,9 @@ def _edit(request: HttpRequest, article: Article) -> HttpResponse:
         photo, alt = form.cleaned_data["photo"], form.cleaned_data["alt"]
         if photo:
             article.lead_image = image_create(village=village, upload=photo, alt=alt)
-        elif article.lead_image_id and alt:
-            type(article.lead_image).objects.filter(pk=article.lead_image_id).update(alt=alt)
+        elif article.lead_image and alt:
+            article.lead_image.alt = alt
+            article.lead_image.save(update_fields=["alt"])
         tags = services.tags_from_text(village=village, text=form.cleaned_data["tag_text"])
         services.article_save(
             village=village,
@@ -91,18 +93,18 @@ def _edit(request: HttpRequest, article: Article) -> HttpResponse:
 
 
 @village_role_required("content")
-def article_add(request: HttpRequest) -> HttpResponse:
+def article_add(request: VillageRequest) -> HttpResponse:
     return _edit(request, Article(village=request.village))
 
 
 @village_role_required("content")
-def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def article_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _edit(request, _article(request, pk))
 
 
 @village_role_required("content")
 @require_POST
-def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def article_publish(request: VillageRequest, pk: int) -> HttpResponse:
     article = _article(request, pk)
     if not services.may_publish(request.user, request.village):
         raise Http404("tidak boleh menerbitkan")
@@ -133,7 +135,7 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("content")
 @require_POST
-def article_status(request: HttpRequest, pk: int) -> HttpResponse:
+def article_status(request: VillageRequest, pk: int) -> HttpResponse:
     """Send for review (any writer) or take back to draft (only who may publish, once public)."""
     article = _article(request, pk)
     target = request.POST.get("status")
@@ -152,7 +154,7 @@ def article_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def article_delete(request: VillageRequest, pk: int) -> HttpResponse:
     article = _article(request, pk)
     if article.status == Article.Status.PUBLISHED and not services.may_publish(
         request.user, request.village
@@ -166,7 +168,7 @@ def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def article_revisions(request: HttpRequest, pk: int) -> HttpResponse:
+def article_revisions(request: VillageRequest, pk: int) -> HttpResponse:
     article = _article(request, pk)
     revisions = list(article.revisions.select_related("saved_by")[:50])
     shown = next((r for r in revisions if str(r.pk) == request.GET.get("lihat")), None)
@@ -176,7 +178,7 @@ def article_revisions(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("content")
 @require_POST
-def article_restore(request: HttpRequest, pk: int, rev: int) -> HttpResponse:
+def article_restore(request: VillageRequest, pk: int, rev: int) -> HttpResponse:
     article = _article(request, pk)
     revision = get_object_or_404(ArticleRevision, article=article, pk=rev)
     services.article_restore(
@@ -190,7 +192,7 @@ def article_restore(request: HttpRequest, pk: int, rev: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def categories(request: HttpRequest) -> HttpResponse:
+def categories(request: VillageRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.category_create(village=request.village, name=form.cleaned_data["name"])
@@ -201,7 +203,7 @@ def categories(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("content")
-def image_status(request: HttpRequest, pk: int) -> HttpResponse:
+def image_status(request: VillageRequest, pk: int) -> HttpResponse:
     """Whether a photo's phone-sized variants are ready; polled by htmx from the editor."""
     image = get_object_or_404(Image.objects.for_village(request.village), pk=pk)
     return render(request, "news/dashboard/_image_status.html", {"image": image})

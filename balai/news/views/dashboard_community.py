@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,19 +20,20 @@ from balai.news.models import Comment, Submission
 from balai.news.richtext import article_body_html
 from balai.news.services import may_publish
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def sees_contact(request: HttpRequest) -> bool:
+def sees_contact(request: VillageRequest) -> bool:
     """Residents' contact details are personal data: village and district admins only."""
     return request.role in ("admin", "district")
 
 
-def _submission(request: HttpRequest, pk: int) -> Submission:
+def _submission(request: VillageRequest, pk: int) -> Submission:
     return get_object_or_404(Submission.objects.for_village(request.village), pk=pk)
 
 
 @village_role_required("content")
-def submissions(request: HttpRequest) -> HttpResponse:
+def submissions(request: VillageRequest) -> HttpResponse:
     rows = list(
         Submission.objects.for_village(request.village).order_by("status", "-created_at")[:100]
     )
@@ -40,7 +41,7 @@ def submissions(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("content")
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_detail(request: VillageRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     initial = {"title": submission.title, "body": article_body_html(submission.body)}
     form = SubmissionPublishForm(request.POST or None, initial=initial)
@@ -87,7 +88,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("content")
 @require_POST
-def submission_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_decline(request: VillageRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     form = DeclineForm(request.POST)
     if not form.is_valid() or submission.status != Submission.Status.NEW:
@@ -104,7 +105,7 @@ def submission_decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def comments(request: HttpRequest) -> HttpResponse:
+def comments(request: VillageRequest) -> HttpResponse:
     status = request.GET.get("status", Comment.Status.PENDING)
     if status not in Comment.Status.values:
         status = Comment.Status.PENDING
@@ -132,7 +133,7 @@ def comments(request: HttpRequest) -> HttpResponse:
 
 @village_role_required("content")
 @require_POST
-def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_moderate(request: VillageRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.for_village(request.village), pk=pk)
     status = request.POST.get("status")
     if status not in Comment.Status.values:
@@ -150,15 +151,17 @@ def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def news_settings(request: HttpRequest) -> HttpResponse:
+def news_settings(request: VillageRequest) -> HttpResponse:
     current = community.news_settings(request.village)
     initial = {"comments_open": current.comments_open, "submissions_open": current.submissions_open}
     form = NewsSettingsForm(request.POST or None, initial=initial)
+    may_change = request.role in ("district", "admin", "mentor")  # editors only look
     if request.method == "POST":
-        if request.role not in ("district", "admin", "mentor"):
+        if not may_change:
             raise Http404("hanya admin")
         if form.is_valid():
             community.news_settings_save(village=request.village, **form.cleaned_data)
             messages.success(request, _("Pengaturan berita tersimpan."))
             return redirect("news_dashboard:settings", slug=request.village.slug)
-    return render(request, "news/dashboard/settings.html", {"form": form})
+    ctx = {"form": form, "may_change": may_change}
+    return render(request, "news/dashboard/settings.html", ctx)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,15 +11,16 @@ from balai.news import gallery
 from balai.news.forms import AlbumForm, AlbumPhotoForm, EventForm
 from balai.news.models import Album, Event
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 
 @village_role_required("content")
-def events(request: HttpRequest) -> HttpResponse:
+def events(request: VillageRequest) -> HttpResponse:
     rows = list(Event.objects.for_village(request.village).order_by("-starts_at")[:100])
     return render(request, "news/dashboard/events.html", {"events": rows})
 
 
-def _event_edit(request: HttpRequest, event: Event) -> HttpResponse:
+def _event_edit(request: VillageRequest, event: Event) -> HttpResponse:
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         gallery.event_save(village=request.village, event=form.instance)
@@ -29,19 +30,19 @@ def _event_edit(request: HttpRequest, event: Event) -> HttpResponse:
 
 
 @village_role_required("content")
-def event_add(request: HttpRequest) -> HttpResponse:
+def event_add(request: VillageRequest) -> HttpResponse:
     return _event_edit(request, Event(village=request.village))
 
 
 @village_role_required("content")
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _event_edit(
         request, get_object_or_404(Event.objects.for_village(request.village), pk=pk)
     )
 
 
 @village_role_required("content")
-def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def event_delete(request: VillageRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.for_village(request.village), pk=pk)
     if request.method == "POST":
         gallery.event_delete(village=request.village, event=event)
@@ -51,7 +52,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def albums(request: HttpRequest) -> HttpResponse:
+def albums(request: VillageRequest) -> HttpResponse:
     form = AlbumForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         album = gallery.album_create(village=request.village, **form.cleaned_data)
@@ -61,7 +62,7 @@ def albums(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("content")
-def album_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def album_detail(request: VillageRequest, pk: int) -> HttpResponse:
     album = get_object_or_404(Album.objects.for_village(request.village), pk=pk)
     form = AlbumPhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +76,7 @@ def album_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("content")
-def album_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def album_delete(request: VillageRequest, pk: int) -> HttpResponse:
     album = get_object_or_404(Album.objects.for_village(request.village), pk=pk)
     if request.method == "POST":
         gallery.album_delete(village=request.village, album=album)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from balai.lib.pagination import paginate
 from balai.news import selectors
 from balai.news.models import Category
 from balai.news.search import article_search
@@ -34,7 +34,7 @@ def district_news(request: HttpRequest) -> HttpResponse:
     kecamatan = request.GET.get("kecamatan", "")[:13]
     category = request.GET.get("kategori", "")[:70]
     qs = selectors.district_articles(kecamatan=kecamatan, category=category)
-    page = Paginator(qs, 20).get_page(request.GET.get("halaman"))
+    page = paginate(request, qs, 20)
     live = Category.objects.filter(village__status=Village.Status.LIVE)
     names = live.values_list("slug", "name").distinct().order_by("name")
     ctx = {

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from balai.lib.pagination import paginate
 from balai.news import selectors
 from balai.news.community import comments_allowed
 from balai.news.models import Album, Category
 from balai.news.search import article_search
 from balai.villages.cache import cache_public_page
+from balai.villages.requests import VillageRequest
 
 
-def _list(request: HttpRequest, qs, template: str = "news/site/list.html", **ctx) -> HttpResponse:
-    page = Paginator(qs, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
+def _list(
+    request: VillageRequest, qs, template: str = "news/site/list.html", **ctx
+) -> HttpResponse:
+    page = paginate(request, qs, selectors.PAGE_SIZE)
     ctx.update(
         page=page,
         categories=selectors.categories_in_use(request.village),
@@ -27,13 +30,13 @@ def _list(request: HttpRequest, qs, template: str = "news/site/list.html", **ctx
 
 @require_safe
 @cache_public_page
-def news_index(request: HttpRequest) -> HttpResponse:
+def news_index(request: VillageRequest) -> HttpResponse:
     return _list(request, selectors.public_articles(request.village))
 
 
 @require_safe
 @cache_public_page
-def news_category(request: HttpRequest, category_slug: str) -> HttpResponse:
+def news_category(request: VillageRequest, category_slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.for_village(request.village), slug=category_slug)
     qs = selectors.public_articles(request.village).filter(category=category)
     return _list(request, qs, category=category)
@@ -41,7 +44,7 @@ def news_category(request: HttpRequest, category_slug: str) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_tag(request: HttpRequest, tag_slug: str) -> HttpResponse:
+def news_tag(request: VillageRequest, tag_slug: str) -> HttpResponse:
     tag = selectors.tag_for(request.village, tag_slug)
     if tag is None:
         raise Http404("label tidak ditemukan")
@@ -50,11 +53,11 @@ def news_tag(request: HttpRequest, tag_slug: str) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_archive(request: HttpRequest, year: str, month: str) -> HttpResponse:
-    year, month = int(year), int(month)
-    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+def news_archive(request: VillageRequest, year: str, month: str) -> HttpResponse:
+    y, m = int(year), int(month)
+    if not (1 <= m <= 12 and 2000 <= y <= 2100):
         raise Http404("bulan tidak dikenal")
-    start, end = selectors.month_bounds(year, month)
+    start, end = selectors.month_bounds(y, m)
     qs = selectors.public_articles(request.village).filter(
         publish_at__gte=start, publish_at__lt=end
     )
@@ -63,7 +66,7 @@ def news_archive(request: HttpRequest, year: str, month: str) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_article(request: HttpRequest, article_slug: str) -> HttpResponse:
+def news_article(request: VillageRequest, article_slug: str) -> HttpResponse:
     article = selectors.public_article(request.village, article_slug)
     if article is None:
         raise Http404("berita tidak ditemukan")
@@ -84,11 +87,9 @@ def news_article(request: HttpRequest, article_slug: str) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_agenda(request: HttpRequest) -> HttpResponse:
+def news_agenda(request: VillageRequest) -> HttpResponse:
     upcoming = selectors.upcoming_events(request.village, limit=50)
-    past = Paginator(selectors.past_events(request.village), 20).get_page(
-        request.GET.get("halaman")
-    )
+    past = paginate(request, selectors.past_events(request.village), 20)
     if not upcoming and not past.object_list:
         raise Http404("belum ada agenda")
     return render(
@@ -100,7 +101,7 @@ def news_agenda(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_gallery(request: HttpRequest) -> HttpResponse:
+def news_gallery(request: VillageRequest) -> HttpResponse:
     albums = selectors.albums_with_cover(request.village)
     if not albums:
         raise Http404("belum ada galeri")
@@ -109,14 +110,14 @@ def news_gallery(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_album(request: HttpRequest, album_slug: str) -> HttpResponse:
+def news_album(request: VillageRequest, album_slug: str) -> HttpResponse:
     album = get_object_or_404(Album.objects.for_village(request.village), slug=album_slug)
     photos = list(album.photos.select_related("image"))
     return render(request, "news/site/album.html", {"album": album, "photos": photos})
 
 
 @require_safe
-def news_search(request: HttpRequest) -> HttpResponse:
+def news_search(request: VillageRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = article_search(village=request.village, query=query) if query else []
     return render(request, "news/site/search.html", {"query": query, "results": results})

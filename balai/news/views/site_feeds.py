@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -14,16 +14,17 @@ from balai.news import selectors
 from balai.news.models import Category, Event
 from balai.villages import selectors as village_selectors
 from balai.villages.cache import cache_public_page
+from balai.villages.requests import VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 
 FEED_SIZE = 20
 
 
-def _abs(request: HttpRequest, name: str, **kwargs) -> str:
+def _abs(request: VillageRequest, name: str, **kwargs) -> str:
     return request.build_absolute_uri(site_reverse(request, name, **kwargs))
 
 
-def _feed(request: HttpRequest, articles, *, title: str, link: str, atom: bool) -> HttpResponse:
+def _feed(request: VillageRequest, articles, *, title: str, link: str, atom: bool) -> HttpResponse:
     cls = Atom1Feed if atom else Rss201rev2Feed
     feed = cls(title=title, link=link, description=request.village.tagline or title, language="id")
     for a in articles:
@@ -34,7 +35,7 @@ def _feed(request: HttpRequest, articles, *, title: str, link: str, atom: bool) 
             author_name=a.author_name,
             pubdate=a.publish_at,
             unique_id=_abs(request, "news_article", article_slug=a.slug),
-            categories=[a.category.name] if a.category else None,
+            categories=[a.category.name] if a.category else (),
         )
     response = HttpResponse(content_type=f"{feed.content_type}")
     feed.write(response, "utf-8")
@@ -43,7 +44,7 @@ def _feed(request: HttpRequest, articles, *, title: str, link: str, atom: bool) 
 
 @require_safe
 @cache_public_page
-def news_feed(request: HttpRequest) -> HttpResponse:
+def news_feed(request: VillageRequest) -> HttpResponse:
     articles = selectors.public_articles(request.village)[:FEED_SIZE]
     title = _("Berita %(name)s") % {"name": request.village.display_name}
     atom = request.GET.get("format") == "atom"
@@ -52,7 +53,7 @@ def news_feed(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def news_category_feed(request: HttpRequest, category_slug: str) -> HttpResponse:
+def news_category_feed(request: VillageRequest, category_slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.for_village(request.village), slug=category_slug)
     articles = selectors.public_articles(request.village).filter(category=category)[:FEED_SIZE]
     title = f"{category.name} · {request.village.display_name}"
@@ -64,9 +65,9 @@ def news_category_feed(request: HttpRequest, category_slug: str) -> HttpResponse
 
 @require_safe
 @cache_public_page
-def news_sitemap(request: HttpRequest) -> HttpResponse:
+def news_sitemap(request: VillageRequest) -> HttpResponse:
     village = request.village
-    urls = [(_abs(request, "home"), None)]
+    urls: list[tuple[str, datetime | None]] = [(_abs(request, "home"), None)]
     if village_selectors.profile_is_filled(village):
         urls.append((_abs(request, "profile"), None))
     urls += [
@@ -81,16 +82,35 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
 
 
 def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 §3.3.11): backslashes, semicolons and commas escaped, every kind
+    of line break (a textarea sends CRLF, old Macs CR) written as \\n."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\n", "\\n")
 
 
-def _ics_time(value) -> str:
+def _ics_fold(line: str) -> str:
+    """One content line folded at 75 octets (RFC 5545 §3.1): CRLF and a space before each
+    continuation, never inside a UTF-8 character."""
+    parts, current, size = [], "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > 75:
+            parts.append(current)
+            current, size = " ", 1  # the leading space counts toward the next line's 75
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n".join(parts)
+
+
+def _ics_time(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 @require_safe
 @cache_public_page
-def news_agenda_ics(request: HttpRequest) -> HttpResponse:
+def news_agenda_ics(request: VillageRequest) -> HttpResponse:
     village = request.village
     host = request.get_host().split(":")[0]
     lines = [
@@ -112,8 +132,7 @@ def news_agenda_ics(request: HttpRequest) -> HttpResponse:
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    response = HttpResponse(
-        "\r\n".join(lines) + "\r\n", content_type="text/calendar; charset=utf-8"
-    )
+    body = "".join(_ics_fold(line) + "\r\n" for line in lines)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="agenda-{village.slug}.ics"'
     return response

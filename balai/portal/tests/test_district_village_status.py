@@ -11,12 +11,9 @@ def post_status(client, status, reason=""):
     return client.post(url, {"status": status, "reason": reason})
 
 
-def test_district_admin_suspends_a_site_with_a_reason(
-    login, dina, dagan, django_capture_on_commit_callbacks
-):
+def test_district_admin_suspends_a_site_with_a_reason(login, dina, dagan):
     version = dagan.content_version
-    with django_capture_on_commit_callbacks(execute=True):
-        response = post_status(login(dina), "suspended", "Konten perlu diperiksa")
+    response = post_status(login(dina), "suspended", "Konten perlu diperiksa")
     assert response.status_code == 302
     dagan.refresh_from_db()
     assert dagan.status == Village.Status.SUSPENDED

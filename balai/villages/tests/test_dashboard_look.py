@@ -11,14 +11,9 @@ from balai.villages.tests.conftest import image_upload, text_as_jpg, too_big_jpg
 URL = "/dasbor/dagan/tampilan/"
 
 
-def test_a_logo_is_reencoded_square_under_a_random_name(
-    client, alice, dagan, django_capture_on_commit_callbacks
-):
+def test_a_logo_is_reencoded_square_under_a_random_name(client, alice, dagan):
     client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            URL, {"primary_color": "#1f6f43", "logo": image_upload("logo desa.png")}
-        )
+    response = client.post(URL, {"primary_color": "#1f6f43", "logo": image_upload("logo desa.png")})
     assert response.status_code == 302
     village = Village.objects.get(pk=dagan.pk)
     assert village.logo.name.startswith("logo/")
@@ -42,12 +37,9 @@ def test_replacing_the_logo_removes_the_old_file(
     assert default_storage.exists(Village.objects.get(pk=dagan.pk).logo.name)
 
 
-def test_text_renamed_to_jpg_is_refused_and_nothing_changes(
-    client, alice, dagan, django_capture_on_commit_callbacks
-):
+def test_text_renamed_to_jpg_is_refused_and_nothing_changes(client, alice, dagan):
     client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, {"primary_color": "#123456", "logo": text_as_jpg()})
+    response = client.post(URL, {"primary_color": "#123456", "logo": text_as_jpg()})
     assert "Berkas ini bukan JPG, PNG, WEBP yang sah" in response.content.decode()
     village = Village.objects.get(pk=dagan.pk)
     assert not village.logo

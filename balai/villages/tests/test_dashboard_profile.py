@@ -29,12 +29,9 @@ def form_data(**overrides) -> dict:
     return data
 
 
-def test_an_admin_saves_the_profile_and_it_is_audited(
-    client, alice, dagan, django_capture_on_commit_callbacks
-):
+def test_an_admin_saves_the_profile_and_it_is_audited(client, alice, dagan):
     client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, form_data())
+    response = client.post(URL, form_data())
     assert response.status_code == 302
     assert response["Location"] == reverse("dashboard:village", kwargs={"slug": "dagan"})
     village = Village.objects.get(pk=dagan.pk)
@@ -62,12 +59,9 @@ def test_saving_without_changes_records_nothing(client, alice, dagan):
     assert AuditEntry.objects.filter(action="village.profile_update").count() == 1
 
 
-def test_half_a_map_point_is_refused_and_what_was_typed_stays(
-    client, alice, dagan, django_capture_on_commit_callbacks
-):
+def test_half_a_map_point_is_refused_and_what_was_typed_stays(client, alice, dagan):
     client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, form_data(longitude="", history="Sejarah baru yang panjang"))
+    response = client.post(URL, form_data(longitude="", history="Sejarah baru yang panjang"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Isi lintang dan bujur bersama-sama" in html

@@ -16,16 +16,12 @@ def test_anonymous_pages_are_served_from_the_cache(client, dagan):
     assert "Desa batik tulis" in client.get(HOME).content.decode()
 
 
-def test_a_profile_save_in_the_dashboard_updates_the_public_page_at_once(
-    client, alice, dagan, django_capture_on_commit_callbacks
-):
+def test_a_profile_save_in_the_dashboard_updates_the_public_page_at_once(client, alice, dagan):
     assert "Desa batik tulis" in client.get(HOME).content.decode()
     client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("dashboard:profile", kwargs={"slug": "dagan"}),
-            {"tagline": "Desa wisata sungai"},
-        )
+    response = client.post(
+        reverse("dashboard:profile", kwargs={"slug": "dagan"}), {"tagline": "Desa wisata sungai"}
+    )
     assert response.status_code == 302
     client.logout()
     html = client.get(HOME).content.decode()
@@ -33,37 +29,26 @@ def test_a_profile_save_in_the_dashboard_updates_the_public_page_at_once(
     assert "Desa batik tulis" not in html
 
 
-def test_adding_an_official_shows_the_government_section_at_once(
-    client, alice, dagan, django_capture_on_commit_callbacks
-):
+def test_adding_an_official_shows_the_government_section_at_once(client, alice, dagan):
     assert "/desa/dagan/pemerintahan/" not in client.get(HOME).content.decode()
     client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("dashboard:official_add", kwargs={"slug": "dagan"}),
-            {"name": "Sugeng Riyadi", "position": "Kepala Desa", "photo": image_upload()},
-        )
+    client.post(
+        reverse("dashboard:official_add", kwargs={"slug": "dagan"}),
+        {"name": "Sugeng Riyadi", "position": "Kepala Desa", "photo": image_upload()},
+    )
     client.logout()
     html = client.get(HOME).content.decode()
     assert "/desa/dagan/pemerintahan/" in html
     assert "Sugeng Riyadi" in html
 
 
-def test_publishing_a_page_puts_it_in_the_cached_menu(
-    client, bob, dagan, django_capture_on_commit_callbacks
-):
+def test_publishing_a_page_puts_it_in_the_cached_menu(client, bob, dagan):
     assert "Jadwal Posyandu" not in client.get(HOME).content.decode()
     client.force_login(bob)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("dashboard:page_add", kwargs={"slug": "dagan"}),
-            {
-                "title": "Jadwal Posyandu",
-                "slug": "",
-                "body": "Setiap tanggal 5.",
-                "is_published": "on",
-            },
-        )
+    client.post(
+        reverse("dashboard:page_add", kwargs={"slug": "dagan"}),
+        {"title": "Jadwal Posyandu", "slug": "", "body": "Setiap tanggal 5.", "is_published": "on"},
+    )
     client.logout()
     assert "Jadwal Posyandu" in client.get(HOME).content.decode()
     assert client.get("/desa/dagan/halaman/jadwal-posyandu/").status_code == 200
