@@ -33,48 +33,6 @@ def _clear_cache():
     cache.clear()
 
 
-def _commit_content_changes(**kwargs: object) -> None:
-    """Run the pending `content_changed` bumps, as a commit would, each once; they are replaced
-    in place because captureOnCommitCallbacks counts callbacks by their position."""
-    from django.db import connection
-
-    from balai.villages.content import _Bump
-
-    for index, (savepoints, callback, robust) in enumerate(connection.run_on_commit):
-        if isinstance(callback, _Bump):
-            connection.run_on_commit[index] = (savepoints, _done, robust)
-            callback()
-
-
-def _done() -> None:
-    pass
-
-
-@pytest.fixture(autouse=True)
-def _content_changes_commit_per_request():
-    """In production each request (or command) commits, and `content_changed` bumps the
-    village's version then. A test runs inside one transaction that never commits, so the bumps
-    would never run (and, still pending, would swallow every later one of the same village).
-    Apply them when the test body starts (what the fixtures wrote) and when a test request
-    starts and ends."""
-    from django.core.signals import request_finished, request_started
-
-    request_started.connect(_commit_content_changes, dispatch_uid="test-content-commit-start")
-    request_finished.connect(_commit_content_changes, dispatch_uid="test-content-commit-end")
-    yield
-    request_started.disconnect(dispatch_uid="test-content-commit-start")
-    request_finished.disconnect(dispatch_uid="test-content-commit-end")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_call(item: pytest.Item) -> None:
-    if "_content_changes_commit_per_request" in getattr(item, "fixturenames", ()):
-        from django.db import connections
-
-        if connections["default"].in_atomic_block:
-            _commit_content_changes()
-
-
 def make_village(code: str, slug: str, status: str = Village.Status.LIVE, **fields) -> Village:
     return Village.objects.create(region_id=code, slug=slug, status=status, **fields)
 

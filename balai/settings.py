@@ -221,14 +221,18 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Images above this many pixels are refused from their header, before decoding (lib/uploads.py):
+# 52 MP lets a 50 MP phone photo in; PNG and WebP stay under 12 MP whatever this says.
+UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_PIXELS", 52_000_000)
 
 AWS_STORAGE_BUCKET_NAME = env_str("S3_BUCKET", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Checks every file by its bytes and names it <random>.<detected type> (lib/storage.py).
+    "default": {"BACKEND": "balai.lib.storage.PublicStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["default"] = {"BACKEND": "balai.lib.s3.PublicS3Storage"}
     AWS_S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL", "") or None
     AWS_S3_REGION_NAME = env_str("S3_REGION", "") or None
     AWS_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID", "")

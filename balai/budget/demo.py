@@ -26,6 +26,7 @@ from balai.budget.models import (
     Project,
     Realisation,
 )
+from balai.lib.storage import fixed_name
 from balai.villages.models import Village
 
 YEARS = [2022, 2023, 2024, 2025, 2026]
@@ -217,7 +218,7 @@ def _photos() -> list[str]:
             ((200, 225, 245), (170, 170, 160)),
         ]
     ):
-        name = f"pembangunan/demo-{n}.jpg"
+        name = fixed_name("pembangunan", f"demo-{n}", "jpg")  # stable, in the stored form
         if not default_storage.exists(name):
             img = Image.new("RGB", (960, 600), sky)
             draw = ImageDraw.Draw(img)

@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy
 from balai.budget import tree
 from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
 from balai.lib.numbers import AmountError, parse_rupiah
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
+from balai.lib.upload_forms import clean_image, upload_field
+from balai.lib.uploads import SPREADSHEET_TYPES, ZIP, EncodedImage, UploadError, check_upload
 from balai.villages.forms import CoordinateField
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
 class RupiahField(forms.CharField):
@@ -199,11 +199,11 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("Berkas terlalu besar. Batasnya 5 MB."))
-        head = upload.read(8)
-        upload.seek(0)
-        spreadsheet = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
-        if b"\x00" in head and not spreadsheet:
-            raise ValidationError(_("Berkas ini bukan lembar kerja atau CSV. Pakai templat."))
+        try:  # the same check private storage makes when the file is saved
+            check_upload(upload, allowed=SPREADSHEET_TYPES | {ZIP.mime})
+        except UploadError as exc:
+            message = _("Berkas ini bukan lembar kerja atau CSV. Pakai templat.")
+            raise ValidationError(message) from exc
         return upload
 
 
@@ -271,12 +271,7 @@ class ProjectForm(forms.ModelForm):
 
 
 class ProgressForm(forms.ModelForm):
-    photo = forms.FileField(
-        label=gettext_lazy("Foto"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        help_text=gettext_lazy("JPG, PNG atau WebP, paling besar 8 MB."),
-    )
+    photo = upload_field(gettext_lazy("Foto"))
 
     class Meta:
         model = ProgressReport
@@ -292,17 +287,8 @@ class ProgressForm(forms.ModelForm):
             raise ValidationError(_("Isi angka 0 sampai 100."))
         return value
 
-    def clean_photo(self) -> Any:
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        try:
-            check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_PHOTO_BYTES)
-            return reencode_image(upload, max_side=1600)
-        except UploadError as exc:
-            raise ValidationError(str(exc)) from exc
-        except (OSError, ValueError) as exc:
-            raise ValidationError(_("Gambar ini tidak dapat diolah. Pilih berkas lain.")) from exc
+    def clean_photo(self) -> EncodedImage | None:
+        return clean_image(self.cleaned_data.get("photo"), max_side=1600)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -6,6 +6,7 @@ import re
 from typing import Any, cast
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from balai.disclosure.models import (
@@ -17,21 +18,18 @@ from balai.disclosure.models import (
     PpidProfile,
 )
 from balai.lib.phone import WhatsAppField
-from balai.lib.uploads import UploadError, check_upload
+from balai.lib.upload_forms import clean_document, hint
+from balai.lib.uploads import DOCUMENT_TYPES, PDF
 
-MAX_FILE = 10 * 1024 * 1024
-DOC_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _checked_file(upload, *, allowed: set[str] = DOC_TYPES):
-    if not upload or not hasattr(upload, "size"):
+def _checked_file(upload, *, allowed: frozenset[str] = DOCUMENT_TYPES):
+    """A new upload checked (PDF as sent, a photo re-encoded); a file already stored, or the
+    "clear" checkbox, passes through."""
+    if not isinstance(upload, UploadedFile):
         return upload
-    try:
-        check_upload(upload, allowed=allowed, max_bytes=MAX_FILE)
-    except UploadError as exc:
-        raise forms.ValidationError(str(exc)) from exc
-    return upload
+    return clean_document(upload, allowed=allowed)
 
 
 class RequestForm(forms.ModelForm):
@@ -182,7 +180,7 @@ class DecideForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     answer_file = forms.FileField(
-        label=_("Berkas jawaban (PDF, JPG atau PNG, maks. 10 MB)"), required=False
+        label=_("Berkas jawaban"), required=False, help_text=hint(DOCUMENT_TYPES)
     )
 
     def clean_answer_file(self):
@@ -252,7 +250,7 @@ class ProfileForm(forms.ModelForm):
         widgets = {"perdes_date": DATE}
 
     def clean_perdes_file(self):
-        return _checked_file(self.cleaned_data.get("perdes_file"), allowed={"application/pdf"})
+        return _checked_file(self.cleaned_data.get("perdes_file"), allowed=frozenset({PDF.mime}))
 
 
 class DipItemForm(forms.ModelForm):
@@ -282,7 +280,7 @@ class DipItemForm(forms.ModelForm):
         widgets = {"made_on": DATE, "summary": forms.Textarea(attrs={"rows": 3})}
 
     def clean_file(self):
-        return _checked_file(self.cleaned_data.get("file"), allowed={"application/pdf"})
+        return _checked_file(self.cleaned_data.get("file"), allowed=frozenset({PDF.mime}))
 
     def clean(self):
         data = super().clean()

@@ -14,33 +14,25 @@ from django.utils.translation import gettext_lazy
 
 from balai.lib.numbers import rupiah
 from balai.lib.phone import WhatsAppField
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
+from balai.lib.upload_forms import upload_field
+from balai.lib.uploads import IMAGE_TYPES, EncodedImage, UploadError, check_upload, reencode_image
 from balai.market.models import Category, Order, Product, Seller
 from balai.market.prices import PriceError, parse_amount, parse_price, price_input
 from balai.market.services import PhotoUpload, VariantRow
 from balai.villages.forms import CoordinateField
 
-MAX_IMAGE_BYTES = 8 * 1024 * 1024
 
-
-def checked_image(upload: Any, *, sides: tuple[int, ...]) -> list:
+def checked_image(upload: Any, *, sides: tuple[int, ...]) -> list[EncodedImage]:
     """check_upload + re-encode in each width, or a ValidationError in plain Indonesian."""
     try:
-        check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_IMAGE_BYTES)
+        check_upload(upload, allowed=IMAGE_TYPES)
         return [reencode_image(upload, max_side=side) for side in sides]
     except UploadError as exc:
         raise ValidationError(str(exc)) from exc
-    except (OSError, ValueError) as exc:
-        raise ValidationError(_("Gambar ini tidak dapat diolah. Pilih berkas lain.")) from exc
 
 
-def _image_input(label: str, help_text: str = "", camera: bool = False) -> forms.FileField:
-    attrs = {"accept": "image/*"}
-    if camera:
-        attrs["capture"] = "environment"  # a phone opens its camera straight away
-    return forms.FileField(
-        label=label, required=False, help_text=help_text, widget=forms.FileInput(attrs=attrs)
-    )
+def _image_input(label: Any, help_text: Any = "", camera: bool = False) -> forms.FileField:
+    return upload_field(label, extra=help_text, camera=camera, clearable=False)
 
 
 class SellerForm(forms.ModelForm):

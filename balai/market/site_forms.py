@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from balai.lib.phone import WhatsAppField
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
+from balai.lib.upload_forms import clean_document, hint
+from balai.lib.uploads import DOCUMENT_TYPES
 from balai.market.models import Order, Product
-
-MAX_PROOF_BYTES = 5 * 1024 * 1024
 
 
 class OrderForm(forms.Form):
@@ -115,24 +114,15 @@ class ProofForm(forms.Form):
     proof = forms.FileField(
         label=gettext_lazy("Foto bukti transfer"),
         widget=forms.FileInput(attrs={"accept": "image/*,application/pdf"}),
-        help_text=gettext_lazy("JPG, PNG atau PDF, paling besar 5 MB."),
+        help_text=hint(DOCUMENT_TYPES),
     )
 
-    def clean_proof(self):
-        upload = self.cleaned_data["proof"]
-        try:
-            kind = check_upload(
-                upload, allowed=IMAGE_TYPES | {"application/pdf"}, max_bytes=MAX_PROOF_BYTES
-            )
-        except UploadError as exc:
-            raise ValidationError(str(exc)) from exc
-        if kind == "application/pdf":
-            upload.seek(0)
-            return upload.read(), "pdf"
-        from balai.market.forms import checked_image
-
-        image = checked_image(upload, sides=(1600,))[0]
-        return image.content, image.extension
+    def clean_proof(self) -> tuple[bytes, str]:
+        """(content, extension): a PDF checked and kept as sent, a photo re-encoded."""
+        checked = clean_document(self.cleaned_data["proof"], max_side=1600)
+        if checked is None:
+            raise ValidationError(self.fields["proof"].error_messages["required"])
+        return checked.read(), checked.extension
 
 
 class ReviewForm(forms.Form):

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from balai.lib.storage import fixed_name
 from balai.news import demo_text as text
 from balai.news.models import (
     Album,
@@ -65,17 +66,18 @@ def demo_photos() -> list[dict]:
     """Draw (once per media root) the shared demo photos; returns file, size and variants."""
     photos = []
     for n, (sky, ground) in enumerate(PALETTES):
-        base = f"berita/demo/foto-{n}"
+        # Stable names in the stored form (lib/storage.py), so a rerun finds the drawings.
+        master = fixed_name("berita/demo", f"foto-{n}", "jpg")
         variants: dict = {"widths": list(WIDTHS), "jpg": {}, "webp": {}}
-        needed = not default_storage.exists(f"{base}.jpg")
+        needed = not default_storage.exists(master)
         img = _draw(sky, ground, n) if needed else None
         if needed:
             out = io.BytesIO()
             img.save(out, "JPEG", quality=80)
-            default_storage.save(f"{base}.jpg", ContentFile(out.getvalue()))
+            default_storage.save(master, ContentFile(out.getvalue()))
         for w in WIDTHS:
             for fmt, ext in (("WEBP", "webp"), ("JPEG", "jpg")):
-                name = f"{base}-{w}.{ext}"
+                name = fixed_name("berita/demo", f"foto-{n}-{w}", ext)
                 if needed and not default_storage.exists(name):
                     copy = img.copy()
                     copy.thumbnail((w, w))
@@ -83,7 +85,7 @@ def demo_photos() -> list[dict]:
                     copy.save(out, fmt, quality=75)
                     default_storage.save(name, ContentFile(out.getvalue()))
                 variants[ext][str(w)] = name
-        photos.append({"file": f"{base}.jpg", "width": 1440, "height": 900, "variants": variants})
+        photos.append({"file": master, "width": 1440, "height": 900, "variants": variants})
     return photos
 
 

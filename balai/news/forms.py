@@ -4,29 +4,27 @@ events and albums. Upload checks run here so a bad photo keeps what was typed.""
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.phone import WhatsAppField
-from balai.lib.uploads import UploadError
-from balai.news.images import image_check
+from balai.lib.upload_forms import hint
+from balai.lib.uploads import IMAGE_TYPES
+from balai.news.images import image_clean
 from balai.news.models import Article, Category, Comment, Event
 
-PHOTO_HINT = _("Foto JPEG, PNG atau WebP dari kamera atau galeri, paling besar 15 MB.")
+PHOTO_HINT = hint(IMAGE_TYPES, _("Foto dari kamera atau galeri."))
 
 
 class PhotoFieldMixin:
-    """Checks the `photo` field by its bytes and requires alt text when a photo is given."""
+    """Checks the `photo` field by its bytes and re-encodes it (the cleaned value is an
+    EncodedImage); requires alt text when a photo is given."""
 
     photo_required = False
 
     def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo:
-            try:
-                image_check(photo)
-            except UploadError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        elif self.photo_required:
+        photo = image_clean(self.cleaned_data.get("photo"))
+        if photo is None and self.photo_required:
             raise forms.ValidationError(_("Pilih foto."))
         return photo
 
@@ -148,7 +146,7 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
     photo = MultiplePhotoField(
         label=_("Foto"),
         required=False,
-        help_text=_("Sampai 4 foto JPEG, PNG atau WebP, masing-masing paling besar 15 MB."),
+        help_text=format_lazy("{} {}", _("Sampai 4 foto, masing-masing:"), hint(IMAGE_TYPES)),
     )
     alt = forms.CharField(
         label=_("Apa yang terlihat di foto?"),
@@ -158,13 +156,7 @@ class SubmissionForm(HoneypotMixin, PhotoFieldMixin, forms.Form):
     )
 
     def clean_photo(self):
-        photos = self.cleaned_data.get("photo") or []
-        for photo in photos:
-            try:
-                image_check(photo)
-            except UploadError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return photos
+        return [image_clean(photo) for photo in self.cleaned_data.get("photo") or []]
 
     website = forms.CharField(label=_("Jangan diisi"), required=False)
 

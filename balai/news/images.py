@@ -1,35 +1,40 @@
-"""Photos for news, submissions and the gallery: checked by content, re-encoded without EXIF
-at upload, then cut into a few widths (WebP and JPEG) by a background task."""
+"""Photos for news, submissions and the gallery: checked by content and re-encoded without EXIF
+by the form (`image_clean`), then cut into a few widths (WebP and JPEG) by a background task."""
 
 from __future__ import annotations
 
 import io
-import uuid
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage
 
-from balai.lib.uploads import check_upload, reencode_image
+from balai.lib.storage import random_upload_name
+from balai.lib.upload_forms import clean_image
+from balai.lib.uploads import EncodedImage, reencode_image
 from balai.news.models import Image
 from balai.villages.models import Village
 
-MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
 MASTER_SIDE = 2000
 WIDTHS = (480, 960, 1440)
 
 
-def image_check(upload) -> None:
-    """Raise UploadError (Indonesian message) unless the upload is a real photo ≤ 15 MB."""
-    check_upload(upload, allowed=PHOTO_TYPES, max_bytes=MAX_UPLOAD_BYTES)
+def image_clean(upload: Any) -> EncodedImage | None:
+    """The form's step: a real photo within the limits, re-encoded (EXIF and GPS gone), or a
+    ValidationError in plain Indonesian."""
+    return clean_image(upload, max_side=MASTER_SIDE)
 
 
-def image_create(*, village: Village, upload, alt: str) -> Image:
-    """Store a checked upload re-encoded (EXIF and GPS gone) and queue its variants."""
+def image_create(*, village: Village, upload: EncodedImage | Any, alt: str) -> Image:
+    """Store a photo (re-encoded by `image_clean`, or an upload re-encoded here) and queue
+    its variants."""
     from balai.news.tasks import image_variants_task
 
-    encoded = reencode_image(upload, max_side=MASTER_SIDE)
+    if isinstance(upload, EncodedImage):
+        encoded = upload
+    else:
+        encoded = reencode_image(upload, max_side=MASTER_SIDE)
     image = Image(village=village, alt=alt.strip(), width=encoded.width, height=encoded.height)
     image.file.save(f"foto.{encoded.extension}", ContentFile(encoded.content), save=False)
     image.save()
@@ -42,11 +47,10 @@ def image_make_variants(*, image_id: int) -> None:
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
         return
-    with image.file.open("rb") as fh, PILImage.open(fh) as src:
-        src = src.convert("RGB")
+    with image.file.open("rb") as fh, PILImage.open(fh) as master:
+        src = master.convert("RGB")
         widths = [w for w in WIDTHS if w < src.width] or [src.width]
         variants: dict = {"widths": widths, "jpg": {}, "webp": {}}
-        stem = uuid.uuid4().hex
         for width in widths:
             copy = src.copy()
             copy.thumbnail((width, width * 4))
@@ -57,7 +61,7 @@ def image_make_variants(*, image_id: int) -> None:
                 out = io.BytesIO()
                 copy.save(out, fmt, **options)
                 name = default_storage.save(
-                    f"berita/v/{stem}-{width}.{ext}", ContentFile(out.getvalue())
+                    random_upload_name("berita/v"), ContentFile(out.getvalue())
                 )
                 variants[ext][str(width)] = name
     old = image.variants
@@ -71,6 +75,6 @@ def image_delete(*, image: Image) -> None:
     for ext in ("jpg", "webp"):
         for name in (image.variants or {}).get(ext, {}).values():
             default_storage.delete(name)
-    if image.file:
+    if image.file.name:
         image.file.storage.delete(image.file.name)
     image.delete()

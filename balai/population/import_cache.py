@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+from balai.lib.storage import working_storage
 from balai.population.import_rows import FIELDS, Parsed
 from balai.population.models import PopulationImport
 
@@ -47,14 +48,14 @@ def _in(index: int, value: object) -> object:
 
 def rows_save(imp: PopulationImport, rows: list[Parsed]) -> None:
     data = [[r.number, r.family, r.address, r.area, [_out(v) for v in r.values]] for r in rows]
-    storage, name = imp.file.storage, _name(imp)
+    storage, name = working_storage(), _name(imp)
     if storage.exists(name):
         storage.delete(name)
     storage.save(name, ContentFile(gzip.compress(json.dumps(data).encode(), compresslevel=3)))
 
 
 def rows_load(imp: PopulationImport) -> list[Parsed] | None:
-    storage, name = imp.file.storage, _name(imp)
+    storage, name = working_storage(), _name(imp)
     if not storage.exists(name):
         return None
     with storage.open(name, "rb") as handle:
@@ -72,5 +73,5 @@ def rows_load(imp: PopulationImport) -> list[Parsed] | None:
 
 
 def rows_delete(imp: PopulationImport) -> None:
-    if imp.file.storage.exists(_name(imp)):
-        imp.file.storage.delete(_name(imp))
+    if working_storage().exists(_name(imp)):
+        working_storage().delete(_name(imp))

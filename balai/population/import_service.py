@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
+from balai.lib.uploads import UploadError
 from balai.population.import_reader import (
     COLUMNS,
     MAX_UPLOAD,
@@ -50,7 +51,10 @@ def import_start(*, village, user, upload) -> PopulationImport:
     kind = sniff_kind(upload.read(2048), upload.name)
     upload.seek(0)
     imp = PopulationImport(village=village, uploaded_by=user, kind=kind)
-    imp.file.save(f"impor.{kind}", upload, save=False)
+    try:  # private storage refuses what is not a spreadsheet, CSV or zip (markup as .csv)
+        imp.file.save(f"impor.{kind}", upload, save=False)
+    except UploadError as exc:
+        raise ImportFileError(str(exc)) from exc
     imp.save()
     audit_record(
         actor=user, village=village, action="population.import_upload", target=f"impor {imp.pk}"

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from balai.lib.phone import normalize_whatsapp
-from balai.lib.uploads import UploadError, check_upload
+from balai.lib.upload_forms import clean_document, hint
 from balai.registrations import selectors
 from balai.registrations.models import Application
-from balai.registrations.services import LETTER_MAX_BYTES, LETTER_TYPES
+from balai.registrations.services import LETTER_TYPES
 
 _HOSTNAME = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
@@ -147,12 +147,15 @@ class AddressForm(forms.Form):
 class LetterForm(forms.Form):
     letter = forms.FileField(
         label=gettext_lazy("Surat permohonan"),
-        help_text=gettext_lazy(
-            "Surat permohonan yang ditandatangani kepala desa atau lurah: PDF, JPG atau PNG, "
-            "paling besar 5 MB. Foto surat yang jelas juga boleh."
+        help_text=hint(
+            LETTER_TYPES,
+            gettext_lazy(
+                "Surat permohonan yang ditandatangani kepala desa atau lurah. Foto surat yang "
+                "jelas juga boleh."
+            ),
         ),
         error_messages={"required": gettext_lazy("Pilih berkas surat permohonan.")},
-        widget=forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,image/*"}),
     )
 
     def __init__(self, *args, has_letter: bool = False, **kwargs) -> None:
@@ -160,14 +163,7 @@ class LetterForm(forms.Form):
         self.fields["letter"].required = not has_letter
 
     def clean_letter(self):
-        upload = self.cleaned_data.get("letter")
-        if not upload:
-            return None
-        try:
-            check_upload(upload, allowed=LETTER_TYPES, max_bytes=LETTER_MAX_BYTES)
-        except UploadError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-        return upload
+        return clean_document(self.cleaned_data.get("letter"), allowed=LETTER_TYPES)
 
 
 class ReviseForm(ApplicantForm, AddressForm, LetterForm):
@@ -199,9 +195,8 @@ class ReviseForm(ApplicantForm, AddressForm, LetterForm):
         check_url = reverse("registrations:check_slug") + "?kode=" + application.code
         self.fields["wanted_slug"].widget.attrs["hx-get"] = check_url
         self.fields["letter"].label = _("Ganti surat permohonan")
-        self.fields["letter"].help_text = _(
-            "Kosongkan untuk memakai surat yang sudah dikirim. "
-            "PDF, JPG atau PNG, paling besar 5 MB."
+        self.fields["letter"].help_text = hint(
+            LETTER_TYPES, _("Kosongkan untuk memakai surat yang sudah dikirim.")
         )
 
     def clean_whatsapp(self):

@@ -19,14 +19,13 @@ from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
 from balai.lib.storage import private_storage
-from balai.lib.uploads import EXTENSIONS, check_upload
+from balai.lib.uploads import DOCUMENT_TYPES, EXTENSIONS, CheckedFile, document_prepare
 from balai.regions.models import Region
 from balai.registrations import selectors
 from balai.registrations.models import Application, ApplicationEvent
 from balai.villages.cache import district_version_bump
 
-LETTER_TYPES = {"application/pdf", "image/jpeg", "image/png"}
-LETTER_MAX_BYTES = 5 * 1024 * 1024
+LETTER_TYPES = DOCUMENT_TYPES  # a PDF, or a clear photo of the signed letter (re-encoded)
 TEMP_DIR = "registrasi-sementara"
 _TEMP_NAME = re.compile(rf"^{TEMP_DIR}/[0-9a-f]{{32}}\.(pdf|jpg|png)$")
 
@@ -52,14 +51,15 @@ class Letter:
 
 
 def letter_store_temporary(*, upload: Any) -> Letter:
-    """Check an uploaded letter by its bytes and park it in private storage until submit.
+    """Park a letter in private storage until submit: checked by its bytes (the form's
+    CheckedFile, or an upload checked here), a photo re-encoded.
 
     Raises balai.lib.uploads.UploadError with a message for the applicant.
     """
-    content_type = check_upload(upload, allowed=LETTER_TYPES, max_bytes=LETTER_MAX_BYTES)
-    name = f"{TEMP_DIR}/{secrets.token_hex(16)}.{EXTENSIONS[content_type]}"
-    path = private_storage().save(name, upload)
-    return Letter(path=path, content_type=content_type)
+    if not isinstance(upload, CheckedFile):
+        upload = document_prepare(upload, allowed=LETTER_TYPES)
+    path = private_storage().save(f"{TEMP_DIR}/{secrets.token_hex(16)}", upload)
+    return Letter(path=path, content_type=upload.mime)
 
 
 def letter_discard(*, path: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload
+from balai.lib.upload_forms import clean_image, hint
+from balai.lib.uploads import IMAGE_TYPES
 from balai.support.models import Event, Guide, HelpRequest
 
-MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024
 MAX_SCREENSHOTS = 3
 
 
@@ -17,7 +18,7 @@ class MultipleImageInput(forms.ClearableFileInput):
 
 
 class ScreenshotsField(forms.FileField):
-    """Up to three screenshots, each checked by its bytes and at most 5 MB."""
+    """Up to three screenshots, each checked by its bytes and re-encoded (EncodedImage)."""
 
     widget = MultipleImageInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
@@ -27,19 +28,16 @@ class ScreenshotsField(forms.FileField):
             raise forms.ValidationError(
                 _("Kirim paling banyak %(n)d tangkapan layar.") % {"n": MAX_SCREENSHOTS}
             )
-        for upload in files:
-            try:
-                check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_SCREENSHOT_BYTES)
-            except UploadError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return files
+        return [clean_image(upload, max_side=1600) for upload in files]
 
 
 def _screenshots() -> ScreenshotsField:
     return ScreenshotsField(
         label=_("Tangkapan layar"),
         required=False,
-        help_text=_("Paling banyak 3 gambar JPG, PNG atau WebP, masing-masing sampai 5 MB."),
+        help_text=format_lazy(
+            "{} {}", _("Paling banyak 3 gambar, masing-masing:"), hint(IMAGE_TYPES)
+        ),
     )
 
 
@@ -75,7 +73,7 @@ class GuideForm(forms.ModelForm):
     screenshot = forms.FileField(
         label=_("Tambah tangkapan layar"),
         required=False,
-        help_text=_("JPG, PNG atau WebP sampai 5 MB."),
+        help_text=hint(IMAGE_TYPES),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     screenshot_alt = forms.CharField(
@@ -87,13 +85,7 @@ class GuideForm(forms.ModelForm):
         fields = ["title", "slug", "summary", "context_key", "body", "is_published"]
 
     def clean_screenshot(self):
-        upload = self.cleaned_data.get("screenshot")
-        if upload:
-            try:
-                check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_SCREENSHOT_BYTES)
-            except UploadError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return upload
+        return clean_image(self.cleaned_data.get("screenshot"), max_side=1400)
 
     def clean(self):
         data = super().clean()

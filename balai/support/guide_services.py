@@ -7,7 +7,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from balai.lib.uploads import reencode_image
+from balai.lib.uploads import EncodedImage, reencode_image
 from balai.support.models import Guide, GuideImage
 from balai.villages.richtext import page_body_html
 
@@ -17,7 +17,11 @@ def guide_save(*, guide: Guide, screenshot: Any = None, alt: str = "") -> Guide:
         guide.body = page_body_html(guide.body)
         guide.save()
         if screenshot:
-            encoded = reencode_image(screenshot, max_side=1400)
+            encoded = (
+                screenshot
+                if isinstance(screenshot, EncodedImage)
+                else reencode_image(screenshot, max_side=1400)
+            )
             image = GuideImage(guide=guide, alt=alt, width=encoded.width, height=encoded.height)
             image.image.save(f"x.{encoded.extension}", ContentFile(encoded.content), save=False)
             image.save()

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.accounts.models import User
-from balai.lib.uploads import reencode_image
+from balai.lib.uploads import EncodedImage, reencode_image
 from balai.support.models import HelpAttachment, HelpReply, HelpRequest
 from balai.villages.models import Membership, Village
 
@@ -32,7 +32,7 @@ def district_admins() -> list[User]:
 
 def _attach(*, help_request: HelpRequest, reply: HelpReply | None, images: list[Any]) -> None:
     for upload in images:
-        encoded = reencode_image(upload, max_side=1600)
+        encoded = upload if isinstance(upload, EncodedImage) else reencode_image(upload)
         attachment = HelpAttachment(request=help_request, reply=reply)
         attachment.width, attachment.height = encoded.width, encoded.height
         attachment.file.save(f"x.{encoded.extension}", ContentFile(encoded.content), save=False)

@@ -11,36 +11,12 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_stubs_ext import StrOrPromise
 
-from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
+from balai.lib.upload_forms import clean_image, upload_field
 from balai.villages.colors import MIN_CONTRAST, contrast_with_white
 from balai.villages.models import Official, Page, Village, color_validator
 
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 SIX_PLACES = Decimal("0.000001")
-
-
-def _image_field(label: StrOrPromise, help_text: StrOrPromise) -> forms.FileField:
-    # accept="image/*" lets a phone offer its camera; the bytes are checked regardless.
-    return forms.FileField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-    )
-
-
-def _checked_image(upload: Any, *, side: int):
-    if not upload:
-        return None
-    try:
-        check_upload(upload, allowed=IMAGE_TYPES, max_bytes=MAX_IMAGE_BYTES)
-        return reencode_image(upload, max_side=side, square=True)
-    except UploadError as exc:
-        raise ValidationError(str(exc)) from exc
-    except (OSError, ValueError) as exc:
-        raise ValidationError(_("Gambar ini tidak dapat diolah. Pilih berkas lain.")) from exc
 
 
 class CoordinateField(forms.CharField):
@@ -122,10 +98,7 @@ class LookForm(forms.Form):
         validators=[color_validator],
         widget=forms.TextInput(attrs={"type": "color"}),
     )
-    logo = _image_field(
-        gettext_lazy("Logo desa"),
-        gettext_lazy("JPEG, PNG atau WebP, paling besar 5 MB. Dipotong persegi."),
-    )
+    logo = upload_field(gettext_lazy("Logo desa"), extra=gettext_lazy("Dipotong persegi."))
     remove_logo = forms.BooleanField(label=gettext_lazy("Hapus logo"), required=False)
 
     def clean_primary_color(self) -> str:
@@ -142,15 +115,12 @@ class LookForm(forms.Form):
         return color
 
     def clean_logo(self):
-        return _checked_image(self.cleaned_data.get("logo"), side=512)
+        return clean_image(self.cleaned_data.get("logo"), max_side=512, square=True)
 
 
 class OfficialForm(forms.ModelForm):
-    photo = _image_field(
-        gettext_lazy("Foto"),
-        gettext_lazy(
-            "Ambil dengan kamera atau pilih dari galeri. JPEG, PNG atau WebP, maks. 5 MB."
-        ),
+    photo = upload_field(
+        gettext_lazy("Foto"), extra=gettext_lazy("Ambil dengan kamera atau pilih dari galeri.")
     )
     remove_photo = forms.BooleanField(label=gettext_lazy("Hapus foto"), required=False)
 
@@ -160,7 +130,7 @@ class OfficialForm(forms.ModelForm):
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "off"})}
 
     def clean_photo(self):
-        return _checked_image(self.cleaned_data.get("photo"), side=600)
+        return clean_image(self.cleaned_data.get("photo"), max_side=600, square=True)
 
 
 class PageForm(forms.ModelForm):

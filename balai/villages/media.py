@@ -1,12 +1,14 @@
-"""Serve public uploads (logos, photos) safely when no web server sits in front.
+"""Serve public uploads (logos, photos, public PDFs) safely when no web server sits in front.
 
-Only images are served inline, always with nosniff; anything else is a download. Production
-puts nginx or S3 in front of /media/ with the same rules (docs/deploy.md).
+Only the types public storage keeps are served, chosen by extension from the type table:
+images inline, PDFs as downloads, always with `nosniff` and a sandboxing CSP; any other name
+(an `.html`, `.svg` or `.php` that reached the folder by some other way than the storage) is a
+404, never text/html. Production puts nginx or S3 in front of /media/ with the same rules
+(docs/deploy.md).
 """
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 
 from django.conf import settings
@@ -14,7 +16,11 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils._os import safe_join
 
-INLINE_TYPES = {"image/jpeg", "image/png", "image/webp"}
+from balai.lib.uploads import BY_EXTENSION, JPEG, PUBLIC_TYPES, FileType
+
+SERVED: dict[str, FileType] = {
+    ext: t for ext, t in BY_EXTENSION.items() if t.mime in PUBLIC_TYPES
+} | {"jpeg": JPEG}
 
 
 def serve_media(request: HttpRequest, path: str) -> FileResponse:
@@ -22,15 +28,16 @@ def serve_media(request: HttpRequest, path: str) -> FileResponse:
         full = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as exc:
         raise Http404 from exc
-    if not full.is_file():
+    served = SERVED.get(full.suffix.lower().lstrip("."))
+    if served is None or not full.is_file():
         raise Http404
-    content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
-    inline = content_type in INLINE_TYPES
     response = FileResponse(
         full.open("rb"),
-        content_type=content_type if inline else "application/octet-stream",
-        as_attachment=not inline,
+        content_type=served.mime,
+        as_attachment=not served.inline,
+        filename=full.name,
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

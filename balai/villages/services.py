@@ -21,7 +21,7 @@ from balai.villages.models import Official, Page, Village
 def _delete_file_later(file: FieldFile | None) -> None:
     """Remove a replaced upload once the new row is committed (never before: a rollback would
     leave the row pointing at nothing)."""
-    if not file:
+    if not file or not file.name:
         return
     storage, name = file.storage, file.name
     if not name:
@@ -35,7 +35,7 @@ def _delete_file_later(file: FieldFile | None) -> None:
 
 
 def _store_image(field: FieldFile, image: EncodedImage) -> None:
-    # The upload_to function gives the file a random name; only the extension is ours.
+    # The storage names the file <random>.<type detected from its bytes> (lib/storage.py).
     field.save(f"upload.{image.extension}", ContentFile(image.content), save=False)
 
 

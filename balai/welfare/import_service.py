@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
+from balai.lib.uploads import UploadError
 from balai.population.import_reader import MAX_UPLOAD, ImportFileError, sniff_kind
 from balai.welfare.import_ranking import plan_ranking
 from balai.welfare.import_reader import RANKING_COLUMNS, RECIPIENT_COLUMNS, read_rows
@@ -33,7 +34,10 @@ def import_start(*, village, user, upload, programme=None) -> WelfareImport:
     imp = WelfareImport(
         village=village, uploaded_by=user, kind=kind, programme=programme, target=target
     )
-    imp.file.save(f"impor.{kind}", upload, save=False)
+    try:  # private storage refuses what is not a spreadsheet, CSV or zip (markup as .csv)
+        imp.file.save(f"impor.{kind}", upload, save=False)
+    except UploadError as exc:
+        raise ImportFileError(str(exc)) from exc
     imp.save()
     audit_record(
         actor=user, village=village, action="welfare.import_upload", target=f"impor {imp.pk}"

@@ -74,7 +74,7 @@ def test_an_unsafe_answer_file_is_refused(client, dagan, alice):
         f"/dasbor/dagan/ppid/permohonan/{info.pk}/jawab/",
         {"decision": "granted", "answer": "Terlampir.", "answer_file": fake},
     )
-    assert "bukan JPG, PDF, PNG yang sah" in response.content.decode()
+    assert "bukan JPG, PDF, PNG atau WebP yang sah" in response.content.decode()
     info.refresh_from_db()
     assert info.is_open
 

@@ -6,9 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from balai.lib.tests.files import reportlab_pdf
 from balai.lib.uploads import IMAGE_TYPES, UploadError, check_upload, reencode_image
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = reportlab_pdf()
 
 
 def png_bytes(size=(40, 30), mode="RGB") -> bytes:
@@ -29,38 +30,36 @@ def jpeg_with_gps() -> bytes:
 
 def test_a_real_pdf_is_accepted_whatever_its_name():
     upload = SimpleUploadedFile("surat.jpg", PDF)
-    assert (
-        check_upload(upload, allowed={"application/pdf"}, max_bytes=5_000_000) == "application/pdf"
-    )
+    assert check_upload(upload, allowed={"application/pdf"}) == "application/pdf"
 
 
 def test_a_text_file_named_pdf_is_refused_in_indonesian():
     upload = SimpleUploadedFile("surat.pdf", b"<html><script>alert(1)</script></html>")
     with pytest.raises(UploadError, match="bukan PDF yang sah"):
-        check_upload(upload, allowed={"application/pdf"}, max_bytes=5_000_000)
+        check_upload(upload, allowed={"application/pdf"})
 
 
 def test_a_truncated_pdf_is_refused():
     upload = SimpleUploadedFile("surat.pdf", b"%PDF-1.4\n1 0 obj")
     with pytest.raises(UploadError, match="rusak"):
-        check_upload(upload, allowed={"application/pdf"}, max_bytes=5_000_000)
+        check_upload(upload, allowed={"application/pdf"})
 
 
 def test_a_file_over_the_limit_is_refused_with_both_sizes():
-    upload = SimpleUploadedFile("besar.pdf", PDF + b"0" * 6_000_000)
-    with pytest.raises(UploadError, match="terlalu besar"):
-        check_upload(upload, allowed={"application/pdf"}, max_bytes=5 * 1024 * 1024)
+    upload = SimpleUploadedFile("besar.pdf", PDF + b"0" * 11_000_000)
+    with pytest.raises(UploadError, match="terlalu besar .*Batasnya 10"):
+        check_upload(upload, allowed={"application/pdf"})
 
 
 def test_a_broken_image_with_a_png_header_is_refused():
     upload = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10)
     with pytest.raises(UploadError, match="rusak"):
-        check_upload(upload, allowed=IMAGE_TYPES, max_bytes=5_000_000)
+        check_upload(upload, allowed=IMAGE_TYPES)
 
 
 def test_reencoding_drops_exif_and_turns_the_photo_upright():
     upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps())
-    assert check_upload(upload, allowed=IMAGE_TYPES, max_bytes=5_000_000) == "image/jpeg"
+    assert check_upload(upload, allowed=IMAGE_TYPES) == "image/jpeg"
     encoded = reencode_image(upload, max_side=600)
     with Image.open(io.BytesIO(encoded.content)) as img:
         assert img.getexif() == {}

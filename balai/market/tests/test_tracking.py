@@ -109,3 +109,27 @@ def test_behind_the_proxy_one_visitors_guessing_does_not_limit_another(client, o
     assert refused.status_code == 429
     found = client.post(TRACK, {"code": order.code, "phone": "0812 1111 2222"}, **buyer)
     assert found.status_code == 302
+
+
+def test_a_proof_pdf_with_javascript_is_refused(client, order):
+    from balai.lib.tests.files import pdf_open_action_javascript
+
+    client.post(TRACK, {"code": order.code, "phone": "081211112222"})
+    scripted = SimpleUploadedFile("bukti.pdf", pdf_open_action_javascript(), "application/pdf")
+    response = client.post(f"{TRACK}{order.code}/", {"aksi": "bukti", "proof": scripted})
+    assert "skrip, tindakan otomatis atau lampiran" in response.content.decode()
+    order.refresh_from_db()
+    assert not order.proof
+
+
+def test_a_proof_photo_named_pdf_is_kept_as_the_re_encoded_photo_it_is(client, order):
+    import re
+
+    from balai.lib.tests.files import png_bytes
+
+    client.post(TRACK, {"code": order.code, "phone": "081211112222"})
+    photo = SimpleUploadedFile("bukti.pdf", png_bytes(text="<?php phpinfo(); ?>"), "text/html")
+    client.post(f"{TRACK}{order.code}/", {"aksi": "bukti", "proof": photo})
+    order.refresh_from_db()
+    assert re.fullmatch(r"lapak/bukti/[0-9a-f]{32}\.png", order.proof.name)
+    assert b"<?php" not in order.proof.read()

@@ -49,8 +49,8 @@ def test_a_text_file_named_jpg_is_refused_and_the_text_is_kept(login, alice):
     assert not Article.objects.exists() and not Image.objects.exists()
 
 
-def test_a_photo_over_15_mb_is_refused_with_its_size(login, alice):
-    big = SimpleUploadedFile("besar.jpg", b"\xff\xd8\xff" + b"0" * (15 * 1024 * 1024 + 10))
+def test_a_photo_over_the_limit_is_refused_with_its_size(login, alice):
+    big = SimpleUploadedFile("besar.jpg", b"\xff\xd8\xff" + b"0" * (20 * 1024 * 1024 + 10))
     html = login(alice).post(ADD, {**FORM, "photo": big}).content.decode()
     assert "terlalu besar" in html and "Panen raya" in html
     assert not Article.objects.exists()

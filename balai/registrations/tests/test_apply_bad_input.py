@@ -113,9 +113,9 @@ def _upload(client, name, content, content_type="application/pdf"):
     )
 
 
-def test_a_letter_over_5_mb_is_refused(walk):
+def test_a_letter_over_the_pdf_limit_is_refused(walk):
     client = walk(upto="address")
-    big = tiny_pdf()[:-6] + b" " * (5 * 1024 * 1024) + b"%%EOF\n"
+    big = tiny_pdf()[:-6] + b" " * (10 * 1024 * 1024) + b"%%EOF\n"
     page = _upload(client, "surat.pdf", big).content.decode()
     assert "Berkas terlalu besar" in page
     assert "letter_path" not in client.session["registration"]
@@ -124,14 +124,14 @@ def test_a_letter_over_5_mb_is_refused(walk):
 def test_a_pdf_that_is_really_text_is_refused(walk):
     client = walk(upto="address")
     page = _upload(client, "surat.pdf", b"Ini bukan PDF, hanya teks.\n").content.decode()
-    assert "bukan JPG, PDF, PNG yang sah" in page
+    assert "bukan JPG, PDF, PNG atau WebP yang sah" in page
     assert "letter_path" not in client.session["registration"]
 
 
 def test_a_picture_that_is_really_html_is_refused(walk):
     client = walk(upto="address")
     page = _upload(client, "surat.png", b"<html><script>alert(1)</script>", "image/png")
-    assert "bukan JPG, PDF, PNG yang sah" in page.content.decode()
+    assert "bukan JPG, PDF, PNG atau WebP yang sah" in page.content.decode()
 
 
 def test_a_png_named_pdf_is_taken_for_what_its_bytes_say(walk):
@@ -168,3 +168,25 @@ def test_an_address_taken_while_checking_answers_leads_back_to_the_address(walk)
     assert "sudah diminta oleh permohonan lain" in page
     assert "/daftar/alamat/?ubah=1" in page
     assert Application.objects.count() == 1
+
+
+def test_a_letter_photo_is_re_encoded_and_what_hid_in_it_is_gone(walk):
+    from balai.lib.storage import private_storage
+    from balai.lib.tests.files import png_bytes as png_with
+
+    client = walk(upto="address")
+    response = _upload(client, "shell.php.png", png_with(text="<?php phpinfo(); ?>"), "image/png")
+    assert response.status_code == 302
+    path = client.session["registration"]["letter_path"]
+    assert "shell" not in path and path.endswith(".png")
+    with private_storage().open(path) as stored:
+        assert b"<?php" not in stored.read()
+
+
+def test_a_scripted_pdf_letter_is_refused(walk):
+    from balai.lib.tests.files import pdf_embedded_file
+
+    client = walk(upto="address")
+    page = _upload(client, "surat.pdf", pdf_embedded_file()).content.decode()
+    assert "skrip, tindakan otomatis atau lampiran" in page
+    assert "letter_path" not in client.session["registration"]

@@ -66,7 +66,7 @@ def test_unanswered_requests_are_escalated_after_the_set_time(help_request, dina
     [
         (SimpleUploadedFile("x.png", b"<?php system($_GET[1]); ?>"), "bukan"),
         (
-            SimpleUploadedFile("besar.png", b"\x89PNG\r\n\x1a\n" + b"0" * (5 * 1024 * 1024 + 1)),
+            SimpleUploadedFile("besar.png", b"\x89PNG\r\n\x1a\n" + b"0" * (20 * 1024 * 1024 + 1)),
             "terlalu besar",
         ),
     ],

@@ -32,7 +32,8 @@ def text_as_jpg() -> SimpleUploadedFile:
 
 
 def too_big_jpg() -> SimpleUploadedFile:
-    return SimpleUploadedFile("besar.jpg", b"\xff\xd8\xff" + b"0" * (5 * 1024 * 1024 + 10))
+    """Over the photo limit of lib/uploads.MAX_BYTES (20 MB)."""
+    return SimpleUploadedFile("besar.jpg", b"\xff\xd8\xff" + b"0" * (20 * 1024 * 1024 + 10))
 
 
 def fill_profile(village: Village) -> Village:

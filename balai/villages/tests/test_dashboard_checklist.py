@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 
+from balai.lib.tests.files import png_bytes
 from balai.villages.models import Page
 from balai.villages.tests.conftest import add_officials, fill_profile
 
@@ -22,7 +23,7 @@ def test_a_new_site_lacks_almost_everything(client, alice, dagan):
 
 def test_a_complete_site_shows_full_progress(client, alice, dagan):
     fill_profile(dagan)
-    dagan.logo.save("x.png", ContentFile(b"x"), save=True)
+    dagan.logo.save("x.png", ContentFile(png_bytes()), save=True)
     add_officials(dagan, ("Sugeng", "Kepala Desa"), ("Siti", "Sekretaris Desa"), ("Budi", "Kaur"))
     Page.objects.create(
         village=dagan, title="Kebijakan Privasi", slug="kebijakan-privasi", body="x"

@@ -45,7 +45,7 @@ def test_a_small_photo_is_not_blown_up(client, alice, dagan):
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (text_as_jpg, "Berkas ini bukan JPG, PNG, WEBP yang sah. Pilih berkas lain."),
+        (text_as_jpg, "Berkas ini bukan JPG, PNG atau WebP yang sah. Pilih berkas lain."),
         (too_big_jpg, "Berkas terlalu besar"),
     ],
 )
