@@ -161,6 +161,9 @@ else:
         }
     }
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+# Announced welfare lists show "Sri W******" instead of full names (they are never indexed by
+# search engines either way); a district that must publish full names turns this off.
+WELFARE_MASK_NAMES = env_bool("WELFARE_MASK_NAMES", True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

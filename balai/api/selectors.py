@@ -4,8 +4,6 @@ village content_version (per district version for the list), like the public pag
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -20,8 +18,6 @@ from balai.market import selectors as market
 from balai.market.prices import price_label
 from balai.news import selectors as news
 from balai.population import selectors as population
-from balai.population.models import PopulationFigure
-from balai.population.views.site import table_json
 from balai.villages.cache import district_version
 from balai.villages.models import Village
 from balai.villages.selectors import officials_for
@@ -142,19 +138,10 @@ def village_population(village: Village) -> dict:
     def build() -> dict:
         if not population.has_figures(village):
             return {"categories": []}
-        # population.village_table's query for all categories at once (one query, not 19).
-        figures = defaultdict(list)
-        rows = PopulationFigure.objects.for_village(village).values_list(
-            "category", "code", "label", "sex", "count"
-        )
-        for key, *row in rows:
-            figures[key].append(tuple(row))
-        tables = []
-        for category in population.published_categories(village):
-            table = population.build_table(category, figures[category.key])
-            data = json.loads(table_json(table, "api").content)
-            tables.append({"key": category.key, **data})
-        return {"categories": tables}
+        tables = population.village_tables(village)
+        return {
+            "categories": [{"key": key, **population.table_data(t)} for key, t in tables.items()]
+        }
 
     return _cached(_village_scope(village), "population", build)
 

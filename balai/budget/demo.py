@@ -340,9 +340,11 @@ def _projects(rng, plans, budget_lines, flat) -> tuple[int, int]:
         (fy.pk, item["kegiatan__code"], item["account__code"], item["source"]): line
         for line, (fy, item) in zip(budget_lines, flat, strict=True)
     }
-    projects, links, reports = [], [], []
+    projects: list[Project] = []
+    links: list[BudgetLine | None] = []
+    reports: list[ProgressReport] = []
     for fy, _lines in plans:
-        if fy.year < CURRENT - 1 or fy.status == "draft":
+        if fy.year < CURRENT - 1 or not fy.is_public:
             continue
         for keg, name, unit, (lo, hi), desc in rng.sample(PROJECTS, rng.randint(2, 3)):
             title = name.format(
@@ -388,12 +390,13 @@ def _projects(rng, plans, budget_lines, flat) -> tuple[int, int]:
     )
     for project in projects:
         steps = NOTES if project.fiscal_year.year < CURRENT else NOTES[: rng.randint(1, 3)]
+        start = project.start_date or datetime.date(project.fiscal_year.year, 3, 1)
         for n, (pct, note) in enumerate(steps):
             reports.append(
                 ProgressReport(
                     village_id=project.village_id,
                     project=project,
-                    date=project.start_date + datetime.timedelta(days=30 * n + 5),
+                    date=start + datetime.timedelta(days=30 * n + 5),
                     percentage=pct,
                     note=note,
                     photo=photos[n % len(photos)],

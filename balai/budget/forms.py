@@ -17,6 +17,7 @@ from balai.lib.numbers import AmountError, parse_rupiah
 from balai.lib.upload_forms import clean_image, upload_field
 from balai.lib.uploads import SPREADSHEET_TYPES, ZIP, EncodedImage, UploadError, check_upload
 from balai.villages.forms import CoordinateField
+from balai.villages.models import Village
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -116,8 +117,8 @@ class LineForm(forms.ModelForm):
             "revised_amount",
         ]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         account, kegiatan = data.get("account"), data.get("kegiatan")
         if account is None:
             return data
@@ -207,6 +208,18 @@ class ImportForm(forms.Form):
         return upload
 
 
+class YearChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: FiscalYear) -> str:
+        return str(obj.year)
+
+
+class LineChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: BudgetLine) -> str:
+        kegiatan = obj.kegiatan
+        name = f"{kegiatan.code} {kegiatan.name[:60]} · " if kegiatan else ""
+        return f"{name}{obj.account.code} · {obj.source}"
+
+
 class ProjectForm(forms.ModelForm):
     latitude = CoordinateField(
         limit=90,
@@ -243,27 +256,25 @@ class ProjectForm(forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "lines": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"fiscal_year": YearChoiceField, "lines": LineChoiceField}
 
-    def __init__(self, *args: Any, village: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, village: Village, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         years = FiscalYear.objects.for_village(village)
-        self.fields["fiscal_year"].queryset = years
-        self.fields["fiscal_year"].label_from_instance = lambda fy: str(fy.year)
-        year = self.instance.fiscal_year_id or (years.first().pk if years.exists() else None)
-        self.fields["lines"].queryset = (
+        first = years.first()
+        year = self.instance.fiscal_year_id or (first.pk if first else None)
+        self.fields["fiscal_year"].queryset = years  # type: ignore[attr-defined]
+        self.fields["lines"].queryset = (  # type: ignore[attr-defined]
             BudgetLine.objects.for_village(village)
-            .filter(fiscal_year_id=year, kind="spending")
+            .filter(fiscal_year_id=year, kind=BudgetLine.Kind.SPENDING)
             .select_related("kegiatan", "account")
-        )
-        self.fields["lines"].label_from_instance = lambda ln: (
-            f"{ln.kegiatan.code} {ln.kegiatan.name[:60]} · {ln.account.code} · {ln.source}"
         )
 
     def clean_budget(self) -> int:
         return self.cleaned_data["budget"] or 0
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
@@ -290,8 +301,8 @@ class ProgressForm(forms.ModelForm):
     def clean_photo(self) -> EncodedImage | None:
         return clean_image(self.cleaned_data.get("photo"), max_side=1600)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("photo") and not data.get("photo_alt"):
             self.add_error("photo_alt", _("Tulis apa yang terlihat di foto."))
         return data

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import private_storage, random_upload_name
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned, VillageOwnedManager
 
 
 class Account(models.Model):
@@ -56,17 +56,18 @@ class Source(models.TextChoices):
     SILPA = "SILPA", _("SiLPA Tahun Sebelumnya")
 
 
-class FiscalYear(models.Model):
+class FiscalYear(VillageOwned):
     """A village's APBDes for one year. Public once approved (with its Perdes); the stored
     figures (`summary` and the totals) are recomputed whenever a line or realisation changes,
     so public pages and the district view never add up lines on a request."""
+
+    public_content = True
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Rancangan")
         APPROVED = "approved", _("Ditetapkan")
         REVISED = "revised", _("Perubahan ditetapkan")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("tahun anggaran"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -104,8 +105,6 @@ class FiscalYear(models.Model):
     summary = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-year"]
         constraints = [
@@ -119,17 +118,13 @@ class FiscalYear(models.Model):
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
 
-    @property
-    def spending_percent(self) -> float | None:
-        if not self.spending_budget:
-            return None
-        return self.spending_realised * 100 / self.spending_budget
 
-
-class BudgetLine(models.Model):
+class BudgetLine(VillageOwned):
     """One line of an APBDes: an income or financing account, or a spending line = kegiatan ×
     account × source of funds. The original amount and, after an APBDes Perubahan, the revised
     amount are both kept."""
+
+    public_content = True
 
     class Kind(models.TextChoices):
         INCOME = "income", _("Pendapatan")
@@ -137,7 +132,6 @@ class BudgetLine(models.Model):
         FINANCING_IN = "fin_in", _("Penerimaan pembiayaan")
         FINANCING_OUT = "fin_out", _("Pengeluaran pembiayaan")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="lines")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     kegiatan = models.ForeignKey(
@@ -168,8 +162,6 @@ class BudgetLine(models.Model):
         help_text=_("Kosongkan bila belum ada APBDes Perubahan."),
     )
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["kind", "kegiatan__code", "account__code", "source"]
         constraints = [
@@ -191,16 +183,15 @@ class BudgetLine(models.Model):
         return self.original_amount if self.revised_amount is None else self.revised_amount
 
 
-class Realisation(models.Model):
+class Realisation(VillageOwned):
     """Money actually received or spent on a line up to a date (entered or imported)."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = True
+
     line = models.ForeignKey(BudgetLine, on_delete=models.CASCADE, related_name="realisations")
     date = models.DateField(_("tanggal"))
     amount = models.BigIntegerField(_("jumlah (Rp)"))
     note = models.CharField(_("keterangan"), max_length=200, blank=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["date", "id"]
@@ -261,11 +252,12 @@ def progress_photo_upload_to(instance: Any, filename: str) -> str:
     return random_upload_name("pembangunan", filename)  # always saved as foto.<ext>
 
 
-class Project(models.Model):
+class Project(VillageOwned):
     """A development project (road, bridge, irrigation, posyandu…) paid from budget lines,
     shown on /pembangunan/ with its location and a timeline of progress photos."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = True
+
     fiscal_year = models.ForeignKey(
         FiscalYear,
         on_delete=models.PROTECT,
@@ -311,8 +303,6 @@ class Project(models.Model):
     is_published = models.BooleanField(_("tayang di situs"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-fiscal_year__year", "name"]
         constraints = [
@@ -330,10 +320,11 @@ class Project(models.Model):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
 
-class ProgressReport(models.Model):
+class ProgressReport(VillageOwned):
     """A dated progress report of a project: percentage done, a photo and a note."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = True
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
     date = models.DateField(_("tanggal"))
     percentage = models.PositiveSmallIntegerField(_("kemajuan (%)"), help_text=_("0 sampai 100."))
@@ -345,8 +336,6 @@ class ProgressReport(models.Model):
         blank=True,
         help_text=_("Apa yang terlihat di foto, untuk pembaca layar."),
     )
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils.text import slugify
 
 from balai.audit.services import audit_record
@@ -37,7 +39,6 @@ def project_save(*, project: Project, lines: Any = None, actor: Any) -> Project:
         audit_record(
             actor=actor, action="budget.project_save", target=project.slug, village=project.village
         )
-    project.village.bump_version()
     return project
 
 
@@ -59,18 +60,23 @@ def progress_report_add(
             village=project.village,
             percentage=report.percentage,
         )
-    project.village.bump_version()
     return report
 
 
+def _file_delete(photo: FieldFile) -> Callable[[], None]:
+    name = photo.name or ""
+    return lambda: photo.storage.delete(name)
+
+
 def project_delete(*, project: Project, actor: Any) -> None:
-    village = project.village
     files = [r.photo for r in project.reports.all() if r.photo]
     with transaction.atomic():
         audit_record(
-            actor=actor, action="budget.project_delete", target=project.slug, village=village
+            actor=actor,
+            action="budget.project_delete",
+            target=project.slug,
+            village=project.village,
         )
         project.delete()
     for photo in files:
-        transaction.on_commit(lambda p=photo: p.storage.delete(p.name))
-    village.bump_version()
+        transaction.on_commit(_file_delete(photo))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from typing import Any
 
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
@@ -29,9 +30,10 @@ def semester_of(fiscal_year: FiscalYear, today: datetime.date | None = None) -> 
     return 1 if today.year == fiscal_year.year and today.month <= 6 else 2
 
 
-def _rows(fiscal_year: FiscalYear, until: datetime.date) -> list[dict]:
-    return list(
-        BudgetLine.objects.filter(fiscal_year=fiscal_year)
+def _rows(fiscal_year: FiscalYear, until: datetime.date) -> list[dict[str, Any]]:
+    return [
+        dict(row)
+        for row in BudgetLine.objects.filter(fiscal_year=fiscal_year)
         .annotate(
             realised=Coalesce(
                 Sum("realisations__amount", filter=Q(realisations__date__lte=until)), 0
@@ -46,7 +48,7 @@ def _rows(fiscal_year: FiscalYear, until: datetime.date) -> list[dict]:
             "revised_amount",
             "realised",
         )
-    )
+    ]
 
 
 def _line(label: str, item: dict, level: int = 0) -> list:
@@ -65,7 +67,7 @@ def semester_report_pdf(*, village, fiscal_year: FiscalYear, semester: int) -> b
     summary = services.summary_build(_rows(fiscal_year, until))
     totals = summary["totals"]
     styles = getSampleStyleSheet()
-    data = [["Uraian", "Anggaran", "Realisasi", "Lebih/(kurang)", "%"]]
+    data: list[list[Any]] = [["Uraian", "Anggaran", "Realisasi", "Lebih/(kurang)", "%"]]
     bold_rows = []
 
     def section(label: str, key: str) -> None:

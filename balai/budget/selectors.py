@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
@@ -77,7 +79,8 @@ def year_tables(fiscal_year: FiscalYear) -> dict:
             row["subs"].append(sub)
         bidang.append(row)
     financing = [
-        _row(f, tree.account_name("ekonomi", f["code"])) for f in summary.get("financing", [])
+        {**_row(f, tree.account_name("ekonomi", f["code"])), "outgoing": f["kind"] == "fin_out"}
+        for f in summary.get("financing", [])
     ]
     surplus = t.get("income", [0, 0])[0] - t.get("spending", [0, 0])[0]
     net_financing = t.get("fin_in", [0, 0])[0] - t.get("fin_out", [0, 0])[0]
@@ -100,6 +103,39 @@ def export_lines(fiscal_year: FiscalYear) -> QuerySet[BudgetLine]:
         .annotate(realised=Coalesce(Sum("realisations__amount"), 0))
         .order_by(Substr("account__code", 1, 1), "kegiatan__code", "account__code", "source")
     )
+
+
+EXPORT_HEADER = [
+    "jenis",
+    "kegiatan",
+    "nama_kegiatan",
+    "kode",
+    "rekening",
+    "sumber",
+    "anggaran",
+    "perubahan",
+    "realisasi",
+]
+
+
+def export_rows(fiscal_year: FiscalYear) -> list[list[Any]]:
+    """Every line of the year as the rows of its public CSV, header first."""
+    rows: list[list[Any]] = [list(EXPORT_HEADER)]
+    for line in export_lines(fiscal_year):
+        rows.append(
+            [
+                line.get_kind_display(),
+                line.kegiatan.code if line.kegiatan else "",
+                line.kegiatan.name if line.kegiatan else "",
+                line.account.code,
+                line.account.name,
+                line.source,
+                line.original_amount,
+                "" if line.revised_amount is None else line.revised_amount,
+                line.realised,  # type: ignore[attr-defined]  # annotated by export_lines
+            ]
+        )
+    return rows
 
 
 def district_years(year: int) -> list[dict]:

@@ -1,7 +1,8 @@
 """Writes to a village's APBDes: years, lines, realisation, approval, and the stored figures.
 
-Every write that changes what the public sees recomputes the year's figures and bumps the
-village's content version, so cached pages show the change at once.
+Every write that changes what the public sees recomputes the year's figures; saving the year
+bumps the village's content version (FiscalYear is public content), so cached pages show the
+change once it commits.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ def fiscal_year_create(*, village: Village, year: int, actor: Any) -> FiscalYear
     return fiscal_year
 
 
-def _line_rows(fiscal_year: FiscalYear) -> list[dict]:
-    return list(
-        BudgetLine.objects.filter(fiscal_year=fiscal_year)
+def _line_rows(fiscal_year: FiscalYear) -> list[dict[str, Any]]:
+    return [
+        dict(row)
+        for row in BudgetLine.objects.filter(fiscal_year=fiscal_year)
         .annotate(realised=Coalesce(Sum("realisations__amount"), 0))
         .values(
             "kind",
@@ -44,7 +46,7 @@ def _line_rows(fiscal_year: FiscalYear) -> list[dict]:
             "revised_amount",
             "realised",
         )
-    )
+    ]
 
 
 def _add(bucket: dict, key: str, budget: int, realised: int, **extra: Any) -> dict:
@@ -113,8 +115,6 @@ def fiscal_year_summarise(*, fiscal_year: FiscalYear) -> FiscalYear:
     last = Realisation.objects.filter(line__fiscal_year=fiscal_year).order_by("-date").first()
     fiscal_year.realised_until = last.date if last else None
     fiscal_year.save()
-    if fiscal_year.is_public:
-        fiscal_year.village.bump_version()
     return fiscal_year
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 
 from balai.population.models import PopulationSettings
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def may_see_register(request: HttpRequest) -> bool:
+def may_see_register(request: VillageRequest) -> bool:
     if request.role in ("admin", "district"):
         return True
     return (
@@ -26,7 +28,7 @@ def register_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
     @village_role_required("view")
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: VillageRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not may_see_register(request):
             raise Http404("halaman tidak ditemukan")
         return view(request, *args, **kwargs)

@@ -10,6 +10,8 @@ import importlib
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -49,11 +51,13 @@ GIVEN = [
 
 def _defaults() -> tuple[list[str], list]:
     """Every other concrete column of Resident with its default, ready for the database."""
-    names, values = [], []
+    names: list[str] = []
+    values: list[Any] = []
     now = timezone.now()
     for f in Resident._meta.concrete_fields:
         if f.primary_key or f.attname in GIVEN or f.attname == "village_id":
             continue
+        value: Any
         if f.attname in ("created_at", "updated_at"):
             value = now
         elif f.has_default():
@@ -65,6 +69,10 @@ def _defaults() -> tuple[list[str], list]:
         names.append(f.attname)
         values.append(f.get_db_prep_save(value, connection))
     return names, values
+
+
+def _kk_number(prefix: str, issued: str, serial: int) -> str:
+    return f"{prefix}{issued}{serial % 10000:04d}"
 
 
 def _unique(used: set, make: Callable[[int], str], serial: int) -> str:
@@ -188,15 +196,11 @@ def village_populate(*, rng: random.Random, village, residents: int, today: date
         made += len(groups[-1])
     with transaction.atomic():
         areas = _areas(rng, village, residents)
-        families = []
+        families: list[Family] = []
         for _group in groups:
             area = rng.choice(areas)
             issued = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(8, 25):02d}"
-            number = _unique(
-                numbers,
-                lambda s, issued=issued: f"{gen.prefix}{issued}{s % 10000:04d}",
-                len(families) + 1,
-            )
+            number = _unique(numbers, partial(_kk_number, gen.prefix, issued), len(families) + 1)
             address = f"RT {area.rt} RW {area.rw}, {area.dusun}"
             families.append(Family(village=village, number=number, address=address, area=area))
         Family.objects.bulk_create(families, batch_size=2000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -9,6 +11,7 @@ from balai.audit.services import audit_record
 from balai.population import nik
 from balai.population.models import Family, Resident
 from balai.population.services import _recount
+from balai.villages.models import Village
 
 HEAD = 1
 
@@ -18,7 +21,13 @@ class FamilyError(ValueError):
 
 
 def family_split(
-    *, village, family: Family, members: list[Resident], number: str, head: Resident, user
+    *,
+    village: Village,
+    family: Family,
+    members: list[Resident],
+    number: str,
+    head: Resident,
+    user: Any,
 ) -> Family:
     """Pecah KK: `members` leave `family` for a new KK numbered `number`, headed by `head`."""
     checked = nik.check_kk(number)
@@ -54,7 +63,7 @@ def family_split(
 
 
 def family_head_change(
-    *, village, family: Family, new_head: Resident, old_head_relation: int, user
+    *, village: Village, family: Family, new_head: Resident, old_head_relation: int, user: Any
 ) -> None:
     """The new head takes relation 1; the previous living head takes `old_head_relation`."""
     if new_head.family_id != family.pk or not new_head.is_alive:

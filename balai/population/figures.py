@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,11 @@ from balai.population.models import (
     Resident,
 )
 from balai.population.signals import figures_recomputed
+from balai.villages.content import content_changed
+from balai.villages.models import Village
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 AGE_GROUPS = [(i * 5, i * 5 + 4) for i in range(15)] + [(75, None)]
 
@@ -27,7 +33,7 @@ AGE_GROUPS = [(i * 5, i * 5 + 4) for i in range(15)] + [(75, None)]
 @dataclass(frozen=True)
 class Category:
     key: str  # the URL slug: /statistik/<key>/
-    label: str
+    label: StrOrPromise
     field: str = ""  # Resident field counted; "" for the computed ones
     codes: str = ""  # the code list (balai.population.codes); "" when labels come from data
     unit: str = "penduduk"
@@ -85,14 +91,14 @@ def age_label(code: int) -> str:
     return f"{low}–{high}" if high is not None else f"{low}+"
 
 
-def _area_labels(village) -> dict[int, tuple[str, str, str]]:
+def _area_labels(village: Village) -> dict[int, tuple[str, str, str]]:
     return {
         a.pk: (a.dusun, f"{a.dusun} / RW {a.rw}", f"{a.dusun} / RW {a.rw} / RT {a.rt}")
         for a in Area.objects.for_village(village)
     }
 
 
-def _count_residents(village, today: date, areas: dict) -> Counter:
+def _count_residents(village: Village, today: date, areas: dict) -> Counter:
     counts: Counter = Counter()
     fields = [c.field for c in CODED]
     rows = (
@@ -110,7 +116,7 @@ def _count_residents(village, today: date, areas: dict) -> Counter:
     return counts
 
 
-def _count_units(village, areas: dict) -> Counter:
+def _count_units(village: Village, areas: dict) -> Counter:
     """Families and households by dusun and by the sex of their head."""
     counts: Counter = Counter()
     heads = dict(
@@ -136,7 +142,7 @@ def _count_units(village, areas: dict) -> Counter:
     return counts
 
 
-def figures_recompute(*, village) -> int:
+def figures_recompute(*, village: Village) -> int:
     """Replace the village's stored figures with fresh counts; returns the number of rows."""
     today = timezone.localdate()
     areas = _area_labels(village)
@@ -153,6 +159,7 @@ def figures_recompute(*, village) -> int:
         PopulationSettings.objects.update_or_create(
             village=village, defaults={"figures_updated_at": timezone.now()}
         )
-    village.bump_version()
+        content_changed(village)  # bulk writes send no signals
+
     figures_recomputed.send(sender=PopulationFigure, village=village)
     return len(rows)

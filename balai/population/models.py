@@ -8,7 +8,7 @@ register changes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -17,25 +17,27 @@ from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name
 from balai.population import codes
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned, VillageOwnedManager
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
-def _code(name: str, verbose: str, **kw: Any) -> models.PositiveSmallIntegerField:
+def _code(name: str, verbose: StrOrPromise, **kw: Any) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         verbose, choices=codes.choices(name), null=True, blank=True, **kw
     )
 
 
-class Area(models.Model):
+class Area(VillageOwned):
     """One RT of the village, with its RW and dusun: the village's own map of where people
     live. Created by imports and by admins; statistics count by dusun, RW and RT."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = True
+
     dusun = models.CharField(_("dusun"), max_length=60, help_text=_("Nama dusun, mis. Dusun I."))
     rw = models.CharField(_("RW"), max_length=10)
     rt = models.CharField(_("RT"), max_length=10)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["dusun", "rw", "rt"]
@@ -47,16 +49,15 @@ class Area(models.Model):
         return f"{self.dusun} RW {self.rw} RT {self.rt}"
 
 
-class Family(models.Model):
+class Family(VillageOwned):
     """A family as on its Kartu Keluarga (No. KK). Personal: admins only."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = False
+
     number = models.CharField(_("No. KK"), max_length=16, help_text=_("16 angka."))
     address = models.CharField(_("alamat"), max_length=200, blank=True)
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
     social_class = _code("kelas_sosial_keluarga", _("kelas sosial"))
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["number"]
@@ -68,14 +69,13 @@ class Family(models.Model):
         return self.number
 
 
-class Household(models.Model):
+class Household(VillageOwned):
     """A household (rumah tangga): the people who share one kitchen, possibly several KKs."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = False
+
     number = models.CharField(_("nomor rumah tangga"), max_length=30)
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["number"]
@@ -87,12 +87,13 @@ class Household(models.Model):
         return self.number
 
 
-class Resident(models.Model):
+class Resident(VillageOwned):
     """One person in the register, coded as SIAK codes them. Personal: admins only."""
+
+    public_content = False
 
     ALIVE = 1
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     nik = models.CharField(
         _("NIK"), max_length=16, help_text=_("16 angka; 0 bila belum punya NIK.")
     )
@@ -159,8 +160,6 @@ class Resident(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["name", "id"]
         constraints = [
@@ -179,9 +178,11 @@ class Resident(models.Model):
         return self.status == self.ALIVE
 
 
-class ResidentEvent(models.Model):
+class ResidentEvent(VillageOwned):
     """One entry of the mutasi log: birth, death, moving out or in, missing, temporary leave.
     Kept for the monthly report; admins only."""
+
+    public_content = False
 
     class Kind(models.IntegerChoices):
         BIRTH = 1, _("Lahir")
@@ -191,7 +192,6 @@ class ResidentEvent(models.Model):
         MOVE_IN = 5, _("Pindah masuk")
         LEAVE = 6, _("Pergi")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="events")
     kind = models.PositiveSmallIntegerField(_("peristiwa"), choices=Kind.choices)
     event_date = models.DateField(_("tanggal peristiwa"))
@@ -206,25 +206,22 @@ class ResidentEvent(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-event_date", "-id"]
         indexes = [models.Index(fields=["village", "event_date"])]
 
 
-class PopulationFigure(models.Model):
+class PopulationFigure(VillageOwned):
     """A stored count of living residents (or families, households) of one village by category,
     code and sex. Written only by figures_recompute; read by every public statistics page."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = True
+
     category = models.CharField(max_length=30)
     code = models.IntegerField(help_text=_("Kode dalam daftar; 0 = belum mengisi."))
     label = models.CharField(max_length=120, blank=True)
     sex = models.PositiveSmallIntegerField()
     count = models.PositiveIntegerField()
-
-    objects = VillageOwnedManager()
 
     class Meta:
         constraints = [
@@ -235,9 +232,11 @@ class PopulationFigure(models.Model):
         indexes = [models.Index(fields=["category", "village"])]
 
 
-class PopulationSettings(models.Model):
+class PopulationSettings(VillageOwned):
     """What a village chose: which statistics it publishes, and whether its mentor may see
     the personal register. Changed by the village's admins."""
+
+    public_content = True
 
     village = models.OneToOneField(
         "villages.Village", on_delete=models.PROTECT, related_name="population_settings"
@@ -254,8 +253,6 @@ class PopulationSettings(models.Model):
         help_text=_("Kategori statistik yang tampil di situs."),
     )
     figures_updated_at = models.DateTimeField(null=True, blank=True)
-
-    objects = VillageOwnedManager()
 
 
 def import_upload_to(instance: Any, filename: str) -> str:

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from balai.population.models import Resident, ResidentEvent
+from balai.villages.models import Village
 
 Kind = ResidentEvent.Kind
 IN = (Kind.BIRTH, Kind.MOVE_IN)
@@ -46,7 +47,7 @@ def parse_month(text: str) -> tuple[int, int]:
     return year, month
 
 
-def _events(village, start: date, end: date | None) -> dict[tuple[int, int], int]:
+def _events(village: Village, start: date, end: date | None) -> dict[tuple[int, int], int]:
     qs = ResidentEvent.objects.for_village(village).filter(event_date__gte=start)
     if end is not None:
         qs = qs.filter(event_date__lte=end)
@@ -54,7 +55,7 @@ def _events(village, start: date, end: date | None) -> dict[tuple[int, int], int
     return {(kind, sex): n for kind, sex, n in rows}
 
 
-def monthly_report(*, village, year: int, month: int) -> MonthlyReport:
+def monthly_report(*, village: Village, year: int, month: int) -> MonthlyReport:
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     alive = dict(

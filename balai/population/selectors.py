@@ -1,19 +1,26 @@
 """Reads for the public statistics: tables built from stored PopulationFigure rows only, with
-small cells suppressed. The same tables feed the HTML, the SVG charts and the downloads."""
+small cells suppressed. The same tables feed the HTML, the SVG charts, the downloads and the
+API (`village_tables` and `table_data`), so none of them can show a number the others hide."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from balai.lib.charts import Bar, PyramidRow
 from balai.population import codes
 from balai.population.figures import BY_KEY, CATEGORIES, Category, age_label
 from balai.population.models import PopulationFigure, PopulationSettings
 from balai.population.suppression import COMPLEMENTARY, SHOWN, suppress
+from balai.villages.models import Village
+
+Figure = tuple[int, str, int, int]  # code, label, sex, count
 
 DEFAULT_PUBLISHED = [c.key for c in CATEGORIES]
 
@@ -48,6 +55,10 @@ class Row:
     cells: list[Cell]  # laki-laki, perempuan, jumlah
     kind: str = "code"  # code | sum | unfilled | total
 
+    @property
+    def is_code(self) -> bool:
+        return self.kind == "code"
+
 
 @dataclass
 class Table:
@@ -61,14 +72,46 @@ class Table:
 
     @property
     def code_rows(self) -> list[Row]:
-        return [r for r in self.rows if r.kind == "code"]
+        return [r for r in self.rows if r.is_code]
+
+    @property
+    def shown_rows(self) -> list[Row]:
+        """The rows the page's table lists: a long code list (occupations) leaves out the codes
+        nobody has; the subtotal, unfilled and total rows always stay."""
+        long = len(self.code_rows) > 20
+        return [r for r in self.rows if not (long and r.is_code and not r.cells[2].count)]
 
     @property
     def has_complementary(self) -> bool:
         return any(c.complementary for r in self.rows for c in r.cells)
 
+    @property
+    def bars(self) -> list[Bar]:
+        """The bar chart's rows: every code anyone has, by the total (table order)."""
+        return [
+            Bar(r.label, 0 if c.hidden else c.count, c.text, hidden=c.hidden)
+            for r in self.code_rows
+            if (c := r.cells[2]).count
+        ]
 
-def published_categories(village) -> list[Category]:
+    @property
+    def pyramid(self) -> list[PyramidRow]:
+        """The age pyramid's rows (oldest first, as the table): men left, women right."""
+        return [
+            PyramidRow(
+                r.label,
+                0 if (men := r.cells[0]).hidden else men.count,
+                0 if (women := r.cells[1]).hidden else women.count,
+                men.text,
+                women.text,
+                men.hidden,
+                women.hidden,
+            )
+            for r in self.code_rows
+        ]
+
+
+def published_categories(village: Village) -> list[Category]:
     chosen = (
         PopulationSettings.objects.filter(village=village)
         .values_list("published", flat=True)
@@ -78,7 +121,7 @@ def published_categories(village) -> list[Category]:
     return [c for c in CATEGORIES if c.key in keys]
 
 
-def has_figures(village) -> bool:
+def has_figures(village: Village) -> bool:
     """Asked by the menu on every public page: cached per content version, which
     figures_recompute bumps."""
     from django.core.cache import cache
@@ -96,7 +139,7 @@ def _by_label(category: Category) -> bool:
     return not category.codes and category.key != "umur"
 
 
-def _labels(category: Category, counts: dict) -> list[tuple[int, str]]:
+def _labels(category: Category, counts: dict[tuple[int, str], list[int]]) -> list[tuple[int, str]]:
     if category.codes:
         return [(c, lab) for c, lab in codes.choices(category.codes)]
     if category.key == "umur":
@@ -104,7 +147,7 @@ def _labels(category: Category, counts: dict) -> list[tuple[int, str]]:
     return sorted({(1, label) for (code, label) in counts if code}, key=lambda x: x[1])
 
 
-def build_table(category: Category, figures: list[tuple[int, str, int, int]]) -> Table:
+def build_table(category: Category, figures: Iterable[Figure]) -> Table:
     """figures: (code, label, sex, count) rows, already summed over whatever area is shown.
     The one place public figures are suppressed: pages, charts and downloads all read this."""
     by_label = _by_label(category)
@@ -139,33 +182,76 @@ def build_table(category: Category, figures: list[tuple[int, str, int, int]]) ->
     return table
 
 
-def village_table(village, key: str) -> Table:
-    category = BY_KEY[key]
+def village_tables(village: Village, keys: Iterable[str] | None = None) -> dict[str, Table]:
+    """The village's tables by category key, from one query: the given categories, or every
+    category the village publishes. The statistics pages, their downloads and the API read
+    this, so they all show the same suppressed numbers."""
+    categories = [BY_KEY[k] for k in keys] if keys is not None else published_categories(village)
+    figures: dict[str, list[Figure]] = defaultdict(list)
     rows = (
         PopulationFigure.objects.for_village(village)
-        .filter(category=key)
-        .values_list("code", "label", "sex", "count")
+        .filter(category__in=[c.key for c in categories])
+        .values_list("category", "code", "label", "sex", "count")
     )
-    return build_table(category, list(rows))
+    for key, code, label, sex, count in rows:
+        figures[key].append((code, label, sex, count))
+    return {c.key: build_table(c, figures[c.key]) for c in categories}
 
 
-def district_table(key: str, *, villages=None) -> Table:
+def village_table(village: Village, key: str) -> Table:
+    return village_tables(village, [key])[key]
+
+
+def table_data(table: Table) -> dict[str, Any]:
+    """One table as plain data: the public JSON download and the API's population entry."""
+    return {
+        "kategori": str(table.category.label),
+        "satuan": table.category.unit,
+        "batas_sel_kecil": small_cell(),
+        # null = hidden: either below the threshold, or hidden so that one cannot be computed.
+        "keterangan": "null = disembunyikan (kurang dari batas, atau agar angka kecil tidak "
+        "dapat dihitung dari jumlahnya)",
+        "baris": [
+            {
+                "label": row.label,
+                "jenis": row.kind,
+                **{
+                    key: None if c.hidden else c.count
+                    for key, c in zip(("laki_laki", "perempuan", "jumlah"), row.cells, strict=True)
+                },
+                "disembunyikan": any(c.hidden for c in row.cells),
+            }
+            for row in table.rows
+        ],
+    }
+
+
+def table_rows(table: Table) -> list[list[str]]:
+    """One table as the rows of its CSV download, header first (hidden cells as in the page)."""
+    header = ["kategori", "laki_laki", "perempuan", "jumlah"]
+    return [header] + [
+        [row.label, *(c.text.replace(".", "") for c in row.cells)] for row in table.rows
+    ]
+
+
+def district_table(key: str, *, villages: QuerySet[Village] | None = None) -> Table:
     """Summed over villages (all, or one kecamatan's) from their stored figures."""
     category = BY_KEY[key]
     qs = PopulationFigure.objects.filter(category=key)
     if villages is not None:
         qs = qs.filter(village__in=villages)
+    rows: list[Figure]
     if key in ("dusun", "rw", "rt", "keluarga", "rumah-tangga"):
         # Dusun names mean nothing across villages: the district counts by village instead.
-        qs = qs.values("village__region__name", "sex").annotate(n=Sum("count"))
-        rows = [(1, r["village__region__name"], r["sex"], r["n"]) for r in qs]
+        by_village = qs.values("village__region__name", "sex").annotate(n=Sum("count"))
+        rows = [(1, r["village__region__name"], r["sex"], r["n"]) for r in by_village]
     else:
-        qs = qs.values("code", "sex").annotate(n=Sum("count"))
-        rows = [(r["code"], "", r["sex"], r["n"]) for r in qs]
+        by_code = qs.values("code", "sex").annotate(n=Sum("count"))
+        rows = [(r["code"], "", r["sex"], r["n"]) for r in by_code]
     return build_table(category, rows)
 
 
-def village_summary(village) -> dict[str, int]:
+def village_summary(village: Village) -> dict[str, int]:
     """Headline numbers: residents by sex, families, households."""
     sums = dict(
         PopulationFigure.objects.for_village(village)
@@ -188,15 +274,13 @@ def village_summary(village) -> dict[str, int]:
     }
 
 
-def live_villages():
-    from balai.villages.models import Village
-
+def live_villages() -> QuerySet[Village]:
     return Village.objects.filter(status=Village.Status.LIVE)
 
 
-def district_kecamatan_rows() -> list[dict]:
+def district_kecamatan_rows() -> list[dict[str, Any]]:
     """Residents of each kecamatan by sex, from the live villages' stored figures."""
-    rows: dict[str, dict] = {}
+    rows: dict[str, dict[str, Any]] = {}
     qs = (
         PopulationFigure.objects.filter(category="umur", village__in=live_villages())
         .values("village__region__parent__code", "village__region__parent__name", "sex")

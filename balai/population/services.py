@@ -5,15 +5,17 @@ is audit-logged and recounts the public figures."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 
 from balai.audit.services import audit_record
 from balai.population.models import PopulationSettings, Resident, ResidentEvent
+from balai.villages.models import Village
 
 Kind = ResidentEvent.Kind
 # status_dasar after each event (codes: 1 hidup, 2 mati, 3 pindah, 4 hilang, 6 pergi)
-STATUS_AFTER = {
+STATUS_AFTER: dict[int, int] = {
     Kind.BIRTH: 1,
     Kind.MOVE_IN: 1,
     Kind.DEATH: 2,
@@ -23,7 +25,7 @@ STATUS_AFTER = {
 }
 
 
-def _recount(village) -> None:
+def _recount(village: Village) -> None:
     from balai.population.tasks import figures_task
 
     figures_task.enqueue(village.pk)  # the DB backend commits the task row with ours
@@ -31,12 +33,12 @@ def _recount(village) -> None:
 
 def resident_add(
     *,
-    village,
+    village: Village,
     resident: Resident,
     kind: int,
     event_date: date,
     report_date: date,
-    user,
+    user: Any,
     place: str = "",
 ) -> Resident:
     """A newborn or a newcomer: the record and its birth / moving-in event, together."""
@@ -64,7 +66,7 @@ def resident_add(
     return resident
 
 
-def resident_save(*, village, resident: Resident, user) -> Resident:
+def resident_save(*, village: Village, resident: Resident, user: Any) -> Resident:
     with transaction.atomic():
         resident.save()
         audit_record(
@@ -77,7 +79,9 @@ def resident_save(*, village, resident: Resident, user) -> Resident:
     return resident
 
 
-def event_record(*, village, resident: Resident, event: ResidentEvent, user) -> ResidentEvent:
+def event_record(
+    *, village: Village, resident: Resident, event: ResidentEvent, user: Any
+) -> ResidentEvent:
     """Death, moving out, missing or temporary leave: log it and change the person's status."""
     with transaction.atomic():
         event.village, event.resident, event.recorded_by = village, resident, user
@@ -96,7 +100,7 @@ def event_record(*, village, resident: Resident, event: ResidentEvent, user) -> 
 
 
 def settings_save(
-    *, village, user, mentor_access: bool, published: list[str]
+    *, village: Village, user: Any, mentor_access: bool, published: list[str]
 ) -> PopulationSettings:
     with transaction.atomic():
         chosen, _created = PopulationSettings.objects.get_or_create(village=village)
@@ -109,5 +113,4 @@ def settings_save(
             mentor_access=mentor_access,
             published=published,
         )
-    village.bump_version()
     return chosen

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,13 +36,16 @@ from balai.support.models import FreshnessScore
 from balai.villages import selectors as village_selectors
 from balai.villages.models import Membership, Page, Village
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 CheckFn = Callable[[Village], "bool | None"]
 
 
 @dataclass(frozen=True)
 class FreshnessCheck:
     key: str
-    label: str
+    label: StrOrPromise
     fn: CheckFn
     weight: int = 1
 
@@ -49,7 +53,7 @@ class FreshnessCheck:
 _checks: dict[str, FreshnessCheck] = {}
 
 
-def register_freshness_check(key: str, label: str, fn: CheckFn, weight: int = 1) -> None:
+def register_freshness_check(key: str, label: StrOrPromise, fn: CheckFn, weight: int = 1) -> None:
     """Add (or replace, by key) a check; the order of registration is the order of columns."""
     _checks[key] = FreshnessCheck(key, label, fn, weight)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -20,6 +21,9 @@ from django_stubs_ext import StrOrPromise
 
 from balai.villages import selectors
 from balai.villages.models import Village
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from balai.population.models import Resident
+from balai.villages.content import content_changed
+from balai.villages.models import Village
 from balai.welfare.models import Recipient, WelfareFigure, WelfareRank
 
 
-def _latest_deciles(village) -> dict[int, int]:
+def _latest_deciles(village: Village) -> dict[int, int]:
     """household id → decile of its newest ranking that has one."""
     latest: dict[int, int] = {}
     ranks = (
@@ -26,10 +28,10 @@ def _latest_deciles(village) -> dict[int, int]:
     return latest
 
 
-def _covered_households(village) -> set[int]:
+def _covered_households(village: Village) -> set[int]:
     """Households with an active recipient, whether the benefit goes to a person, a KK or
     the household itself."""
-    active = Recipient.objects.for_village(village).filter(status="active")
+    active = Recipient.objects.for_village(village).filter(status=Recipient.Status.ACTIVE)
     covered = set(active.exclude(household=None).values_list("household_id", flat=True))
     people = Resident.objects.for_village(village).exclude(household=None)
     covered |= set(
@@ -45,7 +47,7 @@ def _covered_households(village) -> set[int]:
     return covered
 
 
-def _programme_years(village, this_year: int) -> list[WelfareFigure]:
+def _programme_years(village: Village, this_year: int) -> list[WelfareFigure]:
     counts: Counter = Counter()
     amounts: Counter = Counter()
     rows = Recipient.objects.for_village(village).values_list(
@@ -64,8 +66,8 @@ def _programme_years(village, this_year: int) -> list[WelfareFigure]:
     ]
 
 
-def _dusun(village) -> list[WelfareFigure]:
-    active = Recipient.objects.for_village(village).filter(status="active")
+def _dusun(village: Village) -> list[WelfareFigure]:
+    active = Recipient.objects.for_village(village).filter(status=Recipient.Status.ACTIVE)
     pairs = list(active.values_list("area__dusun", "area__rw"))
     by_dusun = Counter(d for d, _rw in pairs)
     by_rw = Counter(f"{d} · RW {rw}" if d else "" for d, rw in pairs)
@@ -76,7 +78,7 @@ def _dusun(village) -> list[WelfareFigure]:
     ]
 
 
-def figures_recompute(*, village) -> int:
+def figures_recompute(*, village: Village) -> int:
     deciles = _latest_deciles(village)
     households = Counter(deciles.values())
     persons = Counter(
@@ -101,11 +103,11 @@ def figures_recompute(*, village) -> int:
     with transaction.atomic():
         WelfareFigure.objects.for_village(village).delete()
         WelfareFigure.objects.bulk_create(rows)
-    village.bump_version()
+        content_changed(village)  # bulk writes send no signals
     return len(rows)
 
 
-def figures_changed(*, village) -> None:
+def figures_changed(*, village: Village) -> None:
     """Recount now: a village's welfare data is small, and the public page should agree with
     the dashboard the moment the admin looks."""
     figures_recompute(village=village)

@@ -19,11 +19,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name
-from balai.villages.models import VillageOwnedManager
+from balai.villages.models import VillageOwned, VillageOwnedManager
 
 
-class Programme(models.Model):
+class Programme(VillageOwned):
     """One assistance programme as it runs in one village. Edited by the village's admins."""
+
+    public_content = True
 
     class Kind(models.TextChoices):
         PKH = "pkh", "PKH"
@@ -46,7 +48,6 @@ class Programme(models.Model):
         HOUSEHOLD = "household", _("Rumah tangga")
         GROUP = "group", _("Kelompok")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     name = models.CharField(
         _("nama program"), max_length=120, help_text=_("Mis. BLT Dana Desa 2026.")
     )
@@ -87,8 +88,6 @@ class Programme(models.Model):
     district_wide = models.BooleanField(_("program seluruh kabupaten"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["-period_start", "name"]
         constraints = [
@@ -104,21 +103,18 @@ class Programme(models.Model):
             self.publicly_announced = True
         super().save(*args, **kwargs)
 
-    @property
-    def is_public_list(self) -> bool:
-        return self.publicly_announced and self.list_published
 
-
-class Recipient(models.Model):
+class Recipient(VillageOwned):
     """One beneficiary of a programme: a resident, a family or a household of the same
     village. Personal: admins only."""
+
+    public_content = True
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Aktif")
         ENDED = "ended", _("Berhenti")
         REPLACED = "replaced", _("Diganti")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="recipients")
     resident = models.ForeignKey(
         "population.Resident", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -138,18 +134,17 @@ class Recipient(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     status_reason = models.CharField(_("alasan"), max_length=200, blank=True)
 
-    objects = VillageOwnedManager()
-
     class Meta:
         ordering = ["name", "id"]
         indexes = [models.Index(fields=["village", "programme", "status"])]
 
 
-class WelfareRank(models.Model):
+class WelfareRank(VillageOwned):
     """A household's place in the national welfare ranking: DTSEN decile 1–10, or the older
     DTKS/BDT status, as of a data date. Personal: admins only."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = False
+
     household = models.ForeignKey(
         "population.Household", on_delete=models.CASCADE, related_name="+"
     )
@@ -157,8 +152,6 @@ class WelfareRank(models.Model):
     dtks_status = models.CharField(_("status DTKS/BDT"), max_length=40, blank=True)
     data_date = models.DateField(_("tanggal data"))
     source = models.CharField(_("sumber data"), max_length=40, default="DTSEN")
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["-data_date"]
@@ -169,18 +162,17 @@ class WelfareRank(models.Model):
         ]
 
 
-class PovertyFlag(models.Model):
+class PovertyFlag(VillageOwned):
     """The village's own finding that a household is poor (verifikasi desa), with its reason;
     kept apart from the national ranking. Personal: admins only."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = False
+
     household = models.ForeignKey(
         "population.Household", on_delete=models.CASCADE, related_name="+"
     )
     reason = models.CharField(_("alasan"), max_length=200)
     flagged_on = models.DateField(_("tanggal verifikasi"))
-
-    objects = VillageOwnedManager()
 
     class Meta:
         constraints = [
@@ -188,18 +180,17 @@ class PovertyFlag(models.Model):
         ]
 
 
-class WelfareFigure(models.Model):
+class WelfareFigure(VillageOwned):
     """A stored public count, written only by figures_recompute: households/persons per
     decile, recipients per programme and year (with the amount), per dusun, coverage."""
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
+    public_content = True
+
     category = models.CharField(max_length=20)
     label = models.CharField(max_length=120)
     year = models.PositiveSmallIntegerField(default=0)
     count = models.PositiveIntegerField()
     amount = models.PositiveBigIntegerField(default=0)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         indexes = [models.Index(fields=["category", "village"])]
@@ -251,16 +242,17 @@ class WelfareImport(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.CHECKING, self.Status.IMPORTING)
 
 
-class Objection(models.Model):
+class Objection(VillageOwned):
     """A resident's objection or correction to an announced list (someone wrongly listed or
     missing). The sender's contact is for the village only and never shown publicly."""
+
+    public_content = False
 
     class Kind(models.TextChoices):
         WRONG = "wrong", _("Ada penerima yang tidak layak / salah")
         MISSING = "missing", _("Ada warga layak yang belum terdaftar")
         OTHER = "other", _("Lainnya")
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="objections")
     kind = models.CharField(_("jenis sanggahan"), max_length=10, choices=Kind.choices)
     message = models.TextField(_("isi sanggahan"), max_length=2000)
@@ -273,8 +265,6 @@ class Objection(models.Model):
     )
     handled = models.BooleanField(_("sudah ditangani"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
         ordering = ["handled", "-created_at"]

@@ -3,39 +3,24 @@ import_service.py; figures in figures.py."""
 
 from __future__ import annotations
 
-import hashlib
+from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
-from django.utils.translation import gettext as _
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from balai.audit.services import audit_record
+from balai.lib.ratelimit import Limit
+from balai.population.models import Household
+from balai.villages.models import Village
 from balai.welfare.figures import figures_changed
-from balai.welfare.models import Objection, Programme
+from balai.welfare.models import Objection, PovertyFlag, Programme, Recipient
 
-OBJECTION_LIMIT = (3, 60 * 60)  # three objections per hour per address
-
-
-class RateLimited(Exception):
-    """Too many objections from one address; the message is for the visitor."""
+# Three objections per hour from one network (balai.lib.net.client_network), counted by the
+# objection view.
+OBJECTION_LIMIT = Limit(3, 60 * 60)
 
 
-def _rate_limit_hit(*, ip: str) -> None:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()[:24]
-    key = f"balai:welfare:rl:{digest}"  # the address is hashed: none is kept
-    most, seconds = OBJECTION_LIMIT
-    if cache.add(key, 1, seconds):
-        return
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
-        return
-    if count > most:
-        raise RateLimited(_("Terlalu banyak kiriman dari jaringan Anda. Coba lagi nanti."))
-
-
-def programme_save(*, programme: Programme, user) -> Programme:
+def programme_save(*, programme: Programme, user: Any) -> Programme:
     programme.save()
     audit_record(
         actor=user,
@@ -47,7 +32,7 @@ def programme_save(*, programme: Programme, user) -> Programme:
     return programme
 
 
-def programme_publish(*, programme: Programme, user, published: bool) -> None:
+def programme_publish(*, programme: Programme, user: Any, published: bool) -> None:
     programme.list_published = published and programme.publicly_announced
     programme.save(update_fields=["list_published"])
     audit_record(
@@ -57,13 +42,11 @@ def programme_publish(*, programme: Programme, user, published: bool) -> None:
         target=programme.name,
         published=programme.list_published,
     )
-    programme.village.bump_version()
 
 
 def objection_send(
-    *, programme: Programme, ip: str, kind: str, message: str, sender_name: str, contact: str
+    *, programme: Programme, kind: str, message: str, sender_name: str, contact: str
 ) -> Objection:
-    _rate_limit_hit(ip=ip)
     return Objection.objects.create(
         village=programme.village,
         programme=programme,
@@ -74,7 +57,7 @@ def objection_send(
     )
 
 
-def objection_handle(*, objection: Objection, user) -> None:
+def objection_handle(*, objection: Objection, user: Any) -> None:
     objection.handled = True
     objection.save(update_fields=["handled"])
     audit_record(
@@ -85,7 +68,7 @@ def objection_handle(*, objection: Objection, user) -> None:
     )
 
 
-def recipient_status_change(*, recipient, user) -> None:
+def recipient_status_change(*, recipient: Recipient, user: Any) -> None:
     recipient.save(update_fields=["status", "status_reason", "end"])
     audit_record(
         actor=user,
@@ -97,7 +80,9 @@ def recipient_status_change(*, recipient, user) -> None:
     figures_changed(village=recipient.village)
 
 
-def programme_copy_to_villages(*, template: Programme, villages, user) -> int:
+def programme_copy_to_villages(
+    *, template: Programme, villages: QuerySet[Village], user: Any
+) -> int:
     """A district-wide programme: one copy per village (flagged district_wide), so each row
     still belongs to one village. Villages that already have the name are left alone."""
     made = 0
@@ -117,12 +102,8 @@ def programme_copy_to_villages(*, template: Programme, villages, user) -> int:
     return made
 
 
-def poverty_flag_save(*, village, household, reason: str, user) -> None:
+def poverty_flag_save(*, village: Village, household: Household, reason: str, user: Any) -> None:
     """The village's own finding, kept apart from the national ranking."""
-    from django.utils import timezone
-
-    from balai.welfare.models import PovertyFlag
-
     PovertyFlag.objects.update_or_create(
         village=village,
         household=household,

@@ -45,7 +45,7 @@ def test_several_years_are_compared(client, dagan):
         make_year(dagan, year)
     page = client.get(url("budget_year", tahun=2025)).content.decode()
     assert "Perbandingan antartahun" in page
-    assert 'class="chart chart-years"' in page
+    assert 'class="chart chart-columns"' in page
 
 
 def test_a_draft_year_is_not_public_and_the_page_says_so(client, dagan):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.budget.views import district as district_views
+from balai.budget.views import district
 
 app_name = "budget_district"
-urlpatterns = [path("", district_views.overview, name="overview")]
+urlpatterns = [path("", district.overview, name="overview")]

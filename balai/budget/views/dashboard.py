@@ -5,35 +5,35 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from balai.budget import selectors, services
 from balai.budget.forms import ApproveForm, LineForm, RealisationForm, YearForm
-from balai.budget.models import Account, BudgetLine, FiscalYear
+from balai.budget.models import Account, BudgetLine, FiscalYear, ImportBatch
 from balai.budget.views.site import poster_response, report_response
-from balai.villages.permissions import village_role_required
+from balai.villages.permissions import desa_only, village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def _year(request: HttpRequest, year: int) -> FiscalYear:
+def _year(request: VillageRequest, year: int) -> FiscalYear:
     return get_object_or_404(FiscalYear.objects.for_village(request.village), year=year)
 
 
-def _line(request: HttpRequest, fy: FiscalYear, pk: int) -> BudgetLine:
+def _line(request: VillageRequest, fy: FiscalYear, pk: int) -> BudgetLine:
     lines = BudgetLine.objects.for_village(request.village).filter(fiscal_year=fy)
     return get_object_or_404(lines.select_related("account", "kegiatan"), pk=pk)
 
 
-def _to_year(request: HttpRequest, fy: FiscalYear) -> HttpResponse:
+def _to_year(request: VillageRequest, fy: FiscalYear) -> HttpResponse:
     return redirect("budget_dashboard:year", slug=request.village.slug, year=fy.year)
 
 
 @village_role_required("budget")
-def years(request: HttpRequest) -> HttpResponse:
+@desa_only("budget/dashboard/kelurahan.html")
+def years(request: VillageRequest) -> HttpResponse:
     village = request.village
-    if village.is_kelurahan:
-        return render(request, "budget/dashboard/kelurahan.html")
     form = YearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,19 +49,20 @@ def years(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("budget")
-def year(request: HttpRequest, year: int) -> HttpResponse:
+@desa_only()
+def year(request: VillageRequest, year: int) -> HttpResponse:
     fy = _year(request, year)
     lines = selectors.export_lines(fy)
     ctx = {
         "fy": fy,
         "lines": lines,
         "t": selectors.year_tables(fy),
-        "last_import": fy.imports.filter(status="applied").first(),
+        "last_import": fy.imports.filter(status=ImportBatch.Status.APPLIED).first(),
     }
     return render(request, "budget/dashboard/year.html", ctx)
 
 
-def _account_options() -> dict:
+def _account_options() -> dict[str, list[Account]]:
     accounts = Account.objects.filter(level__in=["objek", "kegiatan"]).only("code", "name", "level")
     return {
         "objek": [a for a in accounts if a.level == "objek"],
@@ -69,7 +70,7 @@ def _account_options() -> dict:
     }
 
 
-def _edit_line(request: HttpRequest, fy: FiscalYear, line: BudgetLine) -> HttpResponse:
+def _edit_line(request: VillageRequest, fy: FiscalYear, line: BudgetLine) -> HttpResponse:
     form = LineForm(request.POST or None, instance=line)
     if request.method == "POST" and form.is_valid():
         services.line_save(line=form.instance, actor=request.user)
@@ -83,19 +84,22 @@ def _edit_line(request: HttpRequest, fy: FiscalYear, line: BudgetLine) -> HttpRe
 
 
 @village_role_required("budget")
-def line_add(request: HttpRequest, year: int) -> HttpResponse:
+@desa_only()
+def line_add(request: VillageRequest, year: int) -> HttpResponse:
     fy = _year(request, year)
     return _edit_line(request, fy, BudgetLine(village=request.village, fiscal_year=fy))
 
 
 @village_role_required("budget")
-def line_edit(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+@desa_only()
+def line_edit(request: VillageRequest, year: int, pk: int) -> HttpResponse:
     fy = _year(request, year)
     return _edit_line(request, fy, _line(request, fy, pk))
 
 
 @village_role_required("budget")
-def line_delete(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+@desa_only()
+def line_delete(request: VillageRequest, year: int, pk: int) -> HttpResponse:
     fy = _year(request, year)
     line = _line(request, fy, pk)
     if request.method == "POST":
@@ -106,7 +110,8 @@ def line_delete(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 
 @village_role_required("budget")
-def realisation_add(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+@desa_only()
+def realisation_add(request: VillageRequest, year: int, pk: int) -> HttpResponse:
     fy = _year(request, year)
     line = _line(request, fy, pk)
     form = RealisationForm(request.POST or None)
@@ -122,7 +127,8 @@ def realisation_add(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 
 @village_role_required("budget")
-def approve(request: HttpRequest, year: int) -> HttpResponse:
+@desa_only()
+def approve(request: VillageRequest, year: int) -> HttpResponse:
     fy = _year(request, year)
     revising = fy.status != FiscalYear.Status.DRAFT
     form = ApproveForm(request.POST or None)
@@ -150,10 +156,12 @@ def approve(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @village_role_required("budget")
-def poster(request: HttpRequest, year: int) -> HttpResponse:
+@desa_only()
+def poster(request: VillageRequest, year: int) -> HttpResponse:
     return poster_response(request, _year(request, year), inline=False)
 
 
 @village_role_required("budget")
-def report(request: HttpRequest, year: int) -> HttpResponse:
+@desa_only()
+def report(request: VillageRequest, year: int) -> HttpResponse:
     return report_response(request, _year(request, year))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,19 +11,21 @@ from django.utils.translation import gettext as _
 from balai.budget import project_services
 from balai.budget.forms import ProgressForm, ProjectForm
 from balai.budget.models import FiscalYear, ProgressReport, Project
-from balai.villages.permissions import village_role_required
+from balai.villages.permissions import desa_only, village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def _project(request: HttpRequest, pk: int) -> Project:
+def _project(request: VillageRequest, pk: int) -> Project:
     return get_object_or_404(Project.objects.for_village(request.village), pk=pk)
 
 
-def _to_list(request: HttpRequest) -> HttpResponse:
+def _to_list(request: VillageRequest) -> HttpResponse:
     return redirect("budget_dashboard:projects", slug=request.village.slug)
 
 
 @village_role_required("budget")
-def projects(request: HttpRequest) -> HttpResponse:
+@desa_only()
+def projects(request: VillageRequest) -> HttpResponse:
     rows = Project.objects.for_village(request.village).select_related("fiscal_year")
     has_years = FiscalYear.objects.for_village(request.village).exists()
     return render(
@@ -31,7 +33,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _edit(request: HttpRequest, project: Project) -> HttpResponse:
+def _edit(request: VillageRequest, project: Project) -> HttpResponse:
     form = ProjectForm(request.POST or None, instance=project, village=request.village)
     if request.method == "POST" and form.is_valid():
         project_services.project_save(
@@ -43,19 +45,20 @@ def _edit(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @village_role_required("budget")
-def project_add(request: HttpRequest) -> HttpResponse:
-    if request.village.is_kelurahan:
-        return redirect("budget_dashboard:years", slug=request.village.slug)
+@desa_only()
+def project_add(request: VillageRequest) -> HttpResponse:
     return _edit(request, Project(village=request.village))
 
 
 @village_role_required("budget")
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def project_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _edit(request, _project(request, pk))
 
 
 @village_role_required("budget")
-def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def project_delete(request: VillageRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     if request.method == "POST":
         project_services.project_delete(project=project, actor=request.user)
@@ -65,7 +68,8 @@ def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("budget")
-def report_add(request: HttpRequest, pk: int) -> HttpResponse:
+@desa_only()
+def report_add(request: VillageRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     report = ProgressReport(village=request.village, project=project, date=timezone.localdate())
     form = ProgressForm(request.POST or None, request.FILES or None, instance=report)

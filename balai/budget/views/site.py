@@ -3,45 +3,63 @@ the development projects. Desa only: a kelurahan has no APBDes, so these pages d
 
 from __future__ import annotations
 
-import csv
 import json
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from balai.budget import charts, selectors
+from balai.budget import selectors
+from balai.budget.models import FiscalYear
 from balai.budget.poster import poster_pdf
 from balai.budget.report import semester_of, semester_report_pdf
+from balai.lib import charts
+from balai.lib.exports import attachment, csv_response
+from balai.lib.numbers import percent, short_rupiah
 from balai.villages.cache import cache_public_page
+from balai.villages.permissions import desa_only
+from balai.villages.requests import VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 
 
-def _desa(request: HttpRequest) -> None:
-    if request.village.is_kelurahan:
-        raise Http404("kelurahan tidak memiliki APBDes")
+def amount_chart(chart_id: str, title: str, items: list[tuple[str, int, int | None]]) -> charts.Svg:
+    """Budget bars, with the realisation inside each (None: the budget alone, as the district
+    totals are); the amounts and percentages are in the table beside."""
+    bars = [
+        charts.Bar(
+            label,
+            budget,
+            short_rupiah(budget) + ("" if realised is None else f" · {percent(realised, budget)}"),
+            inner=realised,
+        )
+        for label, budget, realised in items
+    ]
+    return charts.bar_chart(chart_id=chart_id, title=title, bars=bars)
+
+
+def _year(request: VillageRequest, tahun: int) -> FiscalYear:
+    fy = selectors.public_year(request.village, tahun)
+    if fy is None:
+        raise Http404("belum ditetapkan")
+    return fy
 
 
 @require_safe
 @cache_public_page
-def budget_index(request: HttpRequest) -> HttpResponse:
-    _desa(request)
+@desa_only()
+def budget_index(request: VillageRequest) -> HttpResponse:
     years = selectors.public_years(request.village)
     if years:
         return redirect(site_reverse(request, "budget_year", tahun=years[0].year))
-    return render(request, "budget/site/none.html", {"year": None}, status=200)
-
-
-def _year_or_none(request: HttpRequest, tahun: int):
-    _desa(request)
-    return selectors.public_year(request.village, tahun)
+    return render(request, "budget/site/none.html", {"year": None})
 
 
 @require_safe
 @cache_public_page
-def budget_year(request: HttpRequest, tahun: int) -> HttpResponse:
-    fy = _year_or_none(request, tahun)
+@desa_only()
+def budget_year(request: VillageRequest, tahun: int) -> HttpResponse:
+    fy = selectors.public_year(request.village, tahun)
     years = selectors.public_years(request.village)
     if fy is None:
         return render(request, "budget/site/none.html", {"year": tahun, "years": years}, status=404)
@@ -52,71 +70,58 @@ def budget_year(request: HttpRequest, tahun: int) -> HttpResponse:
         "t": tables,
         "years": years,
         "history": history,
-        "income_chart": charts.bar_chart(
+        "income_chart": amount_chart(
+            "chart-income",
             _("Pendapatan menurut sumber"),
             [(r["label"], r["budget"], r["realised"]) for r in tables["income"]],
         ),
-        "bidang_chart": charts.bar_chart(
+        "bidang_chart": amount_chart(
+            "chart-bidang",
             _("Belanja menurut bidang"),
             [(r["short"], r["budget"], r["realised"]) for r in tables["bidang"]],
         ),
-        "years_chart": charts.year_chart(
-            _("Pendapatan dan belanja per tahun"),
-            [(y.year, y.income_budget, y.spending_budget) for y in history],
-        ),
+        "years_chart": _years_chart(history),
         "projects": list(selectors.published_projects(request.village).filter(fiscal_year=fy)),
     }
     return render(request, "budget/site/year.html", ctx)
 
 
-@require_safe
-@cache_public_page
-def budget_year_csv(request: HttpRequest, tahun: int) -> HttpResponse:
-    fy = _year_or_none(request, tahun)
-    if fy is None:
-        raise Http404("belum ditetapkan")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="apbdes-{request.village.slug}-{tahun}.csv"'
-    )
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "jenis",
-            "kegiatan",
-            "nama_kegiatan",
-            "kode",
-            "rekening",
-            "sumber",
-            "anggaran",
-            "perubahan",
-            "realisasi",
-        ]
-    )
-    for line in selectors.export_lines(fy):
-        writer.writerow(
-            [
-                line.get_kind_display(),
-                line.kegiatan.code if line.kegiatan else "",
-                line.kegiatan.name if line.kegiatan else "",
-                line.account.code,
-                line.account.name,
-                line.source,
-                line.original_amount,
-                "" if line.revised_amount is None else line.revised_amount,
-                line.realised,
-            ]
+def _years_chart(history: list[FiscalYear]) -> charts.Svg:
+    income, spending = _("Pendapatan"), _("Belanja")
+    columns = [
+        charts.Column(
+            str(y.year),
+            (y.income_budget, y.spending_budget),
+            (
+                f"{y.year} · {income} {short_rupiah(y.income_budget)}",
+                f"{y.year} · {spending} {short_rupiah(y.spending_budget)}",
+            ),
         )
-    return response
+        for y in history
+    ]
+    series = [charts.Series(income, charts.MID_GREEN), charts.Series(spending, charts.GREEN)]
+    return charts.column_chart(
+        chart_id="chart-years",
+        title=_("Pendapatan dan belanja per tahun"),
+        columns=columns,
+        series=series,
+    )
 
 
 @require_safe
 @cache_public_page
-def budget_year_json(request: HttpRequest, tahun: int) -> HttpResponse:
-    fy = _year_or_none(request, tahun)
-    if fy is None:
-        raise Http404("belum ditetapkan")
+@desa_only()
+def budget_year_csv(request: VillageRequest, tahun: int) -> HttpResponse:
+    fy = _year(request, tahun)
+    name = f"apbdes-{request.village.slug}-{tahun}.csv"
+    return csv_response(name, selectors.export_rows(fy), personal=False)
+
+
+@require_safe
+@cache_public_page
+@desa_only()
+def budget_year_json(request: VillageRequest, tahun: int) -> HttpResponse:
+    fy = _year(request, tahun)
     payload = {
         "desa": request.village.display_name,
         "tahun": fy.year,
@@ -129,13 +134,12 @@ def budget_year_json(request: HttpRequest, tahun: int) -> HttpResponse:
         json.dumps(payload, ensure_ascii=False, indent=1),
         content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="apbdes-{request.village.slug}-{tahun}.json"'
-    )
-    return response
+    return attachment(response, f"apbdes-{request.village.slug}-{tahun}.json", personal=False)
 
 
-def poster_response(request: HttpRequest, fy, *, inline: bool = True) -> HttpResponse:
+def poster_response(
+    request: VillageRequest, fy: FiscalYear, *, inline: bool = True
+) -> HttpResponse:
     village = request.village
     projects = list(
         selectors.published_projects(village).filter(fiscal_year=fy).order_by("-budget")
@@ -157,7 +161,7 @@ def poster_response(request: HttpRequest, fy, *, inline: bool = True) -> HttpRes
     return response
 
 
-def report_response(request: HttpRequest, fy) -> HttpResponse:
+def report_response(request: VillageRequest, fy: FiscalYear) -> HttpResponse:
     semester = 1 if request.GET.get("semester") == "1" else semester_of(fy)
     pdf = semester_report_pdf(village=request.village, fiscal_year=fy, semester=semester)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -168,51 +172,50 @@ def report_response(request: HttpRequest, fy) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def budget_report(request: HttpRequest, tahun: int) -> HttpResponse:
-    fy = _year_or_none(request, tahun)
-    if fy is None:
-        raise Http404("belum ditetapkan")
-    return report_response(request, fy)
+@desa_only()
+def budget_report(request: VillageRequest, tahun: int) -> HttpResponse:
+    return report_response(request, _year(request, tahun))
 
 
 @require_safe
 @cache_public_page
-def budget_poster(request: HttpRequest, tahun: int) -> HttpResponse:
-    fy = _year_or_none(request, tahun)
-    if fy is None:
-        raise Http404("belum ditetapkan")
-    return poster_response(request, fy)
+@desa_only()
+def budget_poster(request: VillageRequest, tahun: int) -> HttpResponse:
+    return poster_response(request, _year(request, tahun))
 
 
 @require_safe
 @cache_public_page
-def budget_projects(request: HttpRequest) -> HttpResponse:
-    _desa(request)
+@desa_only()
+def budget_projects(request: VillageRequest) -> HttpResponse:
     projects = list(selectors.published_projects(request.village))
     if not projects:
         raise Http404("belum ada pembangunan")
     located = [p for p in projects if p.latitude is not None and p.longitude is not None]
     points = [
-        (
+        charts.Point(
             p.name,
             site_reverse(request, "budget_project", slug=p.slug),
             float(p.latitude),
             float(p.longitude),
         )
         for p in located
+        if p.latitude is not None and p.longitude is not None
     ]
     ctx = {
         "projects": projects,
         "located": located,
-        "map": charts.points_map(_("Sebaran lokasi pembangunan"), points),
+        "map": charts.point_map(
+            chart_id="chart-map", title=_("Sebaran lokasi pembangunan"), points=points
+        ),
     }
     return render(request, "budget/site/projects.html", ctx)
 
 
 @require_safe
 @cache_public_page
-def budget_project(request: HttpRequest, slug: str) -> HttpResponse:
-    _desa(request)
+@desa_only()
+def budget_project(request: VillageRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(selectors.published_projects(request.village), slug=slug)
     reports = list(project.reports.all())
     lines = list(project.lines.select_related("kegiatan", "account"))

@@ -6,7 +6,10 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django import template
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from balai.lib import charts
 from balai.market import prices
 
 register = template.Library()
@@ -23,10 +26,28 @@ def urlencode_all(value: str) -> str:
 
 
 @register.filter
-def monthly_chart(months: list):
-    from balai.market.charts import monthly_bars_svg
-
-    return monthly_bars_svg(months)
+def monthly_chart(months: list) -> charts.Svg:
+    """Paid value per month as columns, oldest on the left (`months` come newest first); the
+    same numbers are in the table beside it."""
+    rows = list(reversed(months))
+    if not rows:
+        return charts.Svg("")
+    columns = [
+        charts.Column(
+            date_format(r.month, "M"),
+            (r.value,),
+            (f"{date_format(r.month, 'M Y')}: {prices.rupiah(r.value)}",),
+        )
+        for r in rows
+    ]
+    return charts.column_chart(
+        chart_id="chart-market-months",
+        title=_("Nilai terbayar per bulan"),
+        columns=columns,
+        series=[charts.Series(_("Nilai terbayar"), charts.GREEN)],
+        slot=320 / len(rows),
+        height=160,
+    )
 
 
 @register.filter

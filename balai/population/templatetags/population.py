@@ -1,8 +1,13 @@
+"""Register helpers for templates: {{ nik|masked }}, {% if request|manages_register %}.
+Numbers come from {% load formats %}."""
+
 from __future__ import annotations
 
 from django import template
 
 from balai.population.nik import mask
+from balai.villages.permissions import can
+from balai.villages.requests import VillageRequest
 
 register = template.Library()
 
@@ -14,9 +19,7 @@ def masked(number: str) -> str:
 
 
 @register.filter
-def angka(value: int) -> str:
-    """12345 → 12.345, the Indonesian way."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return ""
+def manages_register(request: VillageRequest) -> bool:
+    """Whether this person runs the register (imports, settings, the access log): the village's
+    admins and district admins, not a mentor who may only look."""
+    return can(request.user, request.village, "personal")

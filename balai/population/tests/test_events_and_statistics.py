@@ -34,7 +34,7 @@ def test_small_cells_show_as_less_than_five_and_totals_stay(client, dagan):
     _people(dagan)
     html = client.get("/desa/dagan/statistik/agama/").content.decode()
     assert "&lt; 5" in html
-    assert '<svg class="chart"' in html and 'role="img"' in html
+    assert '<svg class="chart chart-bars" role="img"' in html
     data = json.loads(client.get("/desa/dagan/statistik/agama/data.json").content)
     kristen = next(r for r in data["baris"] if r["label"] == "KRISTEN")
     assert kristen["jumlah"] is None and kristen["disembunyikan"]

@@ -155,7 +155,7 @@ def test_the_70_74_example_is_safe_in_page_chart_csv_and_json(client, dagan):
     assert ["70–74", "*", "< 5", "23"] in lines
     html = client.get("/desa/dagan/statistik/umur/").content.decode()
     assert ">20<" not in html and ">3<" not in html
-    assert 'fill="url(#chart-hatch)"' in html and "bertanda “*”" in html
+    assert 'fill="url(#chart-statistik-hatch)"' in html and "bertanda “*”" in html
 
 
 def test_district_tables_are_suppressed_the_same_way(client, dagan, bojongsari):
@@ -166,10 +166,11 @@ def test_district_tables_are_suppressed_the_same_way(client, dagan, bojongsari):
 
 
 def test_hidden_bars_all_have_the_same_length_whatever_they_hide():
-    from balai.population.charts import HIDDEN_W, pyramid
+    from balai.lib.charts import HIDDEN_WIDTH
+    from balai.population.views.site import statistics_chart
 
     table = build_table(BY_KEY["umur"], [(1, "", 1, 200), (1, "", 2, 3), (2, "", 1, 1)])
-    svg = str(pyramid(table, "umur"))
-    assert svg.count(f'width="{HIDDEN_W:.1f}"') == sum(
-        c.hidden for r in table.code_rows for c in r.cells[:2]
-    )
+    svg = str(statistics_chart(table))
+    hidden = sum(c.hidden for r in table.code_rows for c in r.cells[:2])
+    assert hidden == 3
+    assert svg.count(f'width="{HIDDEN_WIDTH}" height="22" fill="url(#chart-statistik-hatch)"') == 3

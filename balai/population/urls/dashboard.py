@@ -2,27 +2,25 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.population.views import dashboard as views
-from balai.population.views import dashboard_families as family_views
-from balai.population.views import dashboard_imports as import_views
+from balai.population.views import dashboard, dashboard_families, dashboard_imports
 
 app_name = "population_dashboard"
 urlpatterns = [
-    path("", views.residents, name="residents"),
-    path("tambah/", views.resident_add, name="resident_add"),
-    path("<int:pk>/", views.resident_detail, name="resident"),
-    path("<int:pk>/ubah/", views.resident_edit, name="resident_edit"),
-    path("<int:pk>/peristiwa/", views.event_add, name="event_add"),
-    path("kk/<int:pk>/", family_views.family_detail, name="family"),
-    path("kk/<int:pk>/pecah/", family_views.family_split_view, name="family_split"),
-    path("kk/<int:pk>/kepala/", family_views.family_head_view, name="family_head"),
-    path("laporan-bulanan/", views.monthly, name="monthly"),
-    path("pengaturan/", views.settings, name="settings"),
-    path("log/", views.audit_log, name="audit"),
-    path("impor/", import_views.imports, name="imports"),
-    path("impor/<int:pk>/", import_views.import_detail, name="import"),
-    path("impor/<int:pk>/konfirmasi/", import_views.import_confirm, name="import_confirm"),
-    path("impor/<int:pk>/laporan.xlsx", import_views.import_report, name="import_report"),
-    path("templat.xlsx", import_views.template, name="template"),
-    path("ekspor/", import_views.export, name="export"),
+    path("", dashboard.residents, name="residents"),
+    path("tambah/", dashboard.resident_add, name="resident_add"),
+    path("<int:pk>/", dashboard.resident_detail, name="resident"),
+    path("<int:pk>/ubah/", dashboard.resident_edit, name="resident_edit"),
+    path("<int:pk>/peristiwa/", dashboard.event_add, name="event_add"),
+    path("kk/<int:pk>/", dashboard_families.family_detail, name="family"),
+    path("kk/<int:pk>/pecah/", dashboard_families.family_split_view, name="family_split"),
+    path("kk/<int:pk>/kepala/", dashboard_families.family_head_view, name="family_head"),
+    path("laporan-bulanan/", dashboard.monthly, name="monthly"),
+    path("pengaturan/", dashboard.settings, name="settings"),
+    path("log/", dashboard.audit_log, name="audit"),
+    path("impor/", dashboard_imports.imports, name="imports"),
+    path("impor/<int:pk>/", dashboard_imports.import_detail, name="import"),
+    path("impor/<int:pk>/konfirmasi/", dashboard_imports.import_confirm, name="import_confirm"),
+    path("impor/<int:pk>/laporan.xlsx", dashboard_imports.import_report, name="import_report"),
+    path("templat.xlsx", dashboard_imports.template, name="template"),
+    path("ekspor/", dashboard_imports.export, name="export"),
 ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.population.views import district_dashboard as district_dashboard_views
+from balai.population.views import district_dashboard
 
 app_name = "population_district_dashboard"
-urlpatterns = [path("", district_dashboard_views.overview, name="overview")]
+urlpatterns = [path("", district_dashboard.overview, name="overview")]

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from balai.population.views import site as site_views
+from balai.population.views import site
 
 urlpatterns = [
-    path("statistik/", site_views.index, name="population_index"),
-    path("statistik/<slug:kategori>/", site_views.category, name="population_category"),
+    path("statistik/", site.index, name="population_index"),
+    path("statistik/<slug:kategori>/", site.category, name="population_category"),
     re_path(
         r"^statistik/(?P<kategori>[-a-z]+)/data\.(?P<fmt>csv|json)$",
-        site_views.download,
+        site.download,
         name="population_download",
     ),
 ]

@@ -4,43 +4,47 @@ person's page), new residents and events, the monthly report, the village's choi
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.audit.models import AuditEntry
 from balai.audit.services import audit_record
+from balai.lib.pagination import paginate
 from balai.population import reports, services
 from balai.population.access import register_required
 from balai.population.forms import EventForm, NewResidentForm, ResidentForm, SettingsForm
 from balai.population.models import PopulationSettings, Resident
 from balai.population.selectors import DEFAULT_PUBLISHED
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
+
+SHOW_ALL = "semua"  # ?status=semua: the dead, moved and missing too
 
 
-def _resident(request: HttpRequest, pk: int) -> Resident:
+def _resident(request: VillageRequest, pk: int) -> Resident:
     qs = Resident.objects.for_village(request.village).select_related("family", "area")
     return get_object_or_404(qs, pk=pk)
 
 
 @register_required
-def residents(request: HttpRequest) -> HttpResponse:
+def residents(request: VillageRequest) -> HttpResponse:
     qs = Resident.objects.for_village(request.village).select_related("family", "area")
     # Searched by POST: a NIK or a name typed here must not end up in a URL or an access log.
     query = request.POST.get("q", "").strip() if request.method == "POST" else ""
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(nik=query) | Q(family__number=query))
-    if request.GET.get("status") != "semua":
+    show_all = request.GET.get("status") == SHOW_ALL
+    if not show_all:
         qs = qs.filter(status=Resident.ALIVE)
-    page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    return render(request, "population/dashboard/residents.html", {"page": page, "query": query})
+    ctx = {"page": paginate(request, qs, 50), "query": query, "show_all": show_all}
+    return render(request, "population/dashboard/residents.html", ctx)
 
 
 @register_required
-def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_detail(request: VillageRequest, pk: int) -> HttpResponse:
     resident = _resident(request, pk)
     audit_record(
         actor=request.user,
@@ -53,7 +57,7 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @register_required
-def resident_add(request: HttpRequest) -> HttpResponse:
+def resident_add(request: VillageRequest) -> HttpResponse:
     form = NewResidentForm(
         request.POST or None, village=request.village, instance=Resident(village=request.village)
     )
@@ -73,7 +77,7 @@ def resident_add(request: HttpRequest) -> HttpResponse:
 
 
 @register_required
-def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_edit(request: VillageRequest, pk: int) -> HttpResponse:
     resident = _resident(request, pk)
     form = ResidentForm(request.POST or None, village=request.village, instance=resident)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +89,7 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @register_required
-def event_add(request: HttpRequest, pk: int) -> HttpResponse:
+def event_add(request: VillageRequest, pk: int) -> HttpResponse:
     resident = _resident(request, pk)
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -99,14 +103,14 @@ def event_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @register_required
-def monthly(request: HttpRequest) -> HttpResponse:
+def monthly(request: VillageRequest) -> HttpResponse:
     year, month = reports.parse_month(request.GET.get("bulan", ""))
     report = reports.monthly_report(village=request.village, year=year, month=month)
     return render(request, "population/dashboard/monthly.html", {"report": report})
 
 
 @village_role_required("personal")
-def settings(request: HttpRequest) -> HttpResponse:
+def settings(request: VillageRequest) -> HttpResponse:
     chosen = PopulationSettings.objects.filter(village=request.village).first()
     initial = {
         "mentor_access": chosen.mentor_access if chosen else False,
@@ -121,7 +125,7 @@ def settings(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("personal")
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: VillageRequest) -> HttpResponse:
     qs = AuditEntry.objects.filter(village=request.village, action__startswith="population.")
-    page = Paginator(qs.select_related("actor"), 50).get_page(request.GET.get("halaman"))
+    page = paginate(request, qs.select_related("actor"), 50)
     return render(request, "population/dashboard/audit.html", {"page": page})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,15 +12,16 @@ from balai.population.access import register_required
 from balai.population.family_services import FamilyError, family_head_change, family_split
 from balai.population.forms import HeadForm, SplitForm
 from balai.population.models import Family
+from balai.villages.requests import VillageRequest
 
 
-def _family(request: HttpRequest, pk: int) -> Family:
+def _family(request: VillageRequest, pk: int) -> Family:
     qs = Family.objects.for_village(request.village).select_related("area")
     return get_object_or_404(qs, pk=pk)
 
 
 @register_required
-def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def family_detail(request: VillageRequest, pk: int) -> HttpResponse:
     family = _family(request, pk)
     audit_record(
         actor=request.user,
@@ -34,13 +35,13 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _done(request: HttpRequest, family: Family, text: str) -> HttpResponse:
+def _done(request: VillageRequest, family: Family, text: str) -> HttpResponse:
     messages.success(request, text)
     return redirect("population_dashboard:family", slug=request.village.slug, pk=family.pk)
 
 
 @register_required
-def family_split_view(request: HttpRequest, pk: int) -> HttpResponse:
+def family_split_view(request: VillageRequest, pk: int) -> HttpResponse:
     family = _family(request, pk)
     form = SplitForm(request.POST or None, family=family)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +67,7 @@ def family_split_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @register_required
-def family_head_view(request: HttpRequest, pk: int) -> HttpResponse:
+def family_head_view(request: VillageRequest, pk: int) -> HttpResponse:
     family = _family(request, pk)
     form = HeadForm(request.POST or None, family=family)
     if request.method == "POST" and form.is_valid():

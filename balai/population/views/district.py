@@ -3,19 +3,20 @@ the live villages' stored figures (GROUP BY, no copy of any personal record)."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from balai.population import selectors
-from balai.population.charts import chart_for
 from balai.population.figures import BY_KEY, CATEGORIES
-from balai.population.views.site import table_csv, table_json
+from balai.population.views.site import statistics_chart, table_download
 from balai.regions.models import Region
 from balai.villages.cache import cache_public_page
+from balai.villages.models import Village
 
 
-def _scope(request: HttpRequest):
+def _scope(request: HttpRequest) -> tuple[QuerySet[Village], Region | None]:
     """(villages, kecamatan or None) from ?kecamatan=<code>."""
     code = request.GET.get("kecamatan", "")
     villages = selectors.live_villages()
@@ -34,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
     table = selectors.district_table("umur", villages=villages)
     ctx = {
         "table": table,
-        "chart": chart_for(table, str(table.category.label)),
+        "chart": statistics_chart(table),
         "kecamatan_rows": selectors.district_kecamatan_rows(),
         "kecamatan": kecamatan,
         "categories": CATEGORIES,
@@ -49,11 +50,10 @@ def category(request: HttpRequest, kategori: str) -> HttpResponse:
         raise Http404("statistik tidak ditemukan")
     villages, kecamatan = _scope(request)
     table = selectors.district_table(kategori, villages=villages)
-    current = BY_KEY[kategori]
     ctx = {
         "table": table,
-        "chart": chart_for(table, str(current.label)),
-        "current": current,
+        "chart": statistics_chart(table),
+        "current": BY_KEY[kategori],
         "kecamatan": kecamatan,
         "categories": CATEGORIES,
     }
@@ -68,4 +68,4 @@ def download(request: HttpRequest, kategori: str, fmt: str) -> HttpResponse:
     villages, kecamatan = _scope(request)
     table = selectors.district_table(kategori, villages=villages)
     name = f"statistik-{kecamatan.code if kecamatan else 'kabupaten'}-{kategori}"
-    return table_csv(table, name) if fmt == "csv" else table_json(table, name)
+    return table_download(table, name, fmt)

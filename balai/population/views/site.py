@@ -3,21 +3,48 @@ No page, download or URL here carries anything about one person."""
 
 from __future__ import annotations
 
-import csv
 import json
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from balai.lib import charts
+from balai.lib.exports import attachment, csv_response
 from balai.population import selectors
-from balai.population.charts import chart_for
-from balai.population.figures import BY_KEY
+from balai.population.figures import BY_KEY, Category
 from balai.population.selectors import Table
 from balai.villages.cache import cache_public_page
+from balai.villages.requests import VillageRequest
 
 
-def _published(request: HttpRequest, key: str):
+def statistics_chart(table: Table, chart_id: str = "chart-statistik") -> charts.Svg:
+    """The age table as a pyramid, every other table as bars; the table itself sits beside."""
+    title = str(table.category.label)
+    if table.category.key == "umur":
+        return charts.pyramid_chart(
+            chart_id=chart_id,
+            title=title,
+            rows=table.pyramid,
+            left_key=_("Laki-laki"),
+            right_key=_("Perempuan"),
+        )
+    return charts.bar_chart(
+        chart_id=chart_id, title=title, bars=table.bars, empty_text=_("Belum ada data.")
+    )
+
+
+def table_download(table: Table, filename: str, fmt: str) -> HttpResponse:
+    """The CSV or JSON of one table: the numbers of the page, hidden cells hidden."""
+    if fmt == "csv":
+        return csv_response(f"{filename}.csv", selectors.table_rows(table), personal=False)
+    content = json.dumps(selectors.table_data(table), ensure_ascii=False)
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    return attachment(response, f"{filename}.json", personal=False)
+
+
+def _published(request: VillageRequest, key: str) -> tuple[Category, list[Category]]:
     categories = selectors.published_categories(request.village)
     if (
         key not in BY_KEY
@@ -30,72 +57,38 @@ def _published(request: HttpRequest, key: str):
 
 @require_safe
 @cache_public_page
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: VillageRequest) -> HttpResponse:
     village = request.village
     if not selectors.has_figures(village):
         raise Http404("belum ada statistik")
     categories = selectors.published_categories(village)
-    ctx = {"summary": selectors.village_summary(village), "categories": categories}
+    ctx: dict[str, object] = {
+        "summary": selectors.village_summary(village),
+        "categories": categories,
+    }
     if any(c.key == "umur" for c in categories):
         table = selectors.village_table(village, "umur")
-        ctx.update(table=table, chart=chart_for(table, str(table.category.label)))
+        ctx.update(table=table, chart=statistics_chart(table))
     return render(request, "population/site/index.html", ctx)
 
 
 @require_safe
 @cache_public_page
-def category(request: HttpRequest, kategori: str) -> HttpResponse:
+def category(request: VillageRequest, kategori: str) -> HttpResponse:
     current, categories = _published(request, kategori)
     table = selectors.village_table(request.village, kategori)
     ctx = {
         "table": table,
-        "chart": chart_for(table, str(current.label)),
+        "chart": statistics_chart(table),
         "categories": categories,
         "current": current,
     }
     return render(request, "population/site/category.html", ctx)
 
 
-def table_csv(table: Table, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["kategori", "laki_laki", "perempuan", "jumlah"])
-    for row in table.rows:
-        writer.writerow([row.label, *(c.text.replace(".", "") for c in row.cells)])
-    return response
-
-
-def table_json(table: Table, filename: str) -> HttpResponse:
-    data = {
-        "kategori": str(table.category.label),
-        "satuan": table.category.unit,
-        "batas_sel_kecil": selectors.small_cell(),
-        # null = hidden: either below the threshold, or hidden so that one cannot be computed.
-        "keterangan": "null = disembunyikan (kurang dari batas, atau agar angka kecil tidak "
-        "dapat dihitung dari jumlahnya)",
-        "baris": [
-            {
-                "label": row.label,
-                "jenis": row.kind,
-                **{
-                    key: None if c.hidden else c.count
-                    for key, c in zip(("laki_laki", "perempuan", "jumlah"), row.cells, strict=True)
-                },
-                "disembunyikan": any(c.hidden for c in row.cells),
-            }
-            for row in table.rows
-        ],
-    }
-    response = HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
-    return response
-
-
 @require_safe
 @cache_public_page
-def download(request: HttpRequest, kategori: str, fmt: str) -> HttpResponse:
+def download(request: VillageRequest, kategori: str, fmt: str) -> HttpResponse:
     _published(request, kategori)
     table = selectors.village_table(request.village, kategori)
-    name = f"statistik-{request.village.slug}-{kategori}"
-    return table_csv(table, name) if fmt == "csv" else table_json(table, name)
+    return table_download(table, f"statistik-{request.village.slug}-{kategori}", fmt)

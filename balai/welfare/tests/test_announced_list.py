@@ -77,7 +77,7 @@ def test_the_admin_publishes_the_list_and_visitors_see_names_and_rt_only(
     )
     client.logout()
     html = client.get(list_url).content.decode()
-    assert "WARGA 1-0" in html and "Dusun I" in html and "141/07/I/2026" in html
+    assert "WARGA 1**" in html and "Dusun I" in html and "141/07/I/2026" in html
     assert head.nik not in html and head.family.number not in html and "Kenanga" not in html
     assert "1970" not in html and "12-03" not in html
 
@@ -89,12 +89,27 @@ def test_an_unannounced_programme_has_no_public_list_even_if_flagged(client, dag
     assert client.get(f"/desa/dagan/bantuan-sosial/daftar/{pkh.pk}/").status_code == 404
 
 
-@override_settings(WELFARE_MASK_NAMES=True)
 @pytest.mark.django_db
-def test_names_are_masked_when_the_district_says_so(client, listed):
-    cache.clear()
-    html = client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/").content.decode()
-    assert "WARGA 1-0" not in html and "W**** 1**" in html
+def test_names_are_masked_and_kept_out_of_search_engines_by_default(client, listed, dagan):
+    Recipient.objects.filter(programme=listed).update(name="Sri Wahyuningsih")
+    Recipient.objects.create(village=dagan, programme=listed, name="Sainem", start=date(2026, 1, 1))
+    dagan.bump_version()
+    response = client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/")
+    html = response.content.decode()
+    assert "Wahyuningsih" not in html and "Sri W***********" in html
+    assert "Sainem" not in html and "Sai***" in html
+    assert "noindex" in response["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex' in html
+    cached = client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/")
+    assert "noindex" in cached["X-Robots-Tag"]  # the cached copy keeps the header
+
+
+@override_settings(WELFARE_MASK_NAMES=False)
+@pytest.mark.django_db
+def test_a_district_may_announce_full_names_still_unindexed(client, listed):
+    response = client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/")
+    assert "WARGA 1-0" in response.content.decode()
+    assert "noindex" in response["X-Robots-Tag"]
 
 
 @pytest.mark.django_db
@@ -130,9 +145,23 @@ def test_objections_are_rate_limited_and_the_honeypot_drops_bots(client, listed)
     for _ in range(3):
         assert client.post(url, data).status_code == 302
     response = client.post(url, data)
-    assert response.status_code == 200 and "Terlalu banyak" in response.content.decode()
+    assert response.status_code == 429 and "Terlalu banyak" in response.content.decode()
     assert Objection.objects.count() == 3
     assert client.post(url, {"kind": "", "message": ""}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_one_networks_flood_does_not_limit_another(client, listed):
+    url = f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/sanggah/"
+    data = {"kind": "wrong", "message": "Salah."}
+
+    def send(visitor: str) -> int:
+        proxied = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"10.9.9.9, {visitor}"}
+        return client.post(url, data, **proxied).status_code
+
+    assert [send("203.0.113.7") for _ in range(5)] == [302, 302, 302, 429, 429]
+    assert send("198.51.100.20") == 302  # another visitor behind the same nginx
+    assert Objection.objects.count() == 4
 
 
 @pytest.mark.django_db

@@ -2,27 +2,26 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.welfare.views import dashboard as views
-from balai.welfare.views import dashboard_imports as import_views
+from balai.welfare.views import dashboard, dashboard_imports
 
 app_name = "welfare_dashboard"
 urlpatterns = [
-    path("", views.programmes, name="programmes"),
-    path("program/baru/", views.programme_form, name="programme_add"),
-    path("program/<int:pk>/ubah/", views.programme_form, name="programme_edit"),
-    path("program/<int:pk>/", views.recipients, name="recipients"),
+    path("", dashboard.programmes, name="programmes"),
+    path("program/baru/", dashboard.programme_form, name="programme_add"),
+    path("program/<int:pk>/ubah/", dashboard.programme_form, name="programme_edit"),
+    path("program/<int:pk>/", dashboard.recipients, name="recipients"),
     path(
         "program/<int:pk>/penerima/<int:rid>/status/",
-        views.recipient_status,
+        dashboard.recipient_status,
         name="recipient_status",
     ),
-    path("program/<int:pk>/tayang/", views.publish, name="publish"),
-    path("program/<int:pk>/ekspor/", views.export, name="export"),
-    path("peringkat/", views.ranking, name="ranking"),
-    path("sanggahan/", views.objections, name="objections"),
-    path("sanggahan/<int:pk>/selesai/", views.objection_done, name="objection_done"),
-    path("impor/", import_views.imports, name="imports"),
-    path("impor/<int:pk>/", import_views.import_detail, name="import"),
-    path("impor/<int:pk>/setujui/", import_views.import_confirm, name="import_confirm"),
-    path("templat/<slug:target>/", import_views.template, name="template"),
+    path("program/<int:pk>/tayang/", dashboard.publish, name="publish"),
+    path("program/<int:pk>/ekspor/", dashboard.export, name="export"),
+    path("peringkat/", dashboard.ranking, name="ranking"),
+    path("sanggahan/", dashboard.objections, name="objections"),
+    path("sanggahan/<int:pk>/selesai/", dashboard.objection_done, name="objection_done"),
+    path("impor/", dashboard_imports.imports, name="imports"),
+    path("impor/<int:pk>/", dashboard_imports.import_detail, name="import"),
+    path("impor/<int:pk>/setujui/", dashboard_imports.import_confirm, name="import_confirm"),
+    path("templat/<slug:target>/", dashboard_imports.template, name="template"),
 ]

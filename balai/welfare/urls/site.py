@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from balai.welfare.views import site as site_views
+from balai.welfare.views import site
 
 urlpatterns = [
-    path("bantuan-sosial/", site_views.index, name="welfare_index"),
+    path("bantuan-sosial/", site.index, name="welfare_index"),
     re_path(
         r"^bantuan-sosial/data-(?P<key>[a-z]+)\.(?P<fmt>csv|json)$",
-        site_views.download,
+        site.download,
         name="welfare_download",
     ),
-    path("bantuan-sosial/daftar/<int:pk>/", site_views.announced, name="welfare_list"),
-    path("bantuan-sosial/daftar/<int:pk>/sanggah/", site_views.objection, name="welfare_objection"),
+    path("bantuan-sosial/daftar/<int:pk>/", site.announced, name="welfare_list"),
+    path("bantuan-sosial/daftar/<int:pk>/sanggah/", site.objection, name="welfare_objection"),
 ]

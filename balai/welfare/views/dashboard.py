@@ -4,18 +4,18 @@ welfare ranking and the objections residents sent."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.audit.services import audit_record
+from balai.lib.exports import csv_response
+from balai.lib.pagination import paginate
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 from balai.welfare.forms import PovertyFlagForm, ProgrammeForm, RecipientStatusForm
 from balai.welfare.models import Objection, PovertyFlag, Programme, Recipient, WelfareRank
 from balai.welfare.services import (
@@ -27,16 +27,27 @@ from balai.welfare.services import (
 )
 
 AREA = "personal"
+EXPORT_HEADER = [
+    "nik",
+    "no_kk",
+    "nama",
+    "nomor_kartu",
+    "mulai",
+    "selesai",
+    "nilai",
+    "status",
+    "alasan",
+]
 
 
-def _programme(request: HttpRequest, pk: int) -> Programme:
+def _programme(request: VillageRequest, pk: int) -> Programme:
     return get_object_or_404(Programme.objects.for_village(request.village), pk=pk)
 
 
 @village_role_required(AREA)
-def programmes(request: HttpRequest) -> HttpResponse:
+def programmes(request: VillageRequest) -> HttpResponse:
     rows = Programme.objects.for_village(request.village).annotate(
-        active=Count("recipients", filter=Q(recipients__status="active"))
+        active=Count("recipients", filter=Q(recipients__status=Recipient.Status.ACTIVE))
     )
     open_objections = Objection.objects.for_village(request.village).filter(handled=False).count()
     return render(
@@ -47,7 +58,7 @@ def programmes(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def programme_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def programme_form(request: VillageRequest, pk: int | None = None) -> HttpResponse:
     instance = _programme(request, pk) if pk else Programme(village=request.village)
     form = ProgrammeForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -60,14 +71,14 @@ def programme_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def recipients(request: HttpRequest, pk: int) -> HttpResponse:
+def recipients(request: VillageRequest, pk: int) -> HttpResponse:
     programme = _programme(request, pk)
     qs = (
         Recipient.objects.for_village(request.village)
         .filter(programme=programme)
         .select_related("area", "resident", "family", "household")
     )
-    page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
+    page = paginate(request, qs, 100)
     audit_record(
         actor=request.user,
         village=request.village,
@@ -81,7 +92,7 @@ def recipients(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required(AREA)
 @require_POST
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+def publish(request: VillageRequest, pk: int) -> HttpResponse:
     programme = _programme(request, pk)
     programme_publish(
         programme=programme, user=request.user, published=request.POST.get("tayang") == "1"
@@ -95,45 +106,39 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required(AREA)
 @require_POST
-def export(request: HttpRequest, pk: int) -> HttpResponse:
+def export(request: VillageRequest, pk: int) -> HttpResponse:
     programme = _programme(request, pk)
     qs = (
         Recipient.objects.for_village(request.village)
         .filter(programme=programme)
         .select_related("resident", "family", "area")
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="penerima-{programme.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["nik", "no_kk", "nama", "nomor_kartu", "mulai", "selesai", "nilai", "status", "alasan"]
-    )
-    for r in qs:
-        writer.writerow(
-            [
-                r.resident.nik if r.resident else "",
-                r.family.number if r.family else "",
-                r.name,
-                r.card_number,
-                r.start.isoformat(),
-                r.end.isoformat() if r.end else "",
-                r.amount,
-                r.get_status_display().lower(),
-                r.status_reason,
-            ]
-        )
+    rows = [EXPORT_HEADER] + [
+        [
+            r.resident.nik if r.resident else "",
+            r.family.number if r.family else "",
+            r.name,
+            r.card_number,
+            r.start.isoformat(),
+            r.end.isoformat() if r.end else "",
+            r.amount,
+            r.get_status_display().lower(),
+            r.status_reason,
+        ]
+        for r in qs
+    ]
     audit_record(
         actor=request.user,
         village=request.village,
         action="welfare.recipients_export",
         target=programme.name,
-        rows=qs.count(),
+        rows=len(rows) - 1,
     )
-    return response
+    return csv_response(f"penerima-{programme.pk}.csv", rows, personal=True)
 
 
 @village_role_required(AREA)
-def ranking(request: HttpRequest) -> HttpResponse:
+def ranking(request: VillageRequest) -> HttpResponse:
     form = PovertyFlagForm(request.POST or None, village=request.village)
     if request.method == "POST" and form.is_valid():
         poverty_flag_save(
@@ -147,7 +152,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
     ranks = WelfareRank.objects.for_village(request.village).select_related(
         "household", "household__area"
     )
-    page = Paginator(ranks, 100).get_page(request.GET.get("halaman"))
+    page = paginate(request, ranks, 100)
     flags = PovertyFlag.objects.for_village(request.village).select_related("household")
     audit_record(actor=request.user, village=request.village, action="welfare.ranking_view")
     ctx = {"page": page, "flags": flags, "form": form}
@@ -155,22 +160,23 @@ def ranking(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required(AREA)
-def objections(request: HttpRequest) -> HttpResponse:
+def objections(request: VillageRequest) -> HttpResponse:
     rows = Objection.objects.for_village(request.village).select_related("programme")
     audit_record(actor=request.user, village=request.village, action="welfare.objections_view")
-    return render(request, "welfare/dashboard/objections.html", {"objections": rows})
+    page = paginate(request, rows, 50)
+    return render(request, "welfare/dashboard/objections.html", {"page": page})
 
 
 @village_role_required(AREA)
 @require_POST
-def objection_done(request: HttpRequest, pk: int) -> HttpResponse:
+def objection_done(request: VillageRequest, pk: int) -> HttpResponse:
     objection = get_object_or_404(Objection.objects.for_village(request.village), pk=pk)
     objection_handle(objection=objection, user=request.user)
     return redirect("welfare_dashboard:objections", slug=request.village.slug)
 
 
 @village_role_required(AREA)
-def recipient_status(request: HttpRequest, pk: int, rid: int) -> HttpResponse:
+def recipient_status(request: VillageRequest, pk: int, rid: int) -> HttpResponse:
     programme = _programme(request, pk)
     recipient = get_object_or_404(
         Recipient.objects.for_village(request.village).filter(programme=programme), pk=rid

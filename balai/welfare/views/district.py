@@ -3,6 +3,7 @@ data: counts per village)."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -14,7 +15,7 @@ from balai.welfare.models import WelfareFigure
 from balai.welfare.views.site import page_context, table_download
 
 
-def _figures():
+def _figures() -> QuerySet[WelfareFigure]:
     return WelfareFigure.objects.filter(village__in=live_villages())
 
 

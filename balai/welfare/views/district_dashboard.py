@@ -20,7 +20,9 @@ from balai.welfare.services import programme_copy_to_villages
 def overview(request: HttpRequest) -> HttpResponse:
     villages = live_villages().select_related("region").order_by("region__name")
     active = dict(
-        Recipient.objects.filter(status="active").values_list("village").annotate(n=Count("id"))
+        Recipient.objects.filter(status=Recipient.Status.ACTIVE)
+        .values_list("village")
+        .annotate(n=Count("id"))
     )
     programmes = dict(Programme.objects.values_list("village").annotate(n=Count("id")))
     objections = dict(

@@ -1,30 +1,37 @@
 """Public welfare pages of one village: figures from stored rows (small cells suppressed),
-the announced recipient lists (name, dusun/RT and period only) and the objection form.
-No page, download or URL here carries a NIK, No. KK, address or birth date, and there is
-no search by name or NIK."""
+the announced recipient lists (name — masked by default —, dusun/RT and period only, kept out
+of search engines) and the objection form. No page, download or URL here carries a NIK,
+No. KK, address or birth date, and there is no search by name or NIK."""
 
 from __future__ import annotations
 
-import csv
 import json
+from typing import Any
 
-from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from balai.population.charts import bars
+from balai.lib import charts
+from balai.lib.exports import attachment, csv_response
+from balai.lib.net import client_network
+from balai.lib.ratelimit import rate_limit_hit, too_many_message
 from balai.villages.cache import cache_public_page
+from balai.villages.requests import VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 from balai.welfare import selectors
 from balai.welfare.forms import ObjectionForm
-from balai.welfare.models import Recipient
-from balai.welfare.services import RateLimited, objection_send
+from balai.welfare.models import Programme, WelfareFigure
+from balai.welfare.selectors import WTable
+from balai.welfare.services import OBJECTION_LIMIT, objection_send
+
+NOINDEX = "noindex, noarchive"  # the announced lists: names stay off search engines
 
 
 @require_safe
 @cache_public_page
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: VillageRequest) -> HttpResponse:
     village = request.village
     lists = list(selectors.public_programmes(village))
     if not lists and not selectors.has_figures(village):
@@ -34,7 +41,13 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def page_context(qs, lists, *, district: bool = False) -> dict:
+def _chart(table: WTable) -> charts.Svg:
+    return charts.bar_chart(chart_id=f"chart-{table.key}", title=table.title, bars=table.bars)
+
+
+def page_context(
+    qs: QuerySet[WelfareFigure], lists: list[Programme], *, district: bool = False
+) -> dict[str, Any]:
     tables = selectors.tables(qs, district=district)
     trend = selectors.trend_table(tables["program"])
     return {
@@ -46,86 +59,54 @@ def page_context(qs, lists, *, district: bool = False) -> dict:
     }
 
 
-def _chart(table) -> str:
-    # Several charts share a page: each needs its own <title> id for aria-labelledby.
-    return bars(table, table.title)
-
-
-def table_download(table, fmt: str, filename: str) -> HttpResponse:
-    if fmt == "json":
-        data = {
-            "judul": table.title,
-            "batas_sel_kecil": table.threshold,
-            "kolom": table.columns,
-            "baris": [
-                {
-                    "label": r.label,
-                    "nilai": [None if c.hidden else c.count for c in [r.cell, *r.extra]],
-                }
-                for r in table.rows
-            ],
-        }
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False), content_type="application/json"
-        )
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.writer(response)
-        writer.writerow(["kelompok", *table.columns])
-        for r in table.rows:
-            writer.writerow([r.label, *(c.text.replace(".", "") for c in [r.cell, *r.extra])])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+def table_download(table: WTable, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "csv":
+        return csv_response(f"{filename}.csv", table.csv_rows, personal=False)
+    response = HttpResponse(
+        json.dumps(table.data, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+    return attachment(response, f"{filename}.json", personal=False)
 
 
 @require_safe
 @cache_public_page
-def download(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+def download(request: VillageRequest, key: str, fmt: str) -> HttpResponse:
     tables = selectors.tables(selectors.village_figures(request.village))
     if key not in tables:
         raise Http404("tabel tidak ditemukan")
     return table_download(tables[key], fmt, f"bansos-{request.village.slug}-{key}")
 
 
-def mask(name: str) -> str:
-    return " ".join(w[0] + "*" * (len(w) - 1) for w in name.split())
-
-
 @require_safe
 @cache_public_page
-def announced(request: HttpRequest, pk: int) -> HttpResponse:
+def announced(request: VillageRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(selectors.public_programmes(request.village), pk=pk)
-    people = (
-        Recipient.objects.for_village(request.village)
-        .filter(programme=programme, status="active")
-        .select_related("area")
-        .only("name", "start", "end", "area__dusun", "area__rt", "area__rw")
-    )
-    masked = getattr(settings, "WELFARE_MASK_NAMES", False)
-    rows = [
-        {"name": mask(r.name) if masked else r.name, "area": r.area, "start": r.start, "end": r.end}
-        for r in people
-    ]
-    return render(
-        request, "welfare/site/list.html", {"programme": programme, "rows": rows, "masked": masked}
-    )
+    ctx = {
+        "programme": programme,
+        "rows": selectors.announced_rows(request.village, programme),
+        "masked": selectors.names_masked(),
+        "robots": NOINDEX,
+    }
+    response = render(request, "welfare/site/list.html", ctx)
+    response["X-Robots-Tag"] = NOINDEX
+    return response
 
 
-def objection(request: HttpRequest, pk: int) -> HttpResponse:
+def objection(request: VillageRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(selectors.public_programmes(request.village), pk=pk)
     form = ObjectionForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         thanks = site_reverse(request, "welfare_objection", pk=pk) + "?terkirim=1"
         if form.cleaned_data.get("website"):  # the honeypot: people never see this field
             return redirect(thanks)
-        try:
-            objection_send(
-                programme=programme, ip=request.META.get("REMOTE_ADDR", ""), **form.data_fields()
-            )
-        except RateLimited as exc:
-            form.add_error(None, str(exc))
+        network = client_network(request)
+        if rate_limit_hit(scope="welfare-objection", value=network, limit=OBJECTION_LIMIT):
+            form.add_error(None, too_many_message(OBJECTION_LIMIT))
+            status = 429
         else:
+            objection_send(programme=programme, **form.data_fields())
             return redirect(thanks)
     sent = request.method == "GET" and request.GET.get("terkirim") == "1"
-    ctx = {"programme": programme, "form": form, "sent": sent}
-    return render(request, "welfare/site/objection.html", ctx)
+    ctx = {"programme": programme, "form": form, "sent": sent, "robots": NOINDEX}
+    return render(request, "welfare/site/objection.html", ctx, status=status)
