@@ -73,7 +73,7 @@ def _already_bumped(connection: Any, bump: _Bump) -> bool | None:
 
 def _version_bump(village_id: int, *, using: str | None = None) -> None:
     """Orphan the village's cached pages (and the district's) now. Only content_changed calls
-    this (and Village.bump_version, until the last app that still calls it has moved)."""
+    this: everything else says what changed through content_changed."""
     from balai.villages.cache import district_version_bump
     from balai.villages.models import Village
 

@@ -157,15 +157,6 @@ class Village(models.Model):
             return f"{settings.SITE_SCHEME}://{self.slug}.{settings.DISTRICT_DOMAIN}/"
         return f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{self.get_absolute_url()}"
 
-    def bump_version(self) -> None:
-        """Legacy, for the apps that still call it: invalidate this village's cached pages now.
-        Write through a `public_content` model or call `balai.villages.content.content_changed`
-        instead (once per transaction); this method goes when its last caller does."""
-        from balai.villages.content import _version_bump
-
-        _version_bump(self.pk)
-        self.refresh_from_db(fields=["content_version"])
-
 
 class VillageDomain(VillageOwned):
     """A custom domain (e.g. dagan.desa.id) that serves one village's site. Added by district
