@@ -13,18 +13,26 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 
-var/.migrated: $(VENV)/.installed $(wildcard balai/*/migrations/*.py)
+# A random secret key for this machine, made once: the settings refuse the development key
+# unless DEBUG is on, and every command below (migrate, demo, the worker) runs without DEBUG.
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@.tmp && mv $@.tmp $@
+
+var/.migrated: $(VENV)/.installed $(wildcard balai/*/migrations/*.py) | var/secret_key
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py createcachetable
 	@mkdir -p var && touch $@
 
 demo: var/.migrated
 	$(PY) manage.py demo
+	@echo "Email demo tersimpan sebagai berkas di var/outbox/"
 
 run: var/.migrated
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py demo
 	@echo "Balai berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
+	@echo "Email (undangan, atur ulang kata sandi) tidak dikirim: tiap email menjadi berkas di var/outbox/"
 	DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=$${DEBUG:-1} DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
@@ -42,7 +50,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-messages: install
+messages: install | var/secret_key
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=static
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 

@@ -7,17 +7,38 @@ and the tests use. Production differs by environment values only (see docs/deplo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from balai.lib.env import env_bool, env_int, env_list, env_str
+from balai.lib.env import env_bool, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("BALAI_VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "balai-insecure-development-key-change-me-in-production")
+# The key signs sessions, password-reset links and CSRF tokens: with a known key anyone can log in
+# as anyone. SECRET_KEY, else the file named by SECRET_KEY_FILE, else var/secret_key (which
+# `make run` creates once with a random key). Without DEBUG there is no fallback: Balai refuses to
+# start rather than run on a key that is printed in this file.
+DEVELOPMENT_SECRET_KEY = "django-insecure-balai-development-key-only-with-DEBUG"
+SECRET_KEY = env_secret("SECRET_KEY", default_file=VAR_DIR / "secret_key")
+# Keys printed somewhere public: ours (this one and the one older versions had) and Django's
+# startproject placeholders.
+_PUBLIC_KEY = SECRET_KEY.startswith("django-insecure-") or SECRET_KEY in (
+    "balai-insecure-development-key-change-me-in-production",
+)
+if not SECRET_KEY or _PUBLIC_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "Balai needs a secret key when DEBUG is off: set SECRET_KEY (a long random string) "
+            "or SECRET_KEY_FILE (a file holding one), or put one in "
+            f"{VAR_DIR / 'secret_key'}. For development run `make run` (it creates var/secret_key) "
+            "or set DEBUG=1."
+        )
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 # The district host serves the portal, the admin and the /desa/<slug>/ path form of each
 # village site. Subdomains of it (dagan.<DISTRICT_DOMAIN>) and custom domains serve one village.
@@ -58,7 +79,10 @@ INSTALLED_APPS = [
     "balai.budget",
     "balai.disclosure",
     "balai.market",
-    "balai.support",
+    "balai.support",  # migration history only: its models moved to the three apps below
+    "balai.mentoring",
+    "balai.watch",
+    "balai.backups",
     "ninja",
     "balai.api",
 ]
@@ -72,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "balai.lib.cache_control.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -121,6 +146,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -188,6 +214,9 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL_REDIRECT else None
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Every response under these prefixes (and every one to a signed-in visitor) is `private,
+# no-store`: dashboards and their downloads carry personal data (lib/cache_control.py).
+NO_STORE_PATH_PREFIXES = ["/dasbor/"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -230,18 +259,54 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+# Without a mail server (no EMAIL_HOST) every e-mail is written as a file to var/outbox/ instead
+# of being sent: a demo's invitations and reset links are read there, never in the console or logs.
+_email_host = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if _email_host
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = VAR_DIR / "outbox"
+EMAIL_HOST = _email_host or "localhost"
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Balai <noreply@balai.localhost>")
 
+# No e-mail address or one-time link in the logs (lib/logs.py): the filter sits on the loggers that
+# print request paths and on the console handler that prints everything else.
+LOG_SECRET_PATH_PREFIXES = ["/undangan/", "/masuk/sandi-baru/", "/daftar/status/"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "balai.lib.logs.RedactPersonalData"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["redact"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact"],
+        },
+    },
 }

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
+
+# Before the base settings, which refuse to load without a key when DEBUG is off.
+os.environ.setdefault("SECRET_KEY", "balai-test-key-" + "x" * 40)
 
 from balai.settings import *  # noqa: F403
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from balai.accounts.models import User
@@ -40,7 +42,9 @@ class LoginForm(forms.Form):
     )
 
 
-class EmailPasswordResetForm(PasswordResetForm):
+class EmailPasswordResetForm(forms.Form):
+    """The address to send a reset link to (the e-mail is sent by the worker, see services)."""
+
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -123,8 +127,9 @@ class InvitationSignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.email = email
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("Kedua kata sandi tidak sama. Ketik ulang."))

@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from balai.villages.models import VillageOwned
 
 
 class UserManager(BaseUserManager["User"]):
@@ -89,14 +92,13 @@ def _invitation_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_DAYS)
 
 
-class Invitation(models.Model):
+class Invitation(VillageOwned):
     """A one-time, expiring link that makes its holder a member of a village in a role.
 
     Sent by email and shown to the inviting admin so it can be passed on over WhatsApp. Only the
     SHA-256 of the token is stored: a leaked database does not hand out memberships.
     """
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
     email = models.EmailField(_("email"))
     name = models.CharField(_("nama"), max_length=120, blank=True)
     role = models.CharField(_("peran"), max_length=10)
@@ -116,6 +118,8 @@ class Invitation(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    public_content: ClassVar[bool] = False
 
     class Meta:
         ordering = ["-created_at"]
@@ -141,6 +145,12 @@ class Invitation(models.Model):
             if self.role in Membership.Role.values
             else self.role
         )
+
+    @property
+    def is_for_admin(self) -> bool:
+        from balai.villages.models import Membership
+
+        return self.role == Membership.Role.ADMIN
 
     @property
     def is_usable(self) -> bool:

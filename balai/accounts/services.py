@@ -1,4 +1,5 @@
-"""Writes about people: invitations and memberships. Every change is audit-logged."""
+"""Writes about people: invitations, memberships and password resets. Every change to who may
+do what is audit-logged."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from balai.accounts import limits
 from balai.accounts.models import Invitation, User
 from balai.audit.services import audit_record
 from balai.villages.models import Membership, Village
@@ -284,3 +286,39 @@ def set_password_url(user: User) -> str:
     except NoReverseMatch:
         path = reverse("accounts:password_reset")
     return base + path
+
+
+def password_reset_request(*, email: str) -> None:
+    """Someone asked for a reset link for `email`: queue the e-mail for the worker.
+
+    Exactly the same work happens whether or not the address has an account (one lookup, one
+    task queued; for an unknown address the task does nothing), so neither the answer nor its
+    timing tells who has an account. At most RESET_PER_EMAIL links go to one address an hour.
+    """
+    from balai.accounts.tasks import password_reset_email_send
+
+    user_id = None
+    if not limits.password_reset_email_refused(email=email):
+        user_id = (
+            User.objects.filter(email__iexact=limits.normalize_email(email), is_active=True)
+            .values_list("pk", flat=True)
+            .first()
+        )
+    password_reset_email_send.enqueue(user_id=user_id)
+
+
+def password_reset_email_send(*, user_id: int | None) -> bool:
+    """E-mail a one-time "set a new password" link (from the worker); False when nothing went."""
+    user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    if user is None or not user.has_usable_password():
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "user": user,
+            "link": set_password_url(user),
+            "district_name": settings.DISTRICT_NAME,
+        }
+        subject = render_to_string("accounts/email/password_reset_subject.txt", context)
+        body = render_to_string("accounts/email/password_reset.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+    return True

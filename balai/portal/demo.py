@@ -72,7 +72,17 @@ class DemoResult:
 #       (counts to print, e.g. {"articles": 800}); `villages` are the live demo sites, Dagan first;
 #   demo_clear(*, village_ids: set[int]) -> None
 #       (deletes that module's rows of those villages, children first).
-DEMO_MODULES = ["news", "population", "welfare", "budget", "disclosure", "market", "support"]
+DEMO_MODULES = [
+    "news",
+    "population",
+    "welfare",
+    "budget",
+    "disclosure",
+    "market",
+    "mentoring",
+    "watch",  # scores the sites the modules above filled
+    "backups",  # archives a village with everything above in it
+]
 
 
 def _demo_modules() -> list:
@@ -123,7 +133,7 @@ def _slugs(regions: list[Region]) -> dict[str, str]:
     for region in regions:
         slug = slugify(region.name)
         if counts[region.name] > 1 or slug in RESERVED_SLUGS or len(slug) < 3:
-            slug = f"{slug}-{slugify(region.parent.name)}"
+            slug = f"{slug}-{slugify(region.parent_name)}"
         slugs[region.code] = slug[:50]
     return slugs
 
@@ -132,7 +142,7 @@ def _pick(rng: random.Random, available: list[Region], count: int) -> list[Regio
     """`count` regions spread over the kecamatan: one from each in turn, in a seeded order."""
     by_kecamatan: dict[str, list[Region]] = {}
     for region in available:
-        by_kecamatan.setdefault(region.parent_id, []).append(region)
+        by_kecamatan.setdefault(region.parent_id or "", []).append(region)
     order = sorted(by_kecamatan)
     rng.shuffle(order)
     for code in order:
@@ -153,14 +163,14 @@ def _village(rng: random.Random, region: Region, slug: str, status: str) -> Vill
         slug=slug,
         status=status,
         suspended_reason=text.SUSPENDED_REASON if status == Village.Status.SUSPENDED else "",
-        tagline=rng.choice(text.TAGLINES).format(name=region.name, kec=region.parent.name),
+        tagline=rng.choice(text.TAGLINES).format(name=region.name, kec=region.parent_name),
         primary_color=rng.choice(text.COLORS),
-        history=text.history(rng, region.name, region.parent.name),
+        history=text.history(rng, region.name, region.parent_name),
         vision=rng.choice(text.VISIONS).format(name=region.name, kind=region.get_type_display()),
         mission="\n".join(rng.sample(text.MISSIONS, rng.randint(4, 6))),
         office_address=(
             f"Jl. {rng.choice(text.STREETS)} No. {rng.randint(1, 120)}, {kind} {region.name}, "
-            f"Kec. {region.parent.name}, Kabupaten Purbalingga {region.postal_code}"
+            f"Kec. {region.parent_name}, Kabupaten Purbalingga {region.postal_code}"
         ).strip(),
         latitude=Decimal(f"{rng.uniform(-7.45, -7.30):.6f}"),
         longitude=Decimal(f"{rng.uniform(109.20, 109.50):.6f}"),

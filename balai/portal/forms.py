@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -35,8 +36,9 @@ class VillageStatusForm(forms.Form):
         help_text=_("Wajib jika situs ditangguhkan. Alasan ini tampil di situs desa."),
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("status") == Village.Status.SUSPENDED and not data.get("reason", "").strip():
             self.add_error("reason", _("Tulis alasan penangguhan."))
         return data
@@ -130,8 +132,9 @@ class StaffUserForm(forms.Form):
             raise forms.ValidationError(_("Sudah ada akun dengan email ini."))
         return email
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == "kecamatan" and not data.get("kecamatan"):
             self.add_error("kecamatan", _("Pilih kecamatan yang dipantau."))
         if data.get("kind") == "mentor":

@@ -60,7 +60,9 @@ class VillageRow:
 
     @property
     def kecamatan(self) -> Region:
-        return self.region.parent
+        parent = self.region.parent
+        assert parent is not None  # every desa and kelurahan lies in a kecamatan
+        return parent
 
     @property
     def status_label(self) -> str:
@@ -172,14 +174,6 @@ def open_applications() -> QuerySet[Application]:
         .select_related("region", "region__parent")
         .order_by("created_at")
     )
-
-
-def audit_entries(*, village: Village | None = None) -> QuerySet[AuditEntry]:
-    # The demo's bookkeeping entry (what to delete on the next build) is no one's action.
-    entries = AuditEntry.objects.select_related("actor", "village", "village__region").exclude(
-        action="demo.build"
-    )
-    return entries.filter(village=village) if village else entries
 
 
 def district_villages(*, status: str = "", kecamatan: str = "") -> QuerySet[Village]:

@@ -15,6 +15,7 @@ from balai.accounts.models import KecamatanViewer, User
 from balai.accounts.services import set_password_url
 from balai.audit.services import audit_record
 from balai.regions.models import Region
+from balai.villages.content import content_changed
 from balai.villages.models import Membership, Village, VillageDomain
 
 
@@ -45,7 +46,7 @@ def village_status_set(*, village: Village, status: str, actor: User, reason: st
         reason=reason,
     )
     # The portal shows each village's status and the site itself changes: drop cached pages.
-    village.bump_version()
+    content_changed(village)
 
 
 @transaction.atomic
@@ -82,7 +83,6 @@ def village_domain_add(*, village: Village, domain: str, actor: User) -> Village
     is_primary = not VillageDomain.objects.for_village(village).exists()
     added = VillageDomain.objects.create(village=village, domain=domain, is_primary=is_primary)
     audit_record(actor=actor, village=village, action="village.domain_add", target=domain)
-    village.bump_version()
     return added
 
 
@@ -98,7 +98,6 @@ def village_domain_remove(*, village: Village, domain_id: int, actor: User) -> N
             pk__in=VillageDomain.objects.for_village(village).order_by("pk").values("pk")[:1]
         ).update(is_primary=True)
     audit_record(actor=actor, village=village, action="village.domain_remove", target=found.domain)
-    village.bump_version()
 
 
 @transaction.atomic

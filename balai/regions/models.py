@@ -51,8 +51,9 @@ class Region(models.Model):
         return self.type == self.Type.KELURAHAN
 
     @property
-    def type_label(self) -> str:
-        return self.get_type_display()
+    def parent_name(self) -> str:
+        """The name of the region above (a desa's kecamatan); "" for a province."""
+        return self.parent.name if self.parent else ""
 
     @property
     def digits(self) -> str:

@@ -25,7 +25,8 @@ def regions_load(*, path: Path) -> int:
     with path.open(newline="", encoding="utf-8") as handle:
         rows = sorted(csv.DictReader(handle), key=lambda r: (len(r["code"]), r["code"]))
     existing = set(Region.objects.values_list("code", flat=True))
-    creates, updates = [], []
+    creates: list[Region] = []
+    updates: list[Region] = []
     for row in rows:
         region = Region(
             code=row["code"],

@@ -8,6 +8,7 @@ The applicant's contact details and letter are personal data: only district admi
 from __future__ import annotations
 
 import secrets
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import private_storage, random_upload_name
+from balai.villages.models import VillageOwned
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -27,7 +29,10 @@ def letter_upload_to(instance: Application, filename: str) -> str:
     return random_upload_name("surat-permohonan", filename)
 
 
-class Application(models.Model):
+class Application(VillageOwned):
+    """One region's request for a site: filed by its applicant, reviewed by district admins.
+    `village` is empty until approval creates the site; the row is never public."""
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Menunggu tinjauan")
         REVISION = "revision", _("Perlu perbaikan")
@@ -63,11 +68,14 @@ class Application(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )
-    village = models.OneToOneField(
+    # Empty until approval creates the site.
+    village = models.OneToOneField(  # type: ignore[assignment]
         "villages.Village", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    public_content: ClassVar[bool] = False
 
     class Meta:
         ordering = ["-created_at"]
@@ -85,6 +93,22 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_revision(self) -> bool:
+        return self.status == self.Status.REVISION
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
 
 
 class ApplicationEvent(models.Model):

@@ -22,7 +22,7 @@ def absolute_url(path: str) -> str:
 
 def _applicant_subject(event: ApplicationEvent) -> str:
     name = event.application.region.name
-    subjects = {
+    subjects: dict[str, str] = {
         Kind.SUBMITTED: _("Permohonan situs %(name)s sudah kami terima"),
         Kind.REVISION_REQUESTED: _("Permohonan situs %(name)s perlu diperbaiki"),
         Kind.RESUBMITTED: _("Perbaikan permohonan situs %(name)s sudah kami terima"),

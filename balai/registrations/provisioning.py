@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from balai.accounts.services import invitation_create, invitation_url
 from balai.registrations import selectors
 from balai.registrations.models import Application
-from balai.villages.cache import district_version_bump
+from balai.villages.content import content_changed
 from balai.villages.models import Page, Village, VillageDomain
 from balai.villages.signals import village_provisioned
 
@@ -97,7 +97,7 @@ def village_provision(*, application: Application, admin: Any) -> tuple[Village,
             status=Village.Status.LIVE,
             went_live_at=timezone.now(),
             tagline=_("Situs resmi %(name)s, Kecamatan %(kecamatan)s")
-            % {"name": name, "kecamatan": region.parent.name},
+            % {"name": name, "kecamatan": region.parent_name},
             office_address=_office_address(region),
         )
         if domain:
@@ -117,8 +117,8 @@ def village_provision(*, application: Application, admin: Any) -> tuple[Village,
             body=_privacy_text(name),
             order=9,
         )
-    # The portal lists live villages: its cached pages must show the new one.
-    district_version_bump()
+    # The portal lists live villages: its cached pages must show the new one (on commit).
+    content_changed(village)
     _invitation, token = invitation_create(
         village=village,
         email=application.email,

@@ -28,7 +28,7 @@ def region_states(codes: list[str] | None = None) -> dict[str, str]:
 
 def state_message(state: str) -> str:
     """One sentence naming why a village cannot apply, for the applicant."""
-    messages = {
+    messages: dict[str, str] = {
         Village.Status.LIVE: _("Desa ini sudah punya situs yang tayang di Balai."),
         Village.Status.DRAFT: _("Situs desa ini sudah dibuat dan sedang disiapkan."),
         Village.Status.SUSPENDED: _("Desa ini sudah punya situs di Balai (sedang ditangguhkan)."),
@@ -39,11 +39,24 @@ def state_message(state: str) -> str:
             "Desa ini sudah mengajukan permohonan yang sedang menunggu perbaikan dari pemohon."
         ),
     }
-    return str(messages.get(state, _("Desa ini tidak dapat didaftarkan saat ini.")))
+    return messages.get(state, _("Desa ini tidak dapat didaftarkan saat ini."))
 
 
-def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str | None]]:
-    """Desa and kelurahan whose own or kecamatan name contains q, each with its state."""
+def state_note(state: str | None) -> str:
+    """A few words beside a village that cannot apply (the search results); "" when it can."""
+    notes: dict[str, str] = {
+        Village.Status.LIVE: _("sudah punya situs"),
+        Village.Status.SUSPENDED: _("sudah punya situs"),
+        Village.Status.DRAFT: _("situs sedang disiapkan"),
+        Application.Status.SUBMITTED: _("permohonan sedang ditinjau"),
+        Application.Status.REVISION: _("permohonan menunggu perbaikan"),
+    }
+    return notes.get(state, "") if state else ""
+
+
+def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str]]:
+    """Desa and kelurahan whose own or kecamatan name contains q, each with a note saying why
+    it cannot apply ("" when it can)."""
     q = q.strip()
     if len(q) < 2:
         return []
@@ -51,7 +64,7 @@ def region_search(q: str, *, limit: int = 60) -> list[tuple[Region, str | None]]
         village_regions().filter(Q(name__icontains=q) | Q(parent__name__icontains=q))[:limit]
     )
     states = region_states([r.code for r in regions])
-    return [(r, states.get(r.code)) for r in regions]
+    return [(r, state_note(states.get(r.code))) for r in regions]
 
 
 def region_for_application(code: str) -> Region | None:
@@ -63,7 +76,7 @@ def slug_suggestion(region: Region) -> str:
     base = slugify(region.name)
     repeats = village_regions().filter(name__iexact=region.name).count() > 1
     if repeats or not slug_is_free(base):
-        return f"{base}-{slugify(region.parent.name)}"[:50]
+        return f"{base}-{slugify(region.parent_name)}"[:50]
     return base
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 if TYPE_CHECKING:
@@ -70,19 +71,29 @@ def _already_bumped(connection: Any, bump: _Bump) -> bool | None:
     )
 
 
+def _version_bump(village_id: int, *, using: str | None = None) -> None:
+    """Orphan the village's cached pages (and the district's) now. Only content_changed calls
+    this: everything else says what changed through content_changed."""
+    from balai.villages.cache import district_version_bump
+    from balai.villages.models import Village
+
+    Village.objects.using(using).filter(pk=village_id).update(
+        content_version=F("content_version") + 1
+    )
+    district_version_bump()
+
+
 def content_changed(village: Village | int | None, *, using: str | None = None) -> None:
     """A village's public content changed: bump its version (and the district's)."""
     if village is None:
         return
-    from balai.villages.models import Village
-
     village_id = village if isinstance(village, int) else village.pk
     connection = transaction.get_connection(using)
     bump = _Bump(village_id)
     bumped = _already_bumped(connection, bump) if connection.in_atomic_block else None
     if bumped:
         return
-    Village.version_bump(village_id, using=using)
+    _version_bump(village_id, using=using)
     if bumped is not None:  # inside a transaction: the district again once it commits
         transaction.on_commit(bump, using=using)
 

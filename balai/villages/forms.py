@@ -82,7 +82,8 @@ class ProfileForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             raise ValidationError(_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
         return data

@@ -8,6 +8,7 @@ this middleware turns into `request.village` before the view runs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from django.shortcuts import render
 
 from balai.villages.models import Village
 from balai.villages.permissions import can_preview
+from balai.villages.requests import BalaiRequest
 
 RESERVED_SUBDOMAINS = {"www", "api", "admin", "dasbor", "static", "media", "mail"}
 # Hosts under these suffixes can only be village domains: an unknown one gets the 404 page,
@@ -47,7 +49,7 @@ class VillageRoutingMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: BalaiRequest) -> HttpResponse:
         request.village = None
         request.village_host = False
         village = _village_for_host(request.get_host())
@@ -60,7 +62,13 @@ class VillageRoutingMiddleware:
             request.urlconf = settings.VILLAGE_HOST_URLCONF
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: BalaiRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         slug = view_kwargs.pop("village_slug", None)
         if slug is None or request.village_host:
             return self._gate(request)
@@ -72,7 +80,7 @@ class VillageRoutingMiddleware:
             raise Http404("desa tidak ditemukan") from exc
         return self._gate(request)
 
-    def _gate(self, request: HttpRequest) -> HttpResponse | None:
+    def _gate(self, request: BalaiRequest) -> HttpResponse | None:
         """Draft sites exist only for their members; suspended ones show a notice."""
         village = request.village
         if village is None or village.is_live:

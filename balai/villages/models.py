@@ -1,27 +1,28 @@
 """The tenant: a village's website and the people who run it.
 
-A Village is one desa or kelurahan's site on this install. Every village-owned row elsewhere
-carries `village = ForeignKey(Village, on_delete=PROTECT)` and is reached through
-`Model.objects.for_village(village)`.
+A Village is one desa or kelurahan's site on this install. Every village-owned model inherits
+`VillageOwned` (the `village` key with PROTECT, the scoped manager, `public_content`) and is
+reached through `Model.objects.for_village(village)`; balai/tests/test_village_owned.py checks.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name as _random_name
 from balai.villages.richtext import page_body_html
 
+_M = TypeVar("_M", bound=models.Model)
 
-class VillageOwnedQuerySet(models.QuerySet):
-    def for_village(self, village: Village) -> VillageOwnedQuerySet:
+
+class VillageOwnedQuerySet(models.QuerySet[_M]):
+    def for_village(self, village: Village) -> Self:
         return self.filter(village=village)
 
 
@@ -156,36 +157,23 @@ class Village(models.Model):
             return f"{settings.SITE_SCHEME}://{self.slug}.{settings.DISTRICT_DOMAIN}/"
         return f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{self.get_absolute_url()}"
 
-    def bump_version(self) -> None:
-        """Invalidate every cached anonymous page of this village (and the district's) now.
-        Services call `balai.villages.content.content_changed`, which does this on commit."""
-        Village.version_bump(self.pk)
-        self.refresh_from_db(fields=["content_version"])
 
-    @staticmethod
-    def version_bump(village_id: int, *, using: str | None = None) -> None:
-        Village.objects.using(using).filter(pk=village_id).update(
-            content_version=F("content_version") + 1
-        )
-        from balai.villages.cache import district_version_bump
-
-        district_version_bump()
-
-
-class VillageDomain(models.Model):
-    """A custom domain (e.g. dagan.desa.id) that serves one village's site."""
+class VillageDomain(VillageOwned):
+    """A custom domain (e.g. dagan.desa.id) that serves one village's site. Added by district
+    admins; the routing middleware and every public link (public_base_url) read it."""
 
     village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="domains")
     domain = models.CharField(_("domain"), max_length=253, unique=True)
     is_primary = models.BooleanField(_("domain utama"), default=True)
 
-    objects = VillageOwnedManager()
+    # Public pages link to the primary domain.
+    public_content: ClassVar[bool] = True
 
     def __str__(self) -> str:
         return self.domain
 
 
-class Membership(models.Model):
+class Membership(VillageOwned):
     """A person's role in one village: admin, editor, or an assigned RTIK mentor."""
 
     class Role(models.TextChoices):
@@ -205,18 +193,30 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = VillageOwnedManager()
+    public_content: ClassVar[bool] = False
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["village", "user"], name="unique_membership")
         ]
 
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role == self.Role.EDITOR
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.role == self.Role.MENTOR
+
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} {self.village}"
 
 
-class Official(models.Model):
+class Official(VillageOwned):
     """A member of the village government shown on the public /pemerintahan/ page."""
 
     village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="officials")
@@ -229,7 +229,7 @@ class Official(models.Model):
         _("urutan"), default=0, help_text=_("Angka kecil tampil lebih dulu.")
     )
 
-    objects = VillageOwnedManager()
+    public_content: ClassVar[bool] = True
 
     class Meta:
         ordering = ["order", "id"]
@@ -240,7 +240,7 @@ class Official(models.Model):
         return f"{self.name} ({self.position})"
 
 
-class Page(models.Model):
+class Page(VillageOwned):
     """A free page of the village site (/halaman/<slug>/), e.g. the privacy notice."""
 
     village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="pages")
@@ -251,7 +251,7 @@ class Page(models.Model):
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = VillageOwnedManager()
+    public_content: ClassVar[bool] = True
 
     class Meta:
         ordering = ["order", "title"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from balai.villages import selectors
 from balai.villages.models import Village

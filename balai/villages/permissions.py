@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from balai.villages.models import Membership, Village
+from balai.villages.requests import VillageRequest
+
+# The role of a district admin in any village (request.role): not a Membership role.
+DISTRICT_ROLE = "district"
 
 # Which roles may act in each area (DESIGN.md, Roles). District admins may do everything.
 AREA_ROLES: dict[str, set[str]] = {
@@ -41,31 +46,42 @@ def membership_for(user: Any, village: Village) -> Membership | None:
     return cache[village.pk]
 
 
+def membership_cache_clear(user: Any) -> None:
+    """Forget the memberships read during this request (after changing one)."""
+    try:
+        del user._membership_cache  # request.user is a lazy proxy: vars() would miss it
+    except AttributeError:
+        pass
+
+
 def village_role(user: Any, village: Village) -> str | None:
     """'district', 'admin', 'editor', 'mentor', or None."""
     if not user.is_authenticated:
         return None
     if user.is_district_admin:
-        return "district"
+        return DISTRICT_ROLE
     membership = membership_for(user, village)
     return membership.role if membership else None
 
 
 def can(user: Any, village: Village, area: str) -> bool:
     role = village_role(user, village)
-    return role == "district" or (role is not None and role in AREA_ROLES[area])
+    return role == DISTRICT_ROLE or (role is not None and role in AREA_ROLES[area])
 
 
 def can_preview(user: Any, village: Village) -> bool:
     return can(user, village, "view")
 
 
-def village_role_required(area: str) -> Callable:
+ViewDecorator = Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]
+
+
+def village_role_required(area: str) -> ViewDecorator:
     """Decorate a dashboard view taking `slug`: sets request.village and request.role, or 404."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
+        def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             village = (
@@ -73,18 +89,21 @@ def village_role_required(area: str) -> Callable:
             )
             if village is None or not can(request.user, village, area):
                 raise Http404("desa tidak ditemukan")
-            request.village = village
-            request.role = village_role(request.user, village)
-            return view(request, *args, **kwargs)
+            village_request = cast(VillageRequest, request)
+            village_request.village = village
+            village_request.role = village_role(request.user, village)
+            return view(village_request, *args, **kwargs)
 
         return wrapper
 
     return decorator
 
 
-def district_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def district_admin_required(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not request.user.is_district_admin:

@@ -1,5 +1,6 @@
-"""Writes from the village dashboard. Each one bumps the village's content version, so the
-cached public pages show the change at once."""
+"""Writes from the village dashboard. Officials and pages are `public_content` models, so saving
+or deleting one refreshes the cached public pages by itself (villages/content.py); changes to the
+Village row itself, and bulk updates, say so with `content_changed`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.db.models.fields.files import FieldFile
 
 from balai.audit.services import audit_record
 from balai.lib.uploads import EncodedImage
+from balai.villages.content import content_changed
 from balai.villages.models import Official, Page, Village
 
 
@@ -22,6 +24,8 @@ def _delete_file_later(file: FieldFile | None) -> None:
     if not file or not file.name:
         return
     storage, name = file.storage, file.name
+    if not name:
+        return
 
     def _delete() -> None:
         with contextlib.suppress(OSError):
@@ -51,7 +55,7 @@ def village_profile_update(*, village: Village, actor: Any, data: dict[str, Any]
             village=village,
             fields=changed,
         )
-    village.bump_version()
+        content_changed(village)
     return changed
 
 
@@ -82,7 +86,7 @@ def village_look_update(
             color=village.primary_color,
             logo_changed=bool(logo or remove_logo),
         )
-    village.bump_version()
+        content_changed(village)
 
 
 def official_save(
@@ -111,7 +115,6 @@ def official_save(
             raise
         if old_name:
             _delete_file_later(FieldFile(official, Official._meta.get_field("photo"), old_name))
-    village.bump_version()
     return official
 
 
@@ -120,7 +123,6 @@ def official_delete(*, village: Village, official: Official) -> None:
         photo = official.photo if official.photo else None
         Official.objects.for_village(village).filter(pk=official.pk).delete()
         _delete_file_later(photo)
-    village.bump_version()
 
 
 def official_move(*, village: Village, official: Official, direction: str) -> bool:
@@ -135,18 +137,16 @@ def official_move(*, village: Village, official: Official, direction: str) -> bo
         # Renumber all: officials added by other means may share an order value.
         for number, row in enumerate(rows):
             row.order = number
-        Official.objects.bulk_update(rows, ["order"])
-    village.bump_version()
+        Official.objects.bulk_update(rows, ["order"])  # no signals: say so
+        content_changed(village)
     return True
 
 
 def page_save(*, village: Village, page: Page) -> Page:
     page.village = village
     page.save()  # Page.save cleans the body with nh3
-    village.bump_version()
     return page
 
 
 def page_delete(*, village: Village, page: Page) -> None:
     Page.objects.for_village(village).filter(pk=page.pk).delete()
-    village.bump_version()

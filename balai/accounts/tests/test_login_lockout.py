@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from balai.accounts.ratelimit import IP_LIMIT_FACTOR
+from balai.accounts.limits import CLIENT_LIMIT_FACTOR
 from balai.conftest import PASSWORD
 
 LOGIN = "/masuk/"
@@ -71,7 +71,7 @@ def test_a_locked_email_does_not_lock_another_person_on_the_same_address(client,
 
 
 def test_one_address_guessing_many_emails_is_locked_out(client, alice):
-    for n in range(3 * IP_LIMIT_FACTOR):
+    for n in range(3 * CLIENT_LIMIT_FACTOR):
         fail(client, f"orang{n}@contoh.id", ip="10.6.6.6")
     response = client.post(
         LOGIN, {"email": alice.email, "password": PASSWORD}, REMOTE_ADDR="10.6.6.6"
@@ -100,7 +100,7 @@ def test_the_lock_ends_after_the_lockout_time(client, alice, monkeypatch):
     for _ in range(3):
         fail(client, alice.email)
     later = time.time() + 15 * 60 + 1
-    monkeypatch.setattr("balai.accounts.ratelimit.time.time", lambda: later)
+    monkeypatch.setattr("balai.lib.ratelimit.time.time", lambda: later)
     response = client.post(LOGIN, {"email": alice.email, "password": PASSWORD})
     assert response.status_code == 302
 

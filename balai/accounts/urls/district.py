@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from balai.accounts.views import district as views
-from balai.accounts.views import district_invitations as invitation_views
+from balai.accounts.views import district, district_invitations
 
 app_name = "accounts"
 urlpatterns = [
-    path("masuk/", views.login_view, name="login"),
-    path("keluar/", views.logout_view, name="logout"),
-    path("masuk/lupa-sandi/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("masuk/", district.login_view, name="login"),
+    path("keluar/", district.logout_view, name="logout"),
+    path("masuk/lupa-sandi/", district.password_reset, name="password_reset"),
     path(
         "masuk/lupa-sandi/terkirim/",
         auth_views.PasswordResetDoneView.as_view(
@@ -22,7 +21,7 @@ urlpatterns = [
     ),
     path(
         "masuk/sandi-baru/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
+        district.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -32,7 +31,7 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
-    path("akun/", views.account, name="account"),
-    path("akun/sandi/", views.password_change, name="password_change"),
-    path("undangan/<str:token>/", invitation_views.invitation, name="invitation"),
+    path("akun/", district.account, name="account"),
+    path("akun/sandi/", district.password_change, name="password_change"),
+    path("undangan/<str:token>/", district_invitations.invitation, name="invitation"),
 ]

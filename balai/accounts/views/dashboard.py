@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,27 +26,25 @@ from balai.accounts.services import (
     membership_remove,
 )
 from balai.villages.models import Membership
-from balai.villages.permissions import can, village_role_required
+from balai.villages.permissions import can, membership_cache_clear, village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def _editable_member(request: HttpRequest, pk: int) -> Membership:
+def _editable_member(request: VillageRequest, pk: int) -> Membership:
     members = Membership.objects.for_village(request.village).exclude(role=Membership.Role.MENTOR)
     return get_object_or_404(members.select_related("user", "village"), pk=pk)
 
 
-def _back(request: HttpRequest) -> HttpResponse:
+def _back(request: VillageRequest) -> HttpResponse:
     """To the members list, or to the dashboard when the person just gave up that right."""
-    try:
-        del request.user._membership_cache  # the role may have just changed
-    except AttributeError:
-        pass
+    membership_cache_clear(request.user)  # the role may have just changed
     if can(request.user, request.village, "members"):
         return redirect("members:list", slug=request.village.slug)
     return redirect("dashboard:home")
 
 
 @village_role_required("members")
-def member_list_view(request: HttpRequest) -> HttpResponse:
+def member_list_view(request: VillageRequest) -> HttpResponse:
     village = request.village
     context = {
         "members": member_list(village=village),
@@ -56,7 +54,7 @@ def member_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("members")
-def member_invite_view(request: HttpRequest) -> HttpResponse:
+def member_invite_view(request: VillageRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -80,7 +78,7 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @village_role_required("members")
-def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke_view(request: VillageRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.filter(village=request.village), pk=pk)
     invitation_revoke(invitation=invitation, actor=request.user)
     messages.success(
@@ -90,7 +88,7 @@ def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("members")
-def member_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def member_edit_view(request: VillageRequest, pk: int) -> HttpResponse:
     membership = _editable_member(request, pk)
     initial = {"role": membership.role, "can_publish": membership.can_publish}
     form = MemberRoleForm(request.POST or None, initial=initial)
@@ -110,7 +108,7 @@ def member_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @village_role_required("members")
-def member_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+def member_remove_view(request: VillageRequest, pk: int) -> HttpResponse:
     membership = _editable_member(request, pk)
     error = ""
     if request.method == "POST":

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
@@ -17,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from balai.accounts import ratelimit
+from balai.accounts import limits
 from balai.accounts.forms import (
     ChangePasswordForm,
     EmailPasswordResetForm,
@@ -26,7 +27,14 @@ from balai.accounts.forms import (
     ProfileForm,
 )
 from balai.accounts.selectors import user_membership_list
-from balai.accounts.services import user_password_changed, user_update_profile
+from balai.accounts.services import (
+    password_reset_request,
+    user_password_changed,
+    user_update_profile,
+)
+from balai.lib.net import client_network
+from balai.lib.ratelimit import Limit, too_many_message
+from balai.villages.requests import SignedInRequest
 
 
 def safe_next(request: HttpRequest) -> str:
@@ -39,7 +47,7 @@ def safe_next(request: HttpRequest) -> str:
 
 
 def _lock_message(seconds: int) -> str:
-    minutes = ratelimit.login_lock_minutes(seconds)
+    minutes = Limit(0, seconds).minutes
     return ngettext(
         "Terlalu banyak percobaan masuk yang gagal. Demi keamanan, coba lagi dalam %(minutes)d "
         "menit, atau atur ulang kata sandi Anda.",
@@ -58,22 +66,22 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        email = ratelimit.normalize_email(form.cleaned_data["email"])
-        ip = request.META.get("REMOTE_ADDR", "")
-        wait = ratelimit.login_lock_seconds(email=email, ip=ip)
+        email = limits.normalize_email(form.cleaned_data["email"])
+        client = client_network(request)
+        wait = limits.login_wait(email=email, client=client)
         user = None
         if not wait:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
         if user is not None:
             login(request, user)  # rotates the session key: no session fixation
-            ratelimit.login_failures_clear(email=email)
+            limits.login_failures_clear(email=email)
             request.session.set_expiry(
                 settings.SESSION_COOKIE_AGE if form.cleaned_data["remember"] else 0
             )
             return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
         if not wait:
-            ratelimit.login_failure_record(email=email, ip=ip)
-            wait = ratelimit.login_lock_seconds(email=email, ip=ip)
+            limits.login_failure_record(email=email, client=client)
+            wait = limits.login_wait(email=email, client=client)
         # One message whether or not the email has an account.
         form.add_error(None, _lock_message(wait) if wait else _("Email atau kata sandi salah."))
         status = 429 if wait else 200
@@ -90,7 +98,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: SignedInRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user_update_profile(
@@ -106,7 +114,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: SignedInRequest) -> HttpResponse:
     form = ChangePasswordForm(user=request.user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -117,25 +125,20 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/district/password_change.html", {"form": form})
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    form_class = EmailPasswordResetForm
-    template_name = "accounts/district/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
-    success_url = reverse_lazy("accounts:password_reset_done")
-
-    def form_valid(self, form: EmailPasswordResetForm) -> HttpResponse:
-        # The link must point at the district host, never at whatever Host header was sent.
-        form.save(
-            domain_override=settings.DISTRICT_DOMAIN,
-            use_https=settings.SITE_SCHEME == "https",
-            token_generator=self.token_generator,
-            email_template_name=self.email_template_name,
-            subject_template_name=self.subject_template_name,
-            request=self.request,
-            extra_email_context={"district_name": settings.DISTRICT_NAME},
-        )
-        return redirect(self.get_success_url())
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """Ask for a reset link. The answer is the same page whether or not the address has an
+    account, and takes the same time: the e-mail is sent by the worker (services)."""
+    form = EmailPasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if limits.password_reset_client_refused(client=client_network(request)):
+            form.add_error(None, too_many_message(limits.RESET_PER_CLIENT))
+            context = {"form": form}
+            return render(
+                request, "accounts/district/password_reset_form.html", context, status=429
+            )
+        password_reset_request(email=form.cleaned_data["email"])
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/district/password_reset_form.html", {"form": form})
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -143,9 +146,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/district/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
-    def form_valid(self, form) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         # Whoever can read the mailbox may log in again at once, even after a lockout.
-        ratelimit.login_failures_clear(email=form.user.email)
+        limits.login_failures_clear(email=form.user.email)
         user_password_changed(user=form.user)
         return response

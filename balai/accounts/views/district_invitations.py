@@ -50,7 +50,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     existing = user_by_email(invitation.email)
     if request.user.is_authenticated and request.user != existing:
         # Logged in as someone else: the invitation belongs to its email, not to this session.
-        context = {"invitation": invitation, "state": "other_account"}
+        context = {"invitation": invitation, "signed_in_as_someone_else": True}
         return render(request, "accounts/district/invitation_accept.html", context)
     if existing is not None:
         return _accept_existing(request, invitation, existing)
@@ -83,6 +83,6 @@ def _accept_existing(request: HttpRequest, invitation: Invitation, user: User) -
             error = str(exc)
         else:
             return _welcome(request, invitation)
-    state = "accept" if request.user.is_authenticated else "login"
-    context = {"invitation": invitation, "state": state, "error": error}
+    must_log_in = not request.user.is_authenticated
+    context = {"invitation": invitation, "must_log_in": must_log_in, "error": error}
     return render(request, "accounts/district/invitation_accept.html", context)

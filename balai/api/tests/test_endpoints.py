@@ -53,6 +53,13 @@ def test_an_unknown_village_is_a_json_404(client, db):
     response = client.get("/api/v1/villages/tidak-ada/news")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Desa tidak ditemukan."}
+
+
+def test_the_not_found_message_is_in_english_for_english_readers(client, db):
+    client.cookies["django_language"] = "en"
+    response = client.get("/api/v1/villages/tidak-ada/apbdes")
+    assert response.json() == {"detail": "Village not found."}
 
 
 def test_news_lists_published_articles_newest_first(client, dagan, bojongsari):

@@ -10,6 +10,7 @@ import pytest
 
 from balai.market.models import Order, Product, Seller
 from balai.market.tests.conftest import make_product, make_seller
+from balai.villages.content import content_changed
 
 pytestmark = pytest.mark.django_db
 SHOP = "/desa/dagan/lapak/"
@@ -19,7 +20,7 @@ def test_the_menu_shows_the_shop_only_when_there_is_something_to_sell(client, da
     assert 'href="/desa/dagan/lapak/"' not in client.get("/desa/dagan/").content.decode()
     assert client.get(SHOP).status_code == 404
     make_product(seller)
-    dagan.bump_version()
+    content_changed(dagan)
     assert 'href="/desa/dagan/lapak/"' in client.get("/desa/dagan/").content.decode()
 
 

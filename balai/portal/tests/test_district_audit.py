@@ -16,7 +16,7 @@ def test_audit_log_is_paginated(login, dina, dagan):
     client = login(dina)
     first = client.get(reverse("district:audit")).content.decode()
     assert first.count("uji.dagan") == 50 and "Halaman 1 dari 2" in first
-    second = client.get(reverse("district:audit"), {"hal": 2}).content.decode()
+    second = client.get(reverse("district:audit"), {"halaman": 2}).content.decode()
     assert second.count("uji.dagan") == 10
 
 

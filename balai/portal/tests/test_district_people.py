@@ -30,6 +30,17 @@ def test_people_page_query_count_is_bounded(
         assert client.get(reverse("district:people")).status_code == 200
 
 
+def test_people_page_pages_with_the_shared_parameter(login, dina):
+    User.objects.bulk_create(
+        [User(email=f"orang{n:02}@contoh.id", name=f"Orang {n:02}") for n in range(60)]
+    )
+    client = login(dina)
+    first = client.get(reverse("district:people")).content.decode()
+    assert "Halaman 1 dari 2" in first and "?halaman=2" in first
+    second = client.get(reverse("district:people"), {"halaman": 2}).content.decode()
+    assert "Halaman 2 dari 2" in second
+
+
 def test_district_admin_grants_and_revokes_district_admin(login, dina, alice):
     client = login(dina)
     set_admin(client, alice, True)

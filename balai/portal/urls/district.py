@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.portal.views import district as views
+from balai.portal.views import district
 
 app_name = "portal"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("desa/", views.directory, name="directory"),
-    path("cari/", views.search, name="search"),
+    path("", district.home, name="home"),
+    path("desa/", district.directory, name="directory"),
+    path("cari/", district.search, name="search"),
 ]

@@ -2,40 +2,51 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.portal.views import district_dashboard as views
-from balai.portal.views import district_dashboard_people as people_views
+from balai.portal.views import district_dashboard, district_dashboard_people
 
 app_name = "district"
 urlpatterns = [
-    path("kabupaten/", views.home, name="home"),
-    path("kabupaten/desa/", views.villages, name="villages"),
-    path("kabupaten/desa/<slug:slug>/", views.village, name="village"),
-    path("kabupaten/desa/<slug:slug>/status/", views.village_status, name="village_status"),
-    path("kabupaten/desa/<slug:slug>/pendamping/", views.village_mentor_add, name="mentor_add"),
+    path("kabupaten/", district_dashboard.home, name="home"),
+    path("kabupaten/desa/", district_dashboard.villages, name="villages"),
+    path("kabupaten/desa/<slug:slug>/", district_dashboard.village, name="village"),
+    path(
+        "kabupaten/desa/<slug:slug>/status/",
+        district_dashboard.village_status,
+        name="village_status",
+    ),
+    path(
+        "kabupaten/desa/<slug:slug>/pendamping/",
+        district_dashboard.village_mentor_add,
+        name="mentor_add",
+    ),
     path(
         "kabupaten/desa/<slug:slug>/pendamping/<int:user_id>/lepas/",
-        views.village_mentor_remove,
+        district_dashboard.village_mentor_remove,
         name="mentor_remove",
     ),
-    path("kabupaten/desa/<slug:slug>/domain/", views.village_domain_add, name="domain_add"),
+    path(
+        "kabupaten/desa/<slug:slug>/domain/",
+        district_dashboard.village_domain_add,
+        name="domain_add",
+    ),
     path(
         "kabupaten/desa/<slug:slug>/domain/<int:pk>/hapus/",
-        views.village_domain_remove,
+        district_dashboard.village_domain_remove,
         name="domain_remove",
     ),
-    path("kabupaten/pengguna/", people_views.people, name="people"),
+    path("kabupaten/pengguna/", district_dashboard_people.people, name="people"),
     path(
         "kabupaten/pengguna/<int:user_id>/admin-kabupaten/",
-        people_views.district_admin,
+        district_dashboard_people.district_admin,
         name="district_admin",
     ),
-    path("kabupaten/pengguna/pemantau/", people_views.viewer_add, name="viewer_add"),
+    path("kabupaten/pengguna/pemantau/", district_dashboard_people.viewer_add, name="viewer_add"),
     path(
         "kabupaten/pengguna/pemantau/<int:pk>/hapus/",
-        people_views.viewer_remove,
+        district_dashboard_people.viewer_remove,
         name="viewer_remove",
     ),
-    path("kabupaten/pengguna/baru/", people_views.user_create, name="user_create"),
-    path("kabupaten/jejak/", views.audit, name="audit"),
-    path("kecamatan/", views.kecamatan, name="kecamatan"),
+    path("kabupaten/pengguna/baru/", district_dashboard_people.user_create, name="user_create"),
+    path("kabupaten/jejak/", district_dashboard.audit, name="audit"),
+    path("kecamatan/", district_dashboard.kecamatan, name="kecamatan"),
 ]

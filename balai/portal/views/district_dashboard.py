@@ -4,31 +4,33 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.accounts.models import User
+from balai.audit.selectors import audit_entries
+from balai.lib.pagination import paginate
 from balai.portal import forms, selectors, services
 from balai.regions.selectors import kecamatan_list
 from balai.villages.models import Membership, Village
 from balai.villages.permissions import district_admin_required
+from balai.villages.requests import SignedInRequest
 
 
 @district_admin_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     ctx = {
         "summary": selectors.district_summary(),
         "applications": selectors.open_applications()[:10],
-        "entries": selectors.audit_entries()[:10],
+        "entries": audit_entries()[:10],
     }
     return render(request, "portal/district_dashboard/home.html", ctx)
 
 
 @district_admin_required
-def villages(request: HttpRequest) -> HttpResponse:
+def villages(request: SignedInRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in Village.Status.values else ""
     kecamatan = request.GET.get("kecamatan", "")
@@ -49,7 +51,7 @@ def _village(slug: str) -> Village:
 
 
 def _village_page(
-    request: HttpRequest, village: Village, status: int = 200, **forms_
+    request: SignedInRequest, village: Village, status: int = 200, **forms_
 ) -> HttpResponse:
     members = Membership.objects.for_village(village).select_related("user").order_by("role")
     ctx = {
@@ -67,13 +69,13 @@ def _village_page(
 
 
 @district_admin_required
-def village(request: HttpRequest, slug: str) -> HttpResponse:
+def village(request: SignedInRequest, slug: str) -> HttpResponse:
     return _village_page(request, _village(slug))
 
 
 @district_admin_required
 @require_POST
-def village_status(request: HttpRequest, slug: str) -> HttpResponse:
+def village_status(request: SignedInRequest, slug: str) -> HttpResponse:
     village = _village(slug)
     form = forms.VillageStatusForm(request.POST)
     if not form.is_valid():
@@ -92,7 +94,7 @@ def village_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def village_mentor_add(request: HttpRequest, slug: str) -> HttpResponse:
+def village_mentor_add(request: SignedInRequest, slug: str) -> HttpResponse:
     village = _village(slug)
     form = forms.MentorForm(request.POST)
     if form.is_valid():
@@ -110,7 +112,7 @@ def village_mentor_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def village_mentor_remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
+def village_mentor_remove(request: SignedInRequest, slug: str, user_id: int) -> HttpResponse:
     village = _village(slug)
     user = get_object_or_404(User, pk=user_id)
     services.village_mentor_unassign(village=village, user=user, actor=request.user)
@@ -120,7 +122,7 @@ def village_mentor_remove(request: HttpRequest, slug: str, user_id: int) -> Http
 
 @district_admin_required
 @require_POST
-def village_domain_add(request: HttpRequest, slug: str) -> HttpResponse:
+def village_domain_add(request: SignedInRequest, slug: str) -> HttpResponse:
     village = _village(slug)
     form = forms.DomainForm(request.POST)
     if form.is_valid():
@@ -138,7 +140,7 @@ def village_domain_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def village_domain_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def village_domain_remove(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     village = _village(slug)
     services.village_domain_remove(village=village, domain_id=pk, actor=request.user)
     messages.success(request, _("Domain dihapus."))
@@ -146,15 +148,15 @@ def village_domain_remove(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 
 @district_admin_required
-def audit(request: HttpRequest) -> HttpResponse:
+def audit(request: SignedInRequest) -> HttpResponse:
     options = Village.objects.select_related("region").order_by("region__name")
     chosen = next((v for v in options if v.slug == request.GET.get("desa")), None)
-    page = Paginator(selectors.audit_entries(village=chosen), 50).get_page(request.GET.get("hal"))
+    page = paginate(request, audit_entries(village=chosen), 50)
     ctx = {"page": page, "village_options": options, "chosen": chosen}
     return render(request, "portal/district_dashboard/audit.html", ctx)
 
 
-def kecamatan(request: HttpRequest) -> HttpResponse:
+def kecamatan(request: SignedInRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     choices = selectors.kecamatan_choices_for(request.user)

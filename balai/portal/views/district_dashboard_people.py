@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.accounts.models import User
+from balai.lib.pagination import paginate
 from balai.portal import forms, selectors, services
 from balai.villages.permissions import district_admin_required
+from balai.villages.requests import SignedInRequest
 
 
-def _people_page(request: HttpRequest, status: int = 200, **forms_) -> HttpResponse:
-    page = Paginator(selectors.people(), 50).get_page(request.GET.get("hal"))
+def _people_page(request: SignedInRequest, status: int = 200, **forms_) -> HttpResponse:
+    page = paginate(request, selectors.people(), 50)
     ctx = {
         "page": page,
         "viewer_form": forms_.get("viewer_form") or forms.KecamatanViewerForm(),
@@ -25,13 +26,13 @@ def _people_page(request: HttpRequest, status: int = 200, **forms_) -> HttpRespo
 
 
 @district_admin_required
-def people(request: HttpRequest) -> HttpResponse:
+def people(request: SignedInRequest) -> HttpResponse:
     return _people_page(request)
 
 
 @district_admin_required
 @require_POST
-def district_admin(request: HttpRequest, user_id: int) -> HttpResponse:
+def district_admin(request: SignedInRequest, user_id: int) -> HttpResponse:
     user = get_object_or_404(User, pk=user_id)
     grant = request.POST.get("grant") == "1"
     try:
@@ -50,7 +51,7 @@ def district_admin(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def viewer_add(request: HttpRequest) -> HttpResponse:
+def viewer_add(request: SignedInRequest) -> HttpResponse:
     form = forms.KecamatanViewerForm(request.POST)
     if not form.is_valid():
         return _people_page(request, 400, viewer_form=form)
@@ -65,7 +66,7 @@ def viewer_add(request: HttpRequest) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def viewer_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def viewer_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     services.kecamatan_viewer_remove(viewer_id=pk, actor=request.user)
     messages.success(request, _("Pemantau kecamatan dicabut."))
     return redirect("district:people")
@@ -73,7 +74,7 @@ def viewer_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def user_create(request: HttpRequest) -> HttpResponse:
+def user_create(request: SignedInRequest) -> HttpResponse:
     form = forms.StaffUserForm(request.POST)
     if form.is_valid():
         try:

@@ -157,6 +157,7 @@ def test_a_village_taken_while_checking_answers_gives_a_clear_message(walk):
     assert response.status_code == 400
     assert "Permohonan belum dapat dikirim" in page
     assert "sedang menunggu tinjauan kabupaten" in page
+    assert '<a href="/daftar/desa/?ubah=1">Pilih desa lain</a>' in page
     assert Application.objects.count() == 1
 
 

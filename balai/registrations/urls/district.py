@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.registrations.views import district as views
-from balai.registrations.views import district_status as views_status
+from balai.registrations.views import district, district_status
 
 app_name = "registrations"
 urlpatterns = [
-    path("", views.start, name="start"),
-    path("desa/", views.village, name="village"),
-    path("pemohon/", views.applicant, name="applicant"),
-    path("alamat/", views.address, name="address"),
-    path("alamat/cek/", views.check_slug, name="check_slug"),
-    path("surat/", views.letter, name="letter"),
-    path("periksa/", views.check, name="check"),
-    path("terkirim/", views.done, name="done"),
-    path("status/", views_status.lookup, name="lookup"),
-    path("status/<str:code>/", views_status.status, name="status"),
-    path("status/<str:code>/perbaiki/", views_status.revise, name="revise"),
+    path("", district.start, name="start"),
+    path("desa/", district.village, name="village"),
+    path("pemohon/", district.applicant, name="applicant"),
+    path("alamat/", district.address, name="address"),
+    path("alamat/cek/", district.check_slug, name="check_slug"),
+    path("surat/", district.letter, name="letter"),
+    path("periksa/", district.check, name="check"),
+    path("terkirim/", district.done, name="done"),
+    path("status/", district_status.lookup, name="lookup"),
+    path("status/<str:code>/", district_status.status, name="status"),
+    path("status/<str:code>/perbaiki/", district_status.revise, name="revise"),
 ]

@@ -9,13 +9,16 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from balai.lib.cache_control import no_store
 from balai.regions.selectors import kecamatan_list
 from balai.registrations import selectors, services
 from balai.registrations.forms import AddressForm, ApplicantForm, LetterForm, VillageForm
 from balai.registrations.models import Application
 from balai.registrations.services import Letter, RegistrationError
+from balai.villages.requests import BalaiRequest
 
 SESSION_KEY = "registration"
 DONE_KEY = "registration_done"
@@ -25,6 +28,22 @@ STEP_FIELDS = {
     "address": ("wanted_slug",),
     "letter": ("letter_path",),
 }
+
+
+# Where the check page sends the applicant to fix a refused answer (RegistrationError.field).
+FIX_LINKS = {
+    "region": ("registrations:village", _("Pilih desa lain")),
+    "wanted_slug": ("registrations:address", _("Ubah alamat situs")),
+    "existing_domain": ("registrations:address", _("Ubah alamat situs")),
+    "letter": ("registrations:letter", _("Unggah surat lagi")),
+}
+
+
+def _fix_link(error: RegistrationError | None) -> dict | None:
+    if error is None or error.field not in FIX_LINKS:
+        return None
+    name, label = FIX_LINKS[error.field]
+    return {"href": reverse(name) + "?ubah=1", "label": label}
 
 
 def posted(request: HttpRequest) -> tuple:
@@ -86,8 +105,9 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/start.html", {"started": bool(_state(request))})
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
-def village(request: HttpRequest) -> HttpResponse:
+def village(request: BalaiRequest) -> HttpResponse:
     state = _state(request)
     current = _region(state)
     q = request.GET.get("q", current.name if current else "").strip()
@@ -113,6 +133,7 @@ def village(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/village.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def applicant(request: HttpRequest) -> HttpResponse:
     if blocked := _guard(request, "applicant"):
@@ -125,6 +146,7 @@ def applicant(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/applicant.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def address(request: HttpRequest) -> HttpResponse:
     if blocked := _guard(request, "address"):
@@ -156,11 +178,13 @@ def check_slug(request: HttpRequest) -> HttpResponse:
         if "kode" in request.GET
         else None
     )
-    problem = selectors.slug_problem(slug, exclude_application=own and own.pk) if slug else None
+    exclude = own.pk if own is not None else None
+    problem = selectors.slug_problem(slug, exclude_application=exclude) if slug else None
     context = {"slug": slug, "problem": problem, "site_prefix": _site_prefix(request)}
     return render(request, "registrations/district/_slug_status.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def letter(request: HttpRequest) -> HttpResponse:
     if blocked := _guard(request, "letter"):
@@ -184,6 +208,7 @@ def letter(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/letter.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
     state = _state(request)
@@ -204,6 +229,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "region": _region(state),
         "position": Application.Position(state["applicant_position"]).label,
         "error": error,
+        "fix": _fix_link(error),
     }
     return render(
         request, "registrations/district/check.html", context, status=400 if error else 200
@@ -212,6 +238,8 @@ def check(request: HttpRequest) -> HttpResponse:
 
 def _submit(state: dict) -> Application:
     region = selectors.region_for_application(state["region"])
+    if region is None:  # not a desa or kelurahan of this district
+        raise RegistrationError(selectors.state_message(""), field="region")
     return services.application_submit(
         region=region,
         applicant_name=state["applicant_name"],
@@ -224,6 +252,7 @@ def _submit(state: dict) -> Application:
     )
 
 
+@no_store
 @require_GET
 def done(request: HttpRequest) -> HttpResponse:
     application = selectors.application_for_code(request.session.get(DONE_KEY, ""))

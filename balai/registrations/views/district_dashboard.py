@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -21,6 +21,7 @@ from balai.registrations.forms import RejectForm, RevisionRequestForm
 from balai.registrations.models import Application
 from balai.registrations.services import RegistrationError
 from balai.villages.permissions import district_admin_required
+from balai.villages.requests import SignedInRequest
 
 APPROVED_KEY = "review_approved_link"
 
@@ -32,7 +33,7 @@ def _get(pk: int) -> Application:
 
 @district_admin_required
 @require_GET
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: SignedInRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Application.Status.values:
         status = ""
@@ -42,19 +43,17 @@ def queue(request: HttpRequest) -> HttpResponse:
         "counts": counts,
         "filters": [(value, label, counts[value]) for value, label in Application.Status.choices],
         "status": status,
-        "nav": "review",
     }
     return render(request, "registrations/district_dashboard/queue.html", context)
 
 
-def _detail(request: HttpRequest, application: Application, **forms) -> HttpResponse:
+def _detail(request: SignedInRequest, application: Application, **forms) -> HttpResponse:
     context = {
         "application": application,
         "events": application.events.select_related("actor"),
         "revision_form": forms.get("revision_form") or RevisionRequestForm(),
         "reject_form": forms.get("reject_form") or RejectForm(),
         "error": forms.get("error"),
-        "nav": "review",
     }
     return render(
         request,
@@ -66,15 +65,16 @@ def _detail(request: HttpRequest, application: Application, **forms) -> HttpResp
 
 @district_admin_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return _detail(request, _get(pk))
 
 
 @district_admin_required
 @require_GET
-def letter(request: HttpRequest, pk: int) -> FileResponse:
+def letter(request: SignedInRequest, pk: int) -> FileResponse:
     application = _get(pk)
-    if not application.letter or not application.letter.storage.exists(application.letter.name):
+    name = application.letter.name
+    if not name or not application.letter.storage.exists(name):
         raise Http404("surat tidak ditemukan")
     ext = EXTENSIONS.get(application.letter_content_type, "bin")
     response = FileResponse(
@@ -90,7 +90,7 @@ def letter(request: HttpRequest, pk: int) -> FileResponse:
 
 @district_admin_required
 @require_POST
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
+def approve(request: SignedInRequest, pk: int) -> HttpResponse:
     application = _get(pk)
     try:
         result = services.application_approve(application=application, admin=request.user)
@@ -103,7 +103,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @district_admin_required
 @require_GET
-def approved(request: HttpRequest, pk: int) -> HttpResponse:
+def approved(request: SignedInRequest, pk: int) -> HttpResponse:
     application = _get(pk)
     if application.status != Application.Status.APPROVED:
         return redirect("review:detail", pk=pk)
@@ -114,15 +114,18 @@ def approved(request: HttpRequest, pk: int) -> HttpResponse:
         text = _(
             "Permohonan situs %(village)s disetujui. Buka tautan ini untuk menjadi admin desa "
             "dan membuat kata sandi: %(link)s"
-        ) % {"village": application.village.display_name, "link": link}
+        ) % {
+            "village": application.village.display_name if application.village else "",
+            "link": link,
+        }
         whatsapp = whatsapp_link(application.whatsapp) + "?text=" + quote(text)
-    context = {"application": application, "link": link, "whatsapp": whatsapp, "nav": "review"}
+    context = {"application": application, "link": link, "whatsapp": whatsapp}
     return render(request, "registrations/district_dashboard/approved.html", context)
 
 
 @district_admin_required
 @require_POST
-def request_revision(request: HttpRequest, pk: int) -> HttpResponse:
+def request_revision(request: SignedInRequest, pk: int) -> HttpResponse:
     application = _get(pk)
     form = RevisionRequestForm(request.POST)
     if not form.is_valid():
@@ -139,7 +142,7 @@ def request_revision(request: HttpRequest, pk: int) -> HttpResponse:
 
 @district_admin_required
 @require_POST
-def reject(request: HttpRequest, pk: int) -> HttpResponse:
+def reject(request: SignedInRequest, pk: int) -> HttpResponse:
     application = _get(pk)
     form = RejectForm(request.POST)
     if not form.is_valid():

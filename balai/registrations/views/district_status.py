@@ -1,6 +1,7 @@
 """The applicant's tracking page and, when the district asked for it, the revision form.
 
-The tracking code is the only key: these pages never show the applicant's contact details.
+The tracking code is the only key: these pages never show the applicant's contact details, and
+no browser or proxy keeps a copy of them (`no_store`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from balai.lib.cache_control import no_store
 from balai.registrations import selectors, services
 from balai.registrations.forms import ReviseForm, StatusLookupForm
 from balai.registrations.models import Application, ApplicationEvent
@@ -25,6 +27,7 @@ def _application(code: str) -> Application:
     return application
 
 
+@no_store
 @require_GET
 def lookup(request: HttpRequest) -> HttpResponse:
     form = StatusLookupForm(request.GET or None)
@@ -33,6 +36,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/district/lookup.html", {"form": form})
 
 
+@no_store
 @require_GET
 def status(request: HttpRequest, code: str) -> HttpResponse:
     application = _application(code)
@@ -47,6 +51,7 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "registrations/district/status.html", context)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def revise(request: HttpRequest, code: str) -> HttpResponse:
     application = _application(code)

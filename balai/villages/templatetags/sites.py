@@ -7,20 +7,19 @@ domain, subdomain or /desa/<slug>/) the visitor reached it.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from balai.villages import navigation
+from balai.villages.models import Membership
 from balai.villages.navigation import site_menu
-from balai.villages.permissions import can
+from balai.villages.permissions import DISTRICT_ROLE, can
 from balai.villages.richtext import page_body_html
-
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
@@ -75,7 +74,7 @@ def page_html(body: str) -> SafeString:
     return mark_safe(page_body_html(body))
 
 
-def _link(name: str, label: StrOrPromise, current: str, **kwargs) -> dict | None:
+def _link(name: str, label: StrOrPromise, current: str, **kwargs: str) -> dict | None:
     try:
         href = reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:  # a section another part has not shipped yet
@@ -126,18 +125,16 @@ def dashboard_nav(context) -> list[dict]:
             links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
         if _is_mentor(user):
             links.append(
-                _link("support_district_dashboard:queue", _("Permintaan bantuan"), current)
+                _link("mentoring_district_dashboard:queue", _("Permintaan bantuan"), current)
             )
         if _watches_kecamatan(user) or _is_mentor(user):
-            links.append(
-                _link("support_district_dashboard:freshness", _("Kesegaran situs"), current)
-            )
+            links.append(_link("watch_district_dashboard:freshness", _("Kesegaran situs"), current))
     return [link for link in links if link]
 
 
 def _is_mentor(user) -> bool:
     if not hasattr(user, "_is_mentor"):
-        user._is_mentor = user.memberships.filter(role="mentor").exists()
+        user._is_mentor = user.memberships.filter(role=Membership.Role.MENTOR).exists()
     return user._is_mentor
 
 
@@ -152,3 +149,37 @@ def district_menu() -> list[dict]:
     """Portal header links to the district-wide sections the modules provide."""
     links = (_link(s.url_name, s.label, "") for s in navigation.district_sections(public=True))
     return [link for link in links if link]
+
+
+@register.filter
+def role_label(role: str | None) -> str:
+    """The name of a dashboard role (request.role): a membership role or the district admin."""
+    if role == DISTRICT_ROLE:
+        return _("Admin kabupaten")
+    return str(Membership.Role(role).label) if role in Membership.Role.values else ""
+
+
+# The district dashboard's tabs: (URL name, label, the views that belong to the tab).
+DISTRICT_TABS = [
+    ("district:home", gettext_lazy("Ringkasan"), ("district:home",)),
+    ("review:queue", gettext_lazy("Pendaftaran"), ()),  # its pages have their own frame
+    ("district:villages", gettext_lazy("Situs desa"), ("district:villages", "district:village")),
+    ("district:people", gettext_lazy("Pengguna"), ("district:people",)),
+    ("district:audit", gettext_lazy("Jejak perubahan"), ("district:audit",)),
+    ("district:kecamatan", gettext_lazy("Pantauan kecamatan"), ("district:kecamatan",)),
+]
+
+
+@register.simple_tag(takes_context=True)
+def district_tabs(context) -> list[dict]:
+    """The district dashboard's tabs, the current one marked (by the view's URL name)."""
+    match = getattr(context["request"], "resolver_match", None)
+    current = match.view_name if match else ""
+    return [
+        {
+            "href": reverse(name),
+            "label": label,
+            "current": current in views,
+        }
+        for name, label, views in DISTRICT_TABS
+    ]

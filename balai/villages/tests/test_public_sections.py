@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from balai.villages.content import content_changed
 from balai.villages.models import Page
 from balai.villages.tests.conftest import add_officials
 
@@ -120,7 +121,7 @@ def test_pages_carry_a_canonical_link_to_the_preferred_address(client, filled_da
     html = client.get(url("profile")).content.decode()
     assert '<link rel="canonical" href="http://testserver/desa/dagan/profil/">' in html
     filled_dagan.domains.create(domain="dagan.desa.id")
-    filled_dagan.bump_version()
+    content_changed(filled_dagan)
     html = client.get(url("profile")).content.decode()
     assert '<link rel="canonical" href="http://dagan.desa.id/profil/">' in html
 

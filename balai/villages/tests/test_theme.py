@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from balai.villages.colors import contrast_with_white, darker
+from balai.villages.content import content_changed
 
 
 def test_the_theme_is_css_with_the_village_colour_and_long_cache(client, dagan):
@@ -20,7 +21,8 @@ def test_the_theme_is_css_with_the_village_colour_and_long_cache(client, dagan):
 def test_pages_link_the_theme_with_the_content_version(client, dagan):
     html = client.get("/desa/dagan/").content.decode()
     assert f'href="/desa/dagan/tema.css?v={dagan.content_version}"' in html
-    dagan.bump_version()
+    content_changed(dagan)
+    dagan.refresh_from_db()
     html = client.get("/desa/dagan/").content.decode()
     assert f'href="/desa/dagan/tema.css?v={dagan.content_version}"' in html
 

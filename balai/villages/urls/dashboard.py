@@ -5,31 +5,31 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.villages.views import dashboard as dashboard_views
-from balai.villages.views import dashboard_officials as official_views
-from balai.villages.views import dashboard_pages as page_views
+from balai.villages.views import dashboard, dashboard_officials, dashboard_pages
 
 app_name = "dashboard"
 urlpatterns = [
-    path("", dashboard_views.home, name="home"),
-    path("<slug:slug>/", dashboard_views.village, name="village"),
-    path("<slug:slug>/profil/", dashboard_views.profile, name="profile"),
-    path("<slug:slug>/tampilan/", dashboard_views.look, name="look"),
-    path("<slug:slug>/perangkat/", official_views.officials, name="officials"),
-    path("<slug:slug>/perangkat/tambah/", official_views.official_add, name="official_add"),
-    path("<slug:slug>/perangkat/<int:pk>/", official_views.official_edit, name="official_edit"),
+    path("", dashboard.home, name="home"),
+    path("<slug:slug>/", dashboard.village, name="village"),
+    path("<slug:slug>/profil/", dashboard.profile, name="profile"),
+    path("<slug:slug>/tampilan/", dashboard.look, name="look"),
+    path("<slug:slug>/perangkat/", dashboard_officials.officials, name="officials"),
+    path("<slug:slug>/perangkat/tambah/", dashboard_officials.official_add, name="official_add"),
+    path(
+        "<slug:slug>/perangkat/<int:pk>/", dashboard_officials.official_edit, name="official_edit"
+    ),
     path(
         "<slug:slug>/perangkat/<int:pk>/hapus/",
-        official_views.official_delete,
+        dashboard_officials.official_delete,
         name="official_delete",
     ),
     path(
         "<slug:slug>/perangkat/<int:pk>/pindah/",
-        official_views.official_move,
+        dashboard_officials.official_move,
         name="official_move",
     ),
-    path("<slug:slug>/halaman/", page_views.pages, name="pages"),
-    path("<slug:slug>/halaman/tambah/", page_views.page_add, name="page_add"),
-    path("<slug:slug>/halaman/<int:pk>/", page_views.page_edit, name="page_edit"),
-    path("<slug:slug>/halaman/<int:pk>/hapus/", page_views.page_delete, name="page_delete"),
+    path("<slug:slug>/halaman/", dashboard_pages.pages, name="pages"),
+    path("<slug:slug>/halaman/tambah/", dashboard_pages.page_add, name="page_add"),
+    path("<slug:slug>/halaman/<int:pk>/", dashboard_pages.page_edit, name="page_edit"),
+    path("<slug:slug>/halaman/<int:pk>/hapus/", dashboard_pages.page_delete, name="page_delete"),
 ]

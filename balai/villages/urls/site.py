@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from balai.villages.views import site as views
+from balai.villages.views import site
 
 app_name = "site"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("profil/", views.profile, name="profile"),
-    path("pemerintahan/", views.government, name="government"),
-    path("halaman/<slug:page_slug>/", views.page, name="page"),
-    path("tema.css", views.theme, name="theme"),
+    path("", site.home, name="home"),
+    path("profil/", site.profile, name="profile"),
+    path("pemerintahan/", site.government, name="government"),
+    path("halaman/<slug:page_slug>/", site.page, name="page"),
+    path("tema.css", site.theme, name="theme"),
     # Each module's public pages, in this same `site` namespace (names carry the module prefix).
     path("", include("balai.news.urls.site")),
     path("", include("balai.population.urls.site")),

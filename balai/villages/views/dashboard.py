@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from balai.villages import selectors, services
 from balai.villages.forms import LookForm, ProfileForm
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import SignedInRequest, VillageRequest
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """The villages this person can act in; one village only → straight to it."""
     user = request.user
     memberships = selectors.memberships_for(user)
@@ -36,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("view")
-def village(request: HttpRequest) -> HttpResponse:
+def village(request: VillageRequest) -> HttpResponse:
     checklist = selectors.site_checklist(request.village)
     done = sum(item.done for item in checklist)
     ctx = {"checklist": checklist, "done": done, "total": len(checklist)}
@@ -44,7 +45,7 @@ def village(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("profile")
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: VillageRequest) -> HttpResponse:
     village = request.village
     form = ProfileForm(request.POST or None, instance=village)
     if request.method == "POST" and form.is_valid():
@@ -57,7 +58,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @village_role_required("profile")
-def look(request: HttpRequest) -> HttpResponse:
+def look(request: VillageRequest) -> HttpResponse:
     village = request.village
     initial = {"primary_color": village.primary_color}
     form = LookForm(request.POST or None, request.FILES or None, initial=initial)

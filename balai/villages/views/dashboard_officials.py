@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,19 +12,20 @@ from balai.villages import services
 from balai.villages.forms import OfficialForm
 from balai.villages.models import Official
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 
-def _official(request: HttpRequest, pk: int) -> Official:
+def _official(request: VillageRequest, pk: int) -> Official:
     return get_object_or_404(Official.objects.for_village(request.village), pk=pk)
 
 
 @village_role_required("profile")
-def officials(request: HttpRequest) -> HttpResponse:
+def officials(request: VillageRequest) -> HttpResponse:
     rows = list(Official.objects.for_village(request.village))
     return render(request, "villages/dashboard/officials.html", {"officials": rows})
 
 
-def _edit(request: HttpRequest, official: Official) -> HttpResponse:
+def _edit(request: VillageRequest, official: Official) -> HttpResponse:
     form = OfficialForm(request.POST or None, request.FILES or None, instance=official)
     if request.method == "POST" and form.is_valid():
         services.official_save(
@@ -41,17 +42,17 @@ def _edit(request: HttpRequest, official: Official) -> HttpResponse:
 
 
 @village_role_required("profile")
-def official_add(request: HttpRequest) -> HttpResponse:
+def official_add(request: VillageRequest) -> HttpResponse:
     return _edit(request, Official(village=request.village))
 
 
 @village_role_required("profile")
-def official_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def official_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _edit(request, _official(request, pk))
 
 
 @village_role_required("profile")
-def official_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def official_delete(request: VillageRequest, pk: int) -> HttpResponse:
     official = _official(request, pk)
     if request.method == "POST":
         services.official_delete(village=request.village, official=official)
@@ -62,7 +63,7 @@ def official_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @village_role_required("profile")  # first: outsiders get 404 even for a GET
 @require_POST
-def official_move(request: HttpRequest, pk: int) -> HttpResponse:
+def official_move(request: VillageRequest, pk: int) -> HttpResponse:
     official = _official(request, pk)
     direction = "up" if request.POST.get("arah") == "naik" else "down"
     services.official_move(village=request.village, official=official, direction=direction)

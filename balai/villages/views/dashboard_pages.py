@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +12,7 @@ from balai.villages import services
 from balai.villages.forms import PageForm
 from balai.villages.models import Page
 from balai.villages.permissions import village_role_required
+from balai.villages.requests import VillageRequest
 
 # Ready-made starts for pages the checklist asks for (?jenis=privasi).
 PAGE_STARTERS = {
@@ -27,17 +28,17 @@ PAGE_STARTERS = {
 }
 
 
-def _page(request: HttpRequest, pk: int) -> Page:
+def _page(request: VillageRequest, pk: int) -> Page:
     return get_object_or_404(Page.objects.for_village(request.village), pk=pk)
 
 
 @village_role_required("content")
-def pages(request: HttpRequest) -> HttpResponse:
+def pages(request: VillageRequest) -> HttpResponse:
     rows = Page.objects.for_village(request.village).only("title", "slug", "is_published", "order")
     return render(request, "villages/dashboard/pages.html", {"pages": rows})
 
 
-def _edit(request: HttpRequest, page: Page, initial: dict | None = None) -> HttpResponse:
+def _edit(request: VillageRequest, page: Page, initial: dict | None = None) -> HttpResponse:
     form = PageForm(request.POST or None, instance=page, village=request.village, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.page_save(village=request.village, page=form.instance)
@@ -47,19 +48,19 @@ def _edit(request: HttpRequest, page: Page, initial: dict | None = None) -> Http
 
 
 @village_role_required("content")
-def page_add(request: HttpRequest) -> HttpResponse:
+def page_add(request: VillageRequest) -> HttpResponse:
     starter = PAGE_STARTERS.get(request.GET.get("jenis", ""))
     initial = {key: str(value) for key, value in starter.items()} if starter else None
     return _edit(request, Page(village=request.village), initial)
 
 
 @village_role_required("content")
-def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def page_edit(request: VillageRequest, pk: int) -> HttpResponse:
     return _edit(request, _page(request, pk))
 
 
 @village_role_required("content")
-def page_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def page_delete(request: VillageRequest, pk: int) -> HttpResponse:
     page = _page(request, pk)
     if request.method == "POST":
         services.page_delete(village=request.village, page=page)

@@ -3,7 +3,7 @@ middleware sets (custom domain, subdomain or /desa/<slug>/) and gates (draft, su
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -11,11 +11,12 @@ from balai.villages import selectors
 from balai.villages.cache import cache_public_page
 from balai.villages.colors import theme_css
 from balai.villages.navigation import site_menu
+from balai.villages.requests import SiteRequest
 
 
 @require_safe
 @cache_public_page
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SiteRequest) -> HttpResponse:
     village = request.village
     ctx = {
         "head": selectors.head_of_village(village),
@@ -27,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: SiteRequest) -> HttpResponse:
     village = request.village
     if not selectors.profile_is_filled(village):
         raise Http404("profil belum diisi")
@@ -40,7 +41,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def government(request: HttpRequest) -> HttpResponse:
+def government(request: SiteRequest) -> HttpResponse:
     officials = selectors.officials_for(request.village)
     if not officials:
         raise Http404("belum ada perangkat desa")
@@ -49,7 +50,7 @@ def government(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_public_page
-def page(request: HttpRequest, page_slug: str) -> HttpResponse:
+def page(request: SiteRequest, page_slug: str) -> HttpResponse:
     found = selectors.published_page(request.village, page_slug)
     if found is None:
         raise Http404("halaman tidak ditemukan")
@@ -57,7 +58,7 @@ def page(request: HttpRequest, page_slug: str) -> HttpResponse:
 
 
 @require_safe
-def theme(request: HttpRequest) -> HttpResponse:
+def theme(request: SiteRequest) -> HttpResponse:
     """The village colour as CSS: the CSP forbids inline styles. The link carries
     ?v=<content_version>, so a year of caching is safe: a new colour is a new address."""
     response = HttpResponse(

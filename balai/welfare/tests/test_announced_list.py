@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
+from balai.villages.content import content_changed
 from balai.welfare.models import Objection, Programme, Recipient
 
 
@@ -29,7 +30,7 @@ def listed(dagan, register, blt):
         )
     blt.list_published = True
     blt.save()
-    dagan.bump_version()
+    content_changed(dagan)
     return blt
 
 
@@ -93,7 +94,7 @@ def test_an_unannounced_programme_has_no_public_list_even_if_flagged(client, dag
 def test_names_are_masked_and_kept_out_of_search_engines_by_default(client, listed, dagan):
     Recipient.objects.filter(programme=listed).update(name="Sri Wahyuningsih")
     Recipient.objects.create(village=dagan, programme=listed, name="Sainem", start=date(2026, 1, 1))
-    dagan.bump_version()
+    content_changed(dagan)
     response = client.get(f"/desa/dagan/bantuan-sosial/daftar/{listed.pk}/")
     html = response.content.decode()
     assert "Wahyuningsih" not in html and "Sri W***********" in html
