@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
+os.environ.setdefault("SECRET_KEY", "bench-" + os.urandom(24).hex())  # a scratch database
 SLUG = "bench-penduduk"
 PREFIX = "330301"  # Kecamatan Kemangkon, where the bench village lies
 
