@@ -49,9 +49,8 @@ def imports(request: VillageRequest) -> HttpResponse:
         .filter(pk__in=[j.params.get("programme") for j in history])
         .values_list("pk", "name")
     )
-    for job in history:
-        job.subject = names.get(job.params.get("programme"), "")
-    return render(request, "welfare/dashboard/imports.html", {"form": form, "history": history})
+    rows = [(job, names.get(job.params.get("programme"), "")) for job in history]
+    return render(request, "welfare/dashboard/imports.html", {"form": form, "history": rows})
 
 
 @village_role_required(AREA)
