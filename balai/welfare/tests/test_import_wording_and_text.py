@@ -44,6 +44,8 @@ def test_a_done_import_says_what_was_written(client, alice, register, blt):
     client.post(reverse("welfare_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": job.pk}))
     page = _page(client, job)
     assert "Yang tersimpan" in page and "3</strong> <span>ditambah" in page
+    history = client.get(reverse("welfare_dashboard:imports", kwargs={"slug": "dagan"}))
+    assert "BLT Dana Desa 2026 — Selesai" in history.content.decode()
 
 
 def test_a_nik_listed_twice_is_a_duplicate_not_an_overlap(client, alice, register, dagan):
