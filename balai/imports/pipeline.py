@@ -178,26 +178,30 @@ def _load_json(job: ImportJob, suffix: str) -> Any:
         return json.loads(gzip.decompress(handle.read()))
 
 
+def _rows_name(job: ImportJob) -> str:
+    return f"{job.file.name}.baris.marshal"
+
+
 def _rows_save(job: ImportJob, spec: Importer[Any], rows: list[Any]) -> None:
     """The checked rows beside the upload, so the write does not read the file again (half
     the time of a big register). marshal, not pickle: loading it runs no code; a blob an older
-    Python wrote and this one cannot load is a miss, and the file is read again."""
+    Python wrote and this one cannot load is a miss, and the file is read again. Not
+    compressed: it lives minutes, and compressing costs more than writing 25 MB."""
     from django.core.files.base import ContentFile
 
-    storage, name = working_storage(), f"{job.file.name}.baris.marshal.gz"
+    storage, name = working_storage(), _rows_name(job)
     if storage.exists(name):
         storage.delete(name)
-    blob = gzip.compress(marshal.dumps(spec.dump_rows(rows)), compresslevel=1)
-    storage.save(name, ContentFile(blob))
+    storage.save(name, ContentFile(marshal.dumps(spec.dump_rows(rows))))
 
 
 def _rows_load(job: ImportJob, spec: Importer[Any]) -> list[Any] | None:
-    storage, name = working_storage(), f"{job.file.name}.baris.marshal.gz"
+    storage, name = working_storage(), _rows_name(job)
     if not job.file.name or not storage.exists(name):
         return None
     with storage.open(name, "rb") as handle:
         try:
-            data = marshal.loads(gzip.decompress(handle.read()))
+            data = marshal.loads(handle.read())
         except (ValueError, EOFError, TypeError, OSError):
             return None
     return spec.load_rows(data)
@@ -315,7 +319,7 @@ def job_apply(*, job_id: int) -> None:
 
 def _discard_upload(job: ImportJob) -> None:
     """The register now holds the data: the uploaded copy and the kept rows go."""
-    rows = f"{job.file.name}.baris.marshal.gz"
+    rows = _rows_name(job)
     if working_storage().exists(rows):
         working_storage().delete(rows)
     if job.file.name and job.file.storage.exists(job.file.name):

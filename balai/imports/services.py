@@ -253,7 +253,7 @@ def jobs_purge(*, days: int) -> int:
         name = job.file.name or ""
         if job.file.storage.exists(name):
             job.file.storage.delete(name)
-        for suffix in (".baris.marshal.gz", ".laporan.json.gz"):
+        for suffix in (".baris.marshal", ".laporan.json.gz"):
             if working.exists(name + suffix):
                 working.delete(name + suffix)
         ImportJob.objects.filter(pk=job.pk).update(file="")
