@@ -113,20 +113,20 @@ def plan_job(
     ctx = spec.prepare(job)
     issues = Issues()
     rows = _rows_load(job, spec) if reuse and spec.cache_rows else None
-    if rows is None and spec.reader == "file":
+    if rows is not None:
+        ctx.extra["rows_read"] = len(rows)
+        ctx.extra["reused"] = True  # these rows passed the file's own checks at the dry run
+    elif spec.reader == "file":
         tracker.span(2, 85)
         with _local_copy(job) as path:
             rows = spec.parse(ctx, path, issues, tracker.set)
-    if rows is None:
+    else:
         tracker.span(2, 25)
         with _read(job, spec, tracker) as source:
             phases.done("read")
             tracker.span(25, 85)
             rows = spec.parse(ctx, source, issues, tracker.set)
             ctx.extra["reader_peak_mb"] = source.peak_mb
-    else:
-        ctx.extra["rows_read"] = len(rows)
-        ctx.extra["reused"] = True  # these rows passed the file's own checks at the dry run
     phases.done("rows")
     tracker.span(85, 95)
     spec.check_across(ctx, rows, issues)
