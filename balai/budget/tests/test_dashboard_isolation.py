@@ -6,14 +6,16 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from balai.budget.models import BudgetLine, FiscalYear, ImportBatch, Project
+from balai.budget.models import BudgetLine, FiscalYear, Project
 from balai.budget.tests.conftest import csv_upload, make_year
+from balai.imports.models import ImportJob
+from balai.imports.tests.jobs import make_job
 
 pytestmark = pytest.mark.django_db
 
 YEAR = ["year", "line_add", "approve", "poster", "report", "import_start"]
 LINE = ["line_edit", "line_delete", "realisation_add"]
-BATCH = ["import_batch", "import_apply", "import_errors"]
+BATCH = ["import", "import_confirm", "import_report"]
 PROJECT = ["project_edit", "project_delete", "report_add"]
 PLAIN = ["years", "import_template", "projects", "project_add"]
 ALL = YEAR + LINE + BATCH + PROJECT + PLAIN
@@ -33,16 +35,14 @@ POST = {
 def things(dagan):
     fy = make_year(dagan, 2025, status="draft")
     line = BudgetLine.objects.filter(fiscal_year=fy).first()
-    batch = ImportBatch.objects.create(
-        village=dagan, fiscal_year=fy, status="checked", report={"lines": []}
-    )
+    batch = make_job(dagan, "budget.apbdes", params={"fiscal_year": fy.pk})
     project = Project.objects.create(village=dagan, fiscal_year=fy, name="Jalan", slug="jalan")
     return {"fy": fy, "line": line, "batch": batch, "project": project}
 
 
 def url(name: str, things: dict) -> str:
     kw = {"slug": "dagan"}
-    if name in YEAR + LINE + BATCH:
+    if name in YEAR + LINE:
         kw["year"] = 2025
     if name in LINE:
         kw["pk"] = things["line"].pk
@@ -69,7 +69,7 @@ def test_another_village_admin_gets_404_everywhere(client, charlie, things, name
     assert fy.status == "draft" and fy.line_count == 6
     assert FiscalYear.objects.count() == 1
     assert Project.objects.get().name == "Jalan"
-    assert ImportBatch.objects.get().status == "checked"
+    assert ImportJob.objects.get().status == "checked"
 
 
 @pytest.mark.parametrize("name", ["years", "year", "line_add", "projects"])

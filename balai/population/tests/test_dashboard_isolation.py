@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from balai.population.models import Area, Family, PopulationImport, PopulationSettings, Resident
+from balai.imports.tests.jobs import make_job
+from balai.population.models import Area, Family, PopulationSettings, Resident
 from balai.population.tests.conftest import family
 
 PK_URLS = {"resident", "resident_edit", "event_add"}
@@ -27,9 +28,7 @@ def things(dagan, alice):
     person = Resident.objects.create(
         village=dagan, nik=family(1)[0]["nik"], name="SUGENG", family=fam, sex=1, family_relation=1
     )
-    imp = PopulationImport.objects.create(
-        village=dagan, uploaded_by=alice, kind="xlsx", status="checked", report={"errors": []}
-    )
+    imp = make_job(dagan, "population.residents", uploaded_by=alice)
     return {"resident": person, "import": imp, "family": fam}
 
 

@@ -9,7 +9,9 @@ import pytest
 from django.urls import reverse
 
 from balai.audit.models import AuditEntry
-from balai.welfare.models import Objection, Programme, Recipient, WelfareImport
+from balai.imports.models import ImportJob
+from balai.imports.tests.jobs import make_job
+from balai.welfare.models import Objection, Programme, Recipient
 
 PROGRAMME_URLS = {"programme_edit", "recipients", "publish", "export", "recipient_status"}
 
@@ -29,14 +31,7 @@ def things(dagan, alice, register, blt):
         name="WARGA 1-0",
         start=date(2026, 1, 1),
     )
-    imp = WelfareImport.objects.create(
-        village=dagan,
-        uploaded_by=alice,
-        kind="xlsx",
-        target="ranking",
-        status="checked",
-        report={"errors": []},
-    )
+    imp = make_job(dagan, "welfare.ranking", uploaded_by=alice)
     objection = Objection.objects.create(village=dagan, programme=blt, kind="other", message="Cek.")
     return {"programme": blt, "import": imp, "objection": objection, "recipient": person}
 
@@ -47,7 +42,7 @@ def _url(name: str, things: dict) -> str:
         kwargs["pk"] = things["programme"].pk
         if name == "recipient_status":
             kwargs["rid"] = things["recipient"].pk
-    elif name in ("import", "import_confirm"):
+    elif name in ("import", "import_confirm", "import_report"):
         kwargs["pk"] = things["import"].pk
     elif name == "objection_done":
         kwargs["pk"] = things["objection"].pk
@@ -73,7 +68,7 @@ def test_another_village_admin_gets_404_everywhere(client, charlie, things, name
     programme = Programme.objects.get()
     assert programme.name == "BLT Dana Desa 2026" and not programme.list_published
     assert not Objection.objects.get().handled
-    assert WelfareImport.objects.get().status == "checked"
+    assert ImportJob.objects.get().status == "checked"
     assert Recipient.objects.get().status == "active"
 
 
