@@ -112,6 +112,8 @@ def parse_row(cells: dict[str, Any], ref: RowRef, issues: Issues, found: Lines) 
         )
     if not kode and not kegiatan:
         issues.error(ref, "kode", _("kode rekening kosong"))
+    if len(cell_text(cells.get("uraian"))) > 255:
+        issues.error(ref, "uraian", _("uraian terlalu panjang (paling banyak 255 huruf)"))
     item = {
         "row": ref[2],
         "kegiatan": kegiatan,

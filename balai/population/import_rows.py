@@ -198,6 +198,11 @@ PARENT_PLAN = (
 )
 
 
+# Address cells and what the register keeps of them: longer text is refused (the cut below
+# only ever shortens a row that is refused anyway).
+PLACE_LIMITS = (("alamat", 200), ("dusun", 60), ("rw", 10), ("rt", 10))
+
+
 def _place(value: object, limit: int) -> str:
     text = _text(value).lstrip("'")[:limit]
     # RW/RT typed as 1, "01" or "001" name the same place.
@@ -283,6 +288,10 @@ class RowRules:
                 values[index] = ""
         family = self._family(ref, cells[C["no_kk"]], issues)
         self._nik(ref, cells[C["nik"]], values, issues)
+        for column, limit in PLACE_LIMITS:
+            value = cells[C[column]]
+            if value is not None and value != "" and len(_text(value)) > limit:
+                issues.error(ref, column, self.m.too_long % {"n": limit})
         area = _area(cells)
         return ResidentRow(
             ref,

@@ -54,19 +54,24 @@ def parse_rank(register: Register, ref: RowRef, cells: dict[str, Any], issues: I
         decile = int(raw) if raw.isdigit() else 0
         if not 1 <= decile <= 10:
             issues.error(ref, "desil", _("Desil harus angka 1 sampai 10."))
-    status = text(cells.get("status_dtks"))[:40]
+    for column, limit in (("status_dtks", 40), ("alasan_desa", 200), ("sumber", 40)):
+        if len(text(cells.get(column))) > limit:
+            issues.error(
+                ref, column, _("Terlalu panjang (paling banyak %(n)s huruf).") % {"n": limit}
+            )
+    status = text(cells.get("status_dtks"))
     if not raw and not status:
         issues.error(ref, "desil", _("Isi desil (1–10) atau status DTKS/BDT."))
     data_date = parse_date(cells.get("tanggal_data"))
     if data_date is None:
         issues.error(ref, "tanggal_data", _("Tanggal tidak terbaca; tulis 31-01-2026."))
     poor = text(cells.get("miskin_desa")).lower() in YES
-    reason = text(cells.get("alasan_desa"))[:200]
+    reason = text(cells.get("alasan_desa"))
     if poor and not reason:
         issues.error(ref, "alasan_desa", _("Tulis alasan desa menilai rumah tangga ini miskin."))
     if issues.error_count > before or household is None or data_date is None:
         return None
-    source = text(cells.get("sumber"))[:40] or "DTSEN"
+    source = text(cells.get("sumber")) or "DTSEN"
     return RankRow(ref, household, decile, status, data_date, source, reason if poor else "")
 
 

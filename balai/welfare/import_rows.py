@@ -129,6 +129,10 @@ def _target(programme: Programme, person: Any, fam: Any, ref: RowRef, issues: Is
     return {"household": head.household, "name": head.name, "area_id": head.household.area_id}
 
 
+# What the model fields hold: a longer cell is refused by name, never cut short.
+LENGTHS = {"nomor_kartu": 40, "alasan": 200}
+
+
 def _values(cells: dict[str, Any], ref: RowRef, programme: Programme, issues: Issues) -> Any:
     before = issues.error_count
     start = parse_date(cells.get("mulai") or programme.period_start)
@@ -152,15 +156,20 @@ def _values(cells: dict[str, Any], ref: RowRef, programme: Programme, issues: Is
         issues.error(ref, "status", _("Isi aktif, berhenti atau diganti."))
     elif status != "active" and not text(cells.get("alasan")):
         issues.error(ref, "alasan", _("Tulis alasan penerima berhenti atau diganti."))
+    for column, limit in LENGTHS.items():
+        if len(text(cells.get(column))) > limit:
+            issues.error(
+                ref, column, _("Terlalu panjang (paling banyak %(n)s huruf).") % {"n": limit}
+            )
     if issues.error_count > before:
         return None
     return {
-        "card_number": text(cells.get("nomor_kartu"))[:40],
+        "card_number": text(cells.get("nomor_kartu")),
         "start": start,
         "end": end,
         "amount": amount,
         "status": status,
-        "status_reason": text(cells.get("alasan"))[:200],
+        "status_reason": text(cells.get("alasan")),
     }
 
 

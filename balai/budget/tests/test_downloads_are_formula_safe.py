@@ -28,5 +28,5 @@ def test_the_apbdes_csv_keeps_formula_text_inert_and_amounts_numeric(client, dag
     by_code = {row[3]: row for row in rows[1:]}
     assert by_code["4.2.1.01"][4] == "'" + FORMULA
     assert by_code["4.2.3.01"][4] == "'-Alokasi Dana Desa"
-    assert by_code["4.2.1.01"][6:9] == ["1000000000", "", "600000000"]
+    assert by_code["4.2.1.01"][7:10] == ["1000000000", "", "600000000"]
     assert "no-store" not in response.get("Cache-Control", "")  # public: may be cached
