@@ -10,7 +10,7 @@ from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from balai.accounts.models import User
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.phone import WhatsAppField
 from balai.villages.models import Membership
 
 ROLE_CHOICES = [
@@ -75,29 +75,18 @@ class ChangePasswordForm(PasswordChangeForm):
 
 
 class ProfileForm(forms.ModelForm):
+    phone = WhatsAppField(
+        label=_("Nomor WhatsApp"),
+        required=False,
+        help_text=_("Misalnya 0812 3456 7890. Tidak ditampilkan di situs publik."),
+    )
+
     class Meta:
         model = User
         fields = ["name", "phone"]
-        labels = {"name": _("Nama lengkap"), "phone": _("Nomor WhatsApp")}
-        help_texts = {"phone": _("Misalnya 0812 3456 7890. Tidak ditampilkan di situs publik.")}
-        widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "phone": forms.TextInput(
-                attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
-            ),
-        }
+        labels = {"name": _("Nama lengkap")}
+        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
         error_messages = {"name": {"required": _("Isi nama lengkap Anda.")}}
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data.get("phone", "").strip()
-        if not raw:
-            return ""
-        number = normalize_whatsapp(raw)
-        if number is None:
-            raise forms.ValidationError(
-                _("Isi nomor WhatsApp yang benar, misalnya 0812 3456 7890.")
-            )
-        return number
 
 
 class InvitationSignupForm(forms.Form):

@@ -9,7 +9,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from balai.lib.phone import normalize_whatsapp
+from balai.lib.phone import WhatsAppField
 from balai.lib.upload_forms import clean_document, hint
 from balai.registrations import selectors
 from balai.registrations.models import Application
@@ -50,12 +50,10 @@ class ApplicantForm(forms.Form):
             "invalid_choice": gettext_lazy("Pilih salah satu jabatan dari daftar."),
         },
     )
-    whatsapp = forms.CharField(
+    whatsapp = WhatsAppField(
         label=gettext_lazy("Nomor WhatsApp"),
-        max_length=20,
         help_text=gettext_lazy("Nomor HP yang aktif di WhatsApp, misalnya 0812 3456 7890."),
         error_messages={"required": gettext_lazy("Isi nomor WhatsApp Anda.")},
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
         label=gettext_lazy("Email"),
@@ -69,14 +67,6 @@ class ApplicantForm(forms.Form):
 
     def clean_applicant_name(self):
         return " ".join(self.cleaned_data["applicant_name"].split())
-
-    def clean_whatsapp(self):
-        number = normalize_whatsapp(self.cleaned_data["whatsapp"])
-        if number is None:
-            raise forms.ValidationError(
-                _("Tulis nomor HP Indonesia yang benar, misalnya 0812 3456 7890.")
-            )
-        return number
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -200,9 +190,7 @@ class ReviseForm(ApplicantForm, AddressForm, LetterForm):
         )
 
     def clean_whatsapp(self):
-        if not self.cleaned_data["whatsapp"].strip():
-            return self.application.whatsapp
-        return super().clean_whatsapp()
+        return self.cleaned_data["whatsapp"] or self.application.whatsapp
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower() or self.application.email

@@ -22,7 +22,7 @@ def test_name_and_whatsapp_can_be_changed(login, alice):
 def test_a_bad_whatsapp_number_is_refused_and_nothing_is_saved(login, alice):
     response = login(alice).post("/akun/", {"name": "Alice Baru", "phone": "12345"})
     html = response.content.decode()
-    assert "Isi nomor WhatsApp yang benar" in html
+    assert "Tulis nomor WhatsApp seperti 0812 3456 7890" in html
     assert 'value="12345"' in html
     alice.refresh_from_db()
     assert alice.name == "Alice Rahayu"

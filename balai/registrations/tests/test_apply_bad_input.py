@@ -49,8 +49,8 @@ def test_a_region_outside_the_district_cannot_be_picked(client, db):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("whatsapp", "12345", "Tulis nomor HP Indonesia yang benar"),
-        ("whatsapp", "021 555 1234", "Tulis nomor HP Indonesia yang benar"),
+        ("whatsapp", "12345", "Tulis nomor WhatsApp seperti 0812 3456 7890"),
+        ("whatsapp", "021 555 1234", "Tulis nomor WhatsApp seperti 0812 3456 7890"),
         ("email", "sri@", "Tulis alamat email yang benar"),
         ("applicant_name", "", "Isi nama lengkap Anda."),
         ("applicant_position", "camat", "Pilih salah satu jabatan dari daftar."),

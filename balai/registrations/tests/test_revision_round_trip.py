@@ -83,7 +83,7 @@ def test_a_resubmission_with_bad_input_changes_nothing(client, login, dina, appl
     url = f"/daftar/status/{application.code}/perbaiki/"
     response = client.post(url, _revise_data(whatsapp="123", wanted_slug="dasbor"))
     page = response.content.decode()
-    assert "Tulis nomor HP Indonesia yang benar" in page
+    assert "Tulis nomor WhatsApp seperti 0812 3456 7890" in page
     assert "dipakai oleh sistem" in page
     application.refresh_from_db()
     assert application.status == Application.Status.REVISION
