@@ -309,7 +309,7 @@ POST_DATA_FOR: dict[str, dict[str, Any]] = {
 
 
 @functools.cache
-def _upload_bytes(kind: str) -> bytes:
+def upload_bytes(kind: str) -> bytes:
     from balai.budget.tests.conftest import csv_upload
     from balai.villages.tests.conftest import image_upload
 
@@ -319,12 +319,12 @@ def _upload_bytes(kind: str) -> bytes:
 def post_data(name: str) -> dict[str, Any]:
     """The form posted to URL `name`, with fresh uploads (an upload can be read only once)."""
     extra = {**POST_DATA_FOR.get(name.split(":")[0], {}), **POST_DATA_FOR.get(name, {})}
-    photo = _upload_bytes("jpg")
+    photo = upload_bytes("jpg")
     files = {
         "photo": SimpleUploadedFile("foto.jpg", photo, "image/jpeg"),
         "logo": SimpleUploadedFile("logo.jpg", photo, "image/jpeg"),
         "file": (
-            SimpleUploadedFile("apbdes.csv", _upload_bytes("csv"), "text/csv")
+            SimpleUploadedFile("apbdes.csv", upload_bytes("csv"), "text/csv")
             if name.startswith("budget_")
             else SimpleUploadedFile("foto.jpg", photo, "image/jpeg")
         ),

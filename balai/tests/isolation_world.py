@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -97,7 +98,7 @@ def _news(rows: dict[str, Any]) -> None:
     )
     rows["comment"] = Comment.objects.create(village=dagan, article=article, name="B", body="x")
     rows["news_event"] = Event.objects.create(
-        village=dagan, title="Musdes", place="Balai", starts_at=article.publish_at
+        village=dagan, title="Musdes", place="Balai", starts_at=timezone.now()
     )
     rows["album"] = Album.objects.create(village=dagan, title="Panen", slug="panen")
     rows["image"] = Image.objects.create(village=dagan, file="berita/x.jpg", alt="x")
@@ -160,8 +161,9 @@ def _welfare(rows: dict[str, Any]) -> None:
 
 def _budget(rows: dict[str, Any]) -> None:
     from balai.budget import tree
+    from balai.budget.imports import import_batch_check
     from balai.budget.models import Account, BudgetLine, ImportBatch, Project
-    from balai.budget.tests.conftest import make_year
+    from balai.budget.tests.conftest import csv_upload, make_year
 
     if not Account.objects.exists():
         tree.accounts_load()
@@ -172,9 +174,11 @@ def _budget(rows: dict[str, Any]) -> None:
     # between him and Dagan's rows.
     make_year(rows["bojongsari"], 2025, status="draft")
     rows["budget_line"] = BudgetLine.objects.filter(fiscal_year=year).first()
-    rows["budget_batch"] = ImportBatch.objects.create(
-        village=dagan, fiscal_year=year, status="checked", report={"lines": []}
-    )
+    # A batch checked as the dashboard checks an upload (imports.import_batch_check).
+    batch = ImportBatch(village=dagan, fiscal_year=year, file_name="apbdes.csv")
+    batch.file.save("impor.csv", csv_upload(), save=False)
+    batch.save()
+    rows["budget_batch"] = import_batch_check(batch=batch)
     rows["project"] = Project.objects.create(
         village=dagan, fiscal_year=year, name="Jalan", slug="jalan"
     )
@@ -198,9 +202,11 @@ def _disclosure(rows: dict[str, Any]) -> None:
     from balai.disclosure.calendar import add_working_days
     from balai.disclosure.models import DipItem, EmergencyNotice, LocalHoliday
     from balai.disclosure.tests.conftest import make_request
+    from balai.registrations.demo import tiny_pdf
 
     dagan = rows["dagan"]
     info = make_request(dagan, received_on=timezone.localdate().replace(month=1, day=5))
+    info.answer_file.save("jawaban.pdf", ContentFile(tiny_pdf()))
     rows["info_request"] = info
     rows["ppid_objection"] = services.objection_file(
         info=info, grounds=["c"], statement="Belum.", filed_on=add_working_days(info.due_on, 2)
@@ -218,6 +224,7 @@ def _disclosure(rows: dict[str, Any]) -> None:
 def _market(rows: dict[str, Any]) -> None:
     from balai.market.models import Order, ProductPhoto, Review
     from balai.market.tests.conftest import make_product, make_seller
+    from balai.tests.isolation_cases import upload_bytes
 
     dagan, bojongsari = rows["dagan"], rows["bojongsari"]
     sekar = make_user("siti@sekar.id", "Siti Aminah")
@@ -240,6 +247,7 @@ def _market(rows: dict[str, Any]) -> None:
         delivery="ambil",
         status="selesai",
     )
+    order.proof.save("bukti.jpg", ContentFile(upload_bytes("jpg")))
     rows["review"] = Review.objects.create(
         village=dagan, order=order, product=product, rating=5, display_name="Dewi"
     )
@@ -264,6 +272,7 @@ def _support(rows: dict[str, Any]) -> None:
         village=rows["bojongsari"], author=rows["charlie"], topic="news", message="x", images=[]
     )
     rows["export"] = VillageExport.objects.create(village=dagan, status="done")
+    rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
     rows["rtik_event"] = Event.objects.create(
         kind="juguran", title="Juguran", starts_at=timezone.now() + datetime.timedelta(days=3)
     )
@@ -320,7 +329,7 @@ def _watched() -> list[tuple[str, str, list[str]]]:
         if not model.__module__.startswith("balai.") or label in NOT_WATCHED:
             continue
         skip = NOT_WATCHED_FIELDS.get(label, set())
-        columns = [f.column for f in model._meta.concrete_fields if f.name not in skip]
+        columns = [f.column for f in model._meta.concrete_fields if f.column and f.name not in skip]
         watched.append((label, model._meta.db_table, columns))
     return watched
 
