@@ -114,6 +114,33 @@ def _regions_after_flush(request):
             regions_load_default()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test flushes every table when its fixtures are finalized. xdist hands
+    out test files in any order, so an ordinary test may come next in this process: give it
+    back what the session set up (the region tree) and what the migrations seeded (the budget's
+    account tree, whose in-process index is rebuilt)."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    flushed = marker is not None and marker.kwargs.get("transaction", False)
+    transactional = {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    # After the last test the session's database is gone too: nothing to give back.
+    if nextitem is not None and (flushed or transactional):
+        from pytest_django.plugin import blocking_manager_key
+
+        from balai.budget import tree
+        from balai.budget.models import Account
+        from balai.regions.models import Region
+
+        with item.config.stash[blocking_manager_key].unblock():
+            if not Region.objects.exists():
+                regions_load_default()
+            if not Account.objects.exists():
+                tree.accounts_load()
+            tree.account_index_clear()
+    return result
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -78,7 +78,10 @@ INSTALLED_APPS = [
     "balai.budget",
     "balai.disclosure",
     "balai.market",
-    "balai.support",
+    "balai.support",  # migration history only: its models moved to the three apps below
+    "balai.mentoring",
+    "balai.watch",
+    "balai.backups",
     "ninja",
     "balai.api",
 ]

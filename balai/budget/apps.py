@@ -21,7 +21,6 @@ class BudgetConfig(AppConfig):
     verbose_name = "Anggaran"
 
     def ready(self) -> None:
-        from balai.budget import freshness
         from balai.villages.navigation import (
             DashboardSection,
             DistrictSection,
@@ -31,7 +30,6 @@ class BudgetConfig(AppConfig):
         )
 
         register_menu_provider(budget_menu)
-        freshness.register()
         register_dashboard_section(
             DashboardSection("budget_dashboard:years", _("APBDes"), "budget", 40)
         )

@@ -16,7 +16,4 @@ def apbdes_current(village: Village) -> bool | None:
     return public_year(village, timezone.localdate().year) is not None
 
 
-def register() -> None:
-    from balai.support.freshness import register_freshness_check
-
-    register_freshness_check("apbdes_current", _("APBDes tahun ini"), apbdes_current, weight=2)
+CHECKS = [("apbdes_current", _("APBDes tahun ini"), apbdes_current, 2)]

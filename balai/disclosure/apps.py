@@ -20,7 +20,6 @@ class DisclosureConfig(AppConfig):
     verbose_name = "PPID"
 
     def ready(self) -> None:
-        from balai.disclosure import freshness
         from balai.disclosure.signals import seed_dip_on_provision
         from balai.villages.navigation import (
             DashboardSection,
@@ -32,7 +31,6 @@ class DisclosureConfig(AppConfig):
         from balai.villages.signals import village_provisioned
 
         register_menu_provider(_menu)
-        freshness.register()
         village_provisioned.connect(seed_dip_on_provision, dispatch_uid="disclosure_dip_seed")
         register_dashboard_section(
             DashboardSection("disclosure_dashboard:index", _("PPID"), "disclosure", order=70)

@@ -30,9 +30,4 @@ def dip_complete(village: Village) -> bool | None:
     return total > 0 and done == total
 
 
-def register() -> None:
-    from balai.support.freshness import register_freshness_check
-
-    register_freshness_check(
-        "dip_complete", _("DIP lengkap, permohonan tepat waktu"), dip_complete, weight=2
-    )
+CHECKS = [("dip_complete", _("DIP lengkap, permohonan tepat waktu"), dip_complete, 2)]

@@ -9,7 +9,6 @@ class MarketConfig(AppConfig):
     verbose_name = "Lapak"
 
     def ready(self) -> None:
-        from balai.market import freshness
         from balai.market.selectors import has_public_products
         from balai.villages.navigation import (
             DashboardSection,
@@ -25,7 +24,6 @@ class MarketConfig(AppConfig):
                 yield MenuItem("market", _("Lapak"), "market_index", order=60)
 
         register_menu_provider(market_menu)
-        freshness.register()
         register_dashboard_section(
             DashboardSection("market_dashboard:home", _("Lapak"), "market", 60)
         )

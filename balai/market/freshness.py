@@ -25,7 +25,4 @@ def shop_active(village: Village) -> bool | None:
     return False
 
 
-def register() -> None:
-    from balai.support.freshness import register_freshness_check
-
-    register_freshness_check("shop_active", _("Lapak aktif 90 hari terakhir"), shop_active)
+CHECKS = [("shop_active", _("Lapak aktif 90 hari terakhir"), shop_active, 1)]

@@ -2,7 +2,7 @@
 gambling spam or a link dump is never published by itself, whoever asks (a seller the village
 trusts, or the village's own account, whose password may be stolen). It waits in the village's
 approval queue with the reason, and the district gets an IntegrityAlert under the key the
-support app's watch would use. Only a mentor or the district may release it."""
+district's watch would use. Only a mentor or the district may release it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import re
 from django.utils.translation import gettext as _
 
 from balai.market.models import Product
-from balai.support.integrity import content_suspicious, integrity_alert_raise
 from balai.villages.models import Village
+from balai.watch.integrity import content_suspicious, integrity_alert_raise
 
 _LINK_PREFIX = re.compile(r"https?://|www\.", re.I)
 

@@ -8,8 +8,6 @@ class NewsConfig(AppConfig):
     verbose_name = "Berita"
 
     def ready(self) -> None:
-        from balai.news import freshness
         from balai.news.navigation import register
 
         register()
-        freshness.register()

@@ -15,8 +15,8 @@ from balai.news.integrity import submission_flag
 from balai.news.models import Article, Comment, Image, NewsSettings, Submission
 from balai.news.services import article_publish, article_save
 from balai.news.templatetags.news import image_src
-from balai.support.integrity import content_suspicious
 from balai.villages.models import Village
+from balai.watch.integrity import content_suspicious
 
 COMMENT_LIMIT = Limit(5, 10 * 60)  # five comments per ten minutes per visitor, per village
 SUBMISSION_LIMIT = Limit(3, 60 * 60)  # three stories per hour per visitor, per village

@@ -1,5 +1,5 @@
 """The news module's freshness check: a village that published a story in the last 30 days.
-Registered from NewsConfig.ready(); the support app stores the result daily."""
+The district's watch finds `CHECKS` here by the module's name and stores the result daily."""
 
 from __future__ import annotations
 
@@ -18,7 +18,4 @@ def news_recent(village: Village) -> bool:
     return public_articles(village).filter(publish_at__gte=timezone.now() - RECENT).exists()
 
 
-def register() -> None:
-    from balai.support.freshness import register_freshness_check
-
-    register_freshness_check("news_recent", _("Berita 30 hari terakhir"), news_recent, weight=3)
+CHECKS = [("news_recent", _("Berita 30 hari terakhir"), news_recent, 3)]

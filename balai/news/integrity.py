@@ -1,6 +1,6 @@
 """The integrity hold for news: a story, resident's submission or comment whose text looks like
 gambling spam or a link dump is held for review instead of going public, and the district gets
-an IntegrityAlert (the same alert, and key, the support app's watch would raise later)."""
+an IntegrityAlert (the same alert, and key, the district's watch would raise later)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from balai.news.models import Article, Submission
-from balai.support.integrity import content_suspicious, integrity_alert_raise
 from balai.villages.models import Village
 from balai.villages.permissions import village_role
+from balai.watch.integrity import content_suspicious, integrity_alert_raise
 
 _HREF = re.compile(r'href="([^"]+)"')
 

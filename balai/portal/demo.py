@@ -72,7 +72,17 @@ class DemoResult:
 #       (counts to print, e.g. {"articles": 800}); `villages` are the live demo sites, Dagan first;
 #   demo_clear(*, village_ids: set[int]) -> None
 #       (deletes that module's rows of those villages, children first).
-DEMO_MODULES = ["news", "population", "welfare", "budget", "disclosure", "market", "support"]
+DEMO_MODULES = [
+    "news",
+    "population",
+    "welfare",
+    "budget",
+    "disclosure",
+    "market",
+    "mentoring",
+    "watch",  # scores the sites the modules above filled
+    "backups",  # archives a village with everything above in it
+]
 
 
 def _demo_modules() -> list:

@@ -1,40 +1,9 @@
-"""Background work of the support app. Each task takes IDs and calls a service."""
+"""Task rows queued before the split name these paths (django_tasks_db stores the import
+path): they still resolve, to the tasks' new homes. Remove with the rest of this app."""
 
 from __future__ import annotations
 
-from django_tasks import task
+from balai.backups.tasks import village_export_build
+from balai.mentoring.tasks import help_notify
 
-
-@task()
-def help_notify(help_request_id: int, event: str) -> int:
-    from balai.support.help_services import help_request_notify
-
-    return help_request_notify(help_request_id=help_request_id, event=event)
-
-
-@task()
-def help_escalate() -> int:
-    from balai.support.help_services import help_requests_escalate
-
-    return help_requests_escalate()
-
-
-@task()
-def freshness_recompute(village_ids: list[int] | None = None) -> int:
-    from balai.support.freshness import freshness_recompute_all
-
-    return freshness_recompute_all(village_ids=village_ids)
-
-
-@task()
-def village_export_build(export_id: int) -> int:
-    from balai.support.backup import village_export_run
-
-    return village_export_run(export_id=export_id)
-
-
-@task()
-def integrity_watch() -> int:
-    from balai.support.integrity import integrity_watch_run
-
-    return integrity_watch_run()
+__all__ = ["help_notify", "village_export_build"]

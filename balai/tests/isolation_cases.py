@@ -170,14 +170,14 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "market_dashboard:order": {"code": ORDER},
     "market_dashboard:order_step": {"code": ORDER},
     "market_dashboard:order_proof": {"code": ORDER},
-    "support_dashboard:help_detail": {"pk": HELP},
-    "support_dashboard:help_resolve": {"pk": HELP},
-    "support_dashboard:help_attachment": {
+    "mentoring_dashboard:help_detail": {"pk": HELP},
+    "mentoring_dashboard:help_resolve": {"pk": HELP},
+    "mentoring_dashboard:help_attachment": {
         "pk": Row("help_request", charlies="bojongsari_help_request"),
         "attachment_id": Row("attachment"),
     },
-    "support_dashboard:event_register": {"pk": Shared("rtik_event")},
-    "support_dashboard:backup_download": {"pk": EXPORT},
+    "mentoring_dashboard:event_register": {"pk": Shared("rtik_event")},
+    "backups_dashboard:backup_download": {"pk": EXPORT},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -201,18 +201,18 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "district:district_admin": {"user_id": Row("alice")},
     "district:viewer_remove": {"pk": Row("kiki_viewer")},
     "disclosure_district_dashboard:holiday_delete": {"pk": Row("holiday")},
-    "support_district_dashboard:guide": {"guide_slug": Row("guide", "slug")},
-    "support_district_dashboard:guide_edit": {"guide_slug": Row("guide", "slug")},
-    "support_district_dashboard:event": {"pk": Row("rtik_event")},
-    "support_district_dashboard:event_edit": {"pk": Row("rtik_event")},
-    "support_district_dashboard:alert_handle": {"pk": Row("alert")},
+    "mentoring_district_dashboard:guide": {"guide_slug": Row("guide", "slug")},
+    "mentoring_district_dashboard:guide_edit": {"guide_slug": Row("guide", "slug")},
+    "mentoring_district_dashboard:event": {"pk": Row("rtik_event")},
+    "mentoring_district_dashboard:event_edit": {"pk": Row("rtik_event")},
+    "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
 # are written by the district for every village's people).
 OPEN_TO_EVERY_SIGNED_IN_PERSON = {
-    "support_district_dashboard:guides",
-    "support_district_dashboard:guide",
+    "mentoring_district_dashboard:guides",
+    "mentoring_district_dashboard:guide",
 }
 
 # Dashboard patterns that are neither a village's nor the district's.
@@ -236,9 +236,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "budget_dashboard": ("bob",),
     "disclosure_dashboard": ("bob", "maya"),
     "market_dashboard": ("bob", "bojongsari_seller"),
-    "support_dashboard:backup": ("bob", "maya"),
-    "support_dashboard:backup_create": ("bob", "maya"),
-    "support_dashboard:backup_download": ("bob", "maya"),
+    "backups_dashboard": ("bob", "maya"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).

@@ -257,29 +257,39 @@ def _market(rows: dict[str, Any]) -> None:
     rows["bojongsari_product"] = make_product(other, "Gula Kelapa")
 
 
-def _support(rows: dict[str, Any]) -> None:
-    from balai.support.help_services import help_request_create
-    from balai.support.models import Event, Guide, IntegrityAlert, VillageExport
-    from balai.support.tests.conftest import png_upload
+def _mentoring(rows: dict[str, Any]) -> None:
+    from balai.mentoring.models import Event, Guide
+    from balai.mentoring.services import help_request_create
+    from balai.mentoring.tests.conftest import png_upload
 
-    dagan = rows["dagan"]
+    dagan, alice = rows["dagan"], rows["alice"]
     help_request = help_request_create(
-        village=dagan, author=rows["alice"], topic="news", message="Tolong", images=[png_upload()]
+        village=dagan, author=alice, topic="news", message="x", images=[png_upload()]
     )
     rows["help_request"] = help_request
     rows["attachment"] = help_request.attachments.get()
     rows["bojongsari_help_request"] = help_request_create(
         village=rows["bojongsari"], author=rows["charlie"], topic="news", message="x", images=[]
     )
-    rows["export"] = VillageExport.objects.create(village=dagan, status="done")
-    rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
     rows["rtik_event"] = Event.objects.create(
         kind="juguran", title="Juguran", starts_at=timezone.now() + datetime.timedelta(days=3)
     )
     rows["guide"] = Guide.objects.create(title="Menulis berita", slug="menulis", body="x")
+
+
+def _watch(rows: dict[str, Any]) -> None:
+    from balai.watch.models import IntegrityAlert
+
     rows["alert"] = IntegrityAlert.objects.create(
-        village=dagan, kind="burst", message="Lonjakan", dedupe_key="burst:dagan"
+        village=rows["dagan"], kind="burst", message="Lonjakan", dedupe_key="burst:dagan"
     )
+
+
+def _backups(rows: dict[str, Any]) -> None:
+    from balai.backups.models import VillageExport
+
+    rows["export"] = VillageExport.objects.create(village=rows["dagan"], status="done")
+    rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
 
 
 def _registrations(rows: dict[str, Any]) -> None:
@@ -297,7 +307,9 @@ BUILDERS: list[Callable[[dict[str, Any]], None]] = [
     _budget,
     _disclosure,
     _market,
-    _support,
+    _mentoring,
+    _watch,
+    _backups,
     _registrations,
 ]
 
@@ -317,7 +329,7 @@ def dagan_world() -> World:
 # ---------------------------------------------------------------------------------------------
 # "Nothing changed": every row of every Balai model, but reference data and login traces.
 
-NOT_WATCHED = {"regions.Region", "budget.Account", "support.LoginRecord"}
+NOT_WATCHED = {"regions.Region", "budget.Account", "watch.LoginRecord"}
 NOT_WATCHED_FIELDS = {"accounts.User": {"last_login"}}
 
 

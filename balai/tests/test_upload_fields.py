@@ -24,9 +24,9 @@ def _forms():
     from balai.disclosure import forms as disclosure
     from balai.market import forms as market
     from balai.market import site_forms as shop
+    from balai.mentoring import forms as mentoring
     from balai.news import forms as news
     from balai.registrations import forms as registrations
-    from balai.support import forms as support
     from balai.villages import forms as villages
 
     return {
@@ -39,9 +39,9 @@ def _forms():
         (market.SellerForm, "qris_upload"): lambda v: {},
         (market.ProductForm, "photo"): lambda v: {},
         (shop.ProofForm, "proof"): lambda v: {},
-        (support.HelpRequestForm, "screenshots"): lambda v: {},
-        (support.HelpReplyForm, "screenshots"): lambda v: {},
-        (support.GuideForm, "screenshot"): lambda v: {},
+        (mentoring.HelpRequestForm, "screenshots"): lambda v: {},
+        (mentoring.HelpReplyForm, "screenshots"): lambda v: {},
+        (mentoring.GuideForm, "screenshot"): lambda v: {},
         (disclosure.DecideForm, "answer_file"): lambda v: {},
         (disclosure.ProfileForm, "perdes_file"): lambda v: {},
         (disclosure.DipItemForm, "file"): lambda v: {},

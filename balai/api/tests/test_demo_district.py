@@ -21,7 +21,9 @@ PERSONAL_APPS = [
     "market",
     "news",
     "registrations",
-    "support",
+    "mentoring",
+    "watch",
+    "backups",
 ]
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from balai.budget.freshness import apbdes_current
 from balai.budget.tests.conftest import make_year
-from balai.support.freshness import freshness_checks
+from balai.watch.freshness import freshness_checks
 
 
 def _this_year() -> int:

@@ -10,7 +10,7 @@ from balai.disclosure import services
 from balai.disclosure.freshness import dip_complete
 from balai.disclosure.models import DipItem
 from balai.disclosure.tests.conftest import make_request
-from balai.support.freshness import freshness_checks
+from balai.watch.freshness import freshness_checks
 
 
 def _complete_dip(village) -> None:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from balai.market.freshness import shop_active
 from balai.market.models import Product, Seller
 from balai.market.tests.conftest import make_product, make_seller
-from balai.support.freshness import freshness_checks
+from balai.watch.freshness import freshness_checks
 
 
 def test_the_check_is_registered():

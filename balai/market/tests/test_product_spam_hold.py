@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from balai.market.models import Product
 from balai.market.tests.conftest import make_product
-from balai.support.models import IntegrityAlert
+from balai.watch.models import IntegrityAlert
 
 pytestmark = pytest.mark.django_db
 SPAM = "Daftar slot gacor maxwin hari ini, dijamin menang"

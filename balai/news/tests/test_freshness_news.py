@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from balai.news.freshness import news_recent
 from balai.news.tests.conftest import draft, publish
-from balai.support.freshness import freshness_checks
+from balai.watch.freshness import freshness_checks
 
 
 def test_the_check_is_registered():

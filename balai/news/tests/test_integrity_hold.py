@@ -10,8 +10,8 @@ from django.urls import reverse
 from balai.news.models import Article, Comment, Submission
 from balai.news.services import article_save
 from balai.news.tests.conftest import draft, publish
-from balai.support.integrity import integrity_watch_run
-from balai.support.models import IntegrityAlert
+from balai.watch.integrity import integrity_watch_run
+from balai.watch.models import IntegrityAlert
 
 SPAM = "Daftar slot gacor maxwin hari ini, dijamin menang"
 

@@ -125,12 +125,10 @@ def dashboard_nav(context) -> list[dict]:
             links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
         if _is_mentor(user):
             links.append(
-                _link("support_district_dashboard:queue", _("Permintaan bantuan"), current)
+                _link("mentoring_district_dashboard:queue", _("Permintaan bantuan"), current)
             )
         if _watches_kecamatan(user) or _is_mentor(user):
-            links.append(
-                _link("support_district_dashboard:freshness", _("Kesegaran situs"), current)
-            )
+            links.append(_link("watch_district_dashboard:freshness", _("Kesegaran situs"), current))
     return [link for link in links if link]
 
 

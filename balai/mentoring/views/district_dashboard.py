@@ -1,0 +1,40 @@
+"""The district's side of mentoring: the help queue (a mentor sees their villages') and mentor
+coverage."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from balai.lib.pagination import paginate
+from balai.mentoring import selectors
+from balai.mentoring.models import HelpRequest
+from balai.villages.permissions import district_admin_required
+from balai.villages.requests import SignedInRequest
+
+PER_PAGE = 50
+
+
+def queue(request: SignedInRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not (request.user.is_district_admin or selectors.mentor_village_ids(request.user)):
+        raise Http404("halaman tidak ditemukan")
+    status = request.GET.get("status", "")
+    rows = selectors.help_queue(user=request.user, status=status)
+    page = paginate(request, rows, PER_PAGE)
+    ctx = {
+        "page": page,
+        "rows": [(r, selectors.response_hours(r)) for r in page],
+        "summary": selectors.response_summary(rows),
+        "status_options": HelpRequest.Status.choices,
+        "chosen_status": status,
+    }
+    return render(request, "mentoring/district_dashboard/queue.html", ctx)
+
+
+@district_admin_required
+def coverage(request: SignedInRequest) -> HttpResponse:
+    ctx = selectors.mentor_coverage()
+    return render(request, "mentoring/district_dashboard/coverage.html", ctx)
