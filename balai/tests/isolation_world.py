@@ -3,8 +3,9 @@ of balai/conftest.py, one row of every kind a dashboard URL takes in Dagan, the 
 Bojongsari and of the district the cases also need, a signed-in test client per person, and a
 snapshot of every row to tell that nothing changed.
 
-A new kind of row: write it in the builder of its app below (or a new one added to BUILDERS),
-under the key its case names in tests/isolation_cases.py. Reuse the app's own test helpers.
+A new kind of row: write it in the builder of its app below (or a new one added to APP_ROWS),
+under the key its case names in tests/isolation_cases.py. Reuse the app's own test helpers,
+or tests/builders.py's generic `build` for a row whose values do not matter.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from balai.accounts.models import KecamatanViewer
 from balai.conftest import BOJONGSARI, DAGAN, make_user, make_village
+from balai.tests.builders import build
 from balai.villages.models import Membership
 
 Snapshot = dict[str, list[str]]
@@ -76,13 +78,13 @@ def _villages_and_members(rows: dict[str, Any]) -> None:
     from balai.villages.models import Official, Page, VillageDomain
 
     dagan = rows["dagan"]
-    rows["official"] = Official.objects.create(village=dagan, name="Sugeng", position="Kades")
-    Official.objects.create(village=dagan, name="Siti", position="Sekretaris", order=1)
-    rows["page"] = Page.objects.create(village=dagan, title="Privasi", slug="privasi", body="x")
+    rows["official"] = build(Official, dagan)
+    build(Official, dagan)  # something to move it past
+    rows["page"] = build(Page, dagan)
     rows["invitation"], _token = invitation_create(
         village=dagan, email="sari@dagan.desa.id", role="editor"
     )
-    rows["domain"] = VillageDomain.objects.create(village=dagan, domain="dagan.contoh.id")
+    rows["domain"] = build(VillageDomain, dagan)
 
 
 def _news(rows: dict[str, Any]) -> None:
@@ -93,15 +95,10 @@ def _news(rows: dict[str, Any]) -> None:
     article = rows["article"] = publish(dagan, title="Berita Dagan")
     rows["revision"] = ArticleRevision.objects.filter(article=article).first()
     rows["bojongsari_article"] = publish(rows["bojongsari"], title="Berita Bojongsari")
-    rows["submission"] = Submission.objects.create(
-        village=dagan, name="Siti", whatsapp="+6281234567890", title="t", body="b"
-    )
     rows["comment"] = Comment.objects.create(village=dagan, article=article, name="B", body="x")
-    rows["news_event"] = Event.objects.create(
-        village=dagan, title="Musdes", place="Balai", starts_at=timezone.now()
-    )
-    rows["album"] = Album.objects.create(village=dagan, title="Panen", slug="panen")
-    rows["image"] = Image.objects.create(village=dagan, file="berita/x.jpg", alt="x")
+    for key, model in [("submission", Submission), ("news_event", Event), ("album", Album)]:
+        rows[key] = build(model, dagan)
+    rows["image"] = build(Image, dagan)
 
 
 def _population(rows: dict[str, Any]) -> None:
@@ -184,19 +181,6 @@ def _budget(rows: dict[str, Any]) -> None:
     )
 
 
-NOTICE_FIELDS = (
-    "title",
-    "hazard",
-    "affected",
-    "evacuation",
-    "avoidance",
-    "help",
-    "announcer",
-    "channel",
-    "authority_actions",
-)
-
-
 def _disclosure(rows: dict[str, Any]) -> None:
     from balai.disclosure import services
     from balai.disclosure.calendar import add_working_days
@@ -213,12 +197,8 @@ def _disclosure(rows: dict[str, Any]) -> None:
     )
     services.dip_seed(village=dagan, year=2026)
     rows["dip_item"] = DipItem.objects.for_village(dagan).first()
-    rows["notice"] = EmergencyNotice.objects.create(
-        village=dagan,
-        **dict.fromkeys(NOTICE_FIELDS, "x"),
-        started_at=timezone.now(),
-    )
-    rows["holiday"] = LocalHoliday.objects.create(date=datetime.date(2026, 8, 18), name="Libur")
+    rows["notice"] = build(EmergencyNotice, dagan)
+    rows["holiday"] = build(LocalHoliday, dagan)
 
 
 def _market(rows: dict[str, Any]) -> None:
@@ -271,18 +251,14 @@ def _mentoring(rows: dict[str, Any]) -> None:
     rows["bojongsari_help_request"] = help_request_create(
         village=rows["bojongsari"], author=rows["charlie"], topic="news", message="x", images=[]
     )
-    rows["rtik_event"] = Event.objects.create(
-        kind="juguran", title="Juguran", starts_at=timezone.now() + datetime.timedelta(days=3)
-    )
-    rows["guide"] = Guide.objects.create(title="Menulis berita", slug="menulis", body="x")
+    rows["rtik_event"] = build(Event, dagan)
+    rows["guide"] = build(Guide, dagan)
 
 
 def _watch(rows: dict[str, Any]) -> None:
     from balai.watch.models import IntegrityAlert
 
-    rows["alert"] = IntegrityAlert.objects.create(
-        village=rows["dagan"], kind="burst", message="Lonjakan", dedupe_key="burst:dagan"
-    )
+    rows["alert"] = build(IntegrityAlert, rows["dagan"])
 
 
 def _backups(rows: dict[str, Any]) -> None:
@@ -298,7 +274,8 @@ def _registrations(rows: dict[str, Any]) -> None:
     rows["application"] = file_application()
 
 
-BUILDERS: list[Callable[[dict[str, Any]], None]] = [
+# One builder per app, in the order their rows depend on each other.
+APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _cast,
     _villages_and_members,
     _news,
@@ -319,8 +296,8 @@ def dagan_world() -> World:
     village needs for the cases that put one of his rows beside one of Dagan's; everyone signed
     in; the snapshot to compare with."""
     world = World()
-    for build in BUILDERS:
-        build(world.rows)
+    for builder in APP_ROWS:
+        builder(world.rows)
     world.sign_in()
     world.baseline = snapshot()
     return world
