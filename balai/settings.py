@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "balai.accounts",
     "balai.audit",
     "balai.villages",
+    "balai.imports",
     "balai.registrations",
     "balai.portal",
     "balai.news",
@@ -169,6 +170,17 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
 WELFARE_MASK_NAMES = env_bool("WELFARE_MASK_NAMES", True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Imports (balai/imports): the reader child process's limits, the limits checked before any
+# cell is read, and when a job whose worker stopped beating is failed.
+IMPORT_MEMORY_LIMIT_MB = env_int("IMPORT_MEMORY_LIMIT_MB", 1024)
+IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 300)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 8_000_000)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 256)
+IMPORT_MAX_UNPACKED_MB = env_int("IMPORT_MAX_UNPACKED_MB", 500)
+IMPORT_MAX_ZIP_ENTRIES = env_int("IMPORT_MAX_ZIP_ENTRIES", 2000)
+IMPORT_STALE_SECONDS = env_int("IMPORT_STALE_SECONDS", 300)
+IMPORT_KEEP_DAYS = env_int("IMPORT_KEEP_DAYS", 30)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["balai.accounts.backends.EmailBackend"]

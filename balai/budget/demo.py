@@ -20,8 +20,8 @@ from PIL import Image, ImageDraw
 from balai.budget import services, tree
 from balai.budget.models import (
     BudgetLine,
+    BudgetVersion,
     FiscalYear,
-    ImportBatch,
     ProgressReport,
     Project,
     Realisation,
@@ -412,7 +412,10 @@ def _projects(rng, plans, budget_lines, flat) -> tuple[int, int]:
 def demo_clear(*, village_ids: set[int]) -> None:
     ProgressReport.objects.filter(village__in=village_ids).delete()
     Project.objects.filter(village__in=village_ids).delete()
-    ImportBatch.objects.filter(village__in=village_ids).delete()
+    BudgetVersion.objects.filter(village__in=village_ids).delete()
+    from balai.imports.models import ImportJob
+
+    ImportJob.objects.filter(village__in=village_ids, importer__startswith="budget.").delete()
     Realisation.objects.filter(village__in=village_ids).delete()
     BudgetLine.objects.filter(village__in=village_ids).delete()
     FiscalYear.objects.filter(village__in=village_ids).delete()

@@ -15,11 +15,9 @@ from balai.budget import tree
 from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
 from balai.lib.numbers import AmountError, parse_rupiah
 from balai.lib.upload_forms import clean_image, upload_field
-from balai.lib.uploads import SPREADSHEET_TYPES, ZIP, EncodedImage, UploadError, check_upload
+from balai.lib.uploads import EncodedImage
 from balai.villages.forms import CoordinateField
 from balai.villages.models import Village
-
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class RupiahField(forms.CharField):
@@ -196,16 +194,7 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("Kolom realisasi dicatat per tanggal ini. Kosong: hari ini."),
     )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError(_("Berkas terlalu besar. Batasnya 5 MB."))
-        try:  # the same check private storage makes when the file is saved
-            check_upload(upload, allowed=SPREADSHEET_TYPES | {ZIP.mime})
-        except UploadError as exc:
-            message = _("Berkas ini bukan lembar kerja atau CSV. Pakai templat.")
-            raise ValidationError(message) from exc
-        return upload
+    # The file itself (size, type by its bytes, containers) is judged by the import pipeline.
 
 
 class YearChoiceField(forms.ModelChoiceField):

@@ -1,40 +1,41 @@
-"""The APBDes spreadsheet import: read (XLSX/ODS/CSV), check every row, then apply all or
-nothing. Applying replaces the year's lines and keeps the replaced ones on the batch.
+"""The APBDes import's rules: a spreadsheet row (or a Siskeudes line) → a budget line, the checks
+between rows, and the write that replaces the year's lines, all or nothing, keeping the
+replaced lines as the year's previous version (BudgetVersion).
 
 Template columns: kegiatan (bidang-axis code, only for spending), kode (economic account),
 uraian, sumber (source of funds, only for spending), anggaran, perubahan, realisasi. A row whose
 code is a parent (e.g. kode 4.2, or a kegiatan with no kode) is a subtotal: it is checked against
-the sum of the rows under it, not stored.
+the sum of the rows under it, not stored. A subtotal with a refused row under it cannot be
+checked until that row is fixed, and says so instead of reporting a sum that is wrong only
+because the refused row is missing from it.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
-from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balai.audit.services import audit_record
-from balai.budget import services, siskeudes, tree
-from balai.budget.models import BudgetLine, ImportBatch, Realisation, Source
+from balai.budget import services, tree
+from balai.budget.models import BudgetLine, BudgetVersion, FiscalYear, Realisation, Source
+from balai.imports.registry import FILE, Issues, RowRef
 from balai.lib.numbers import AmountError, parse_rupiah
 
-COLUMNS = {
-    "kegiatan": ("kegiatan", "kode kegiatan", "kode_kegiatan", "activity"),
-    "kode": ("kode", "kode rekening", "kode_rekening", "rekening", "code", "account"),
-    "uraian": ("uraian", "nama", "name", "keterangan"),
-    "sumber": ("sumber", "sumber dana", "sumber_dana", "source"),
-    "anggaran": ("anggaran", "pagu", "budget"),
-    "perubahan": ("perubahan", "anggaran perubahan", "revised"),
-    "realisasi": ("realisasi", "realised", "realized"),
+COLUMNS = ("kegiatan", "kode", "uraian", "sumber", "anggaran", "perubahan", "realisasi")
+ALIASES = {
+    "kegiatan": ("kode kegiatan", "kode_kegiatan", "activity"),
+    "kode": ("kode rekening", "kode_rekening", "rekening", "code", "account"),
+    "uraian": ("nama", "name", "keterangan"),
+    "sumber": ("sumber dana", "sumber_dana", "source"),
+    "anggaran": ("pagu", "budget"),
+    "perubahan": ("anggaran perubahan", "revised"),
+    "realisasi": ("realised", "realized"),
 }
-REQUIRED = ("kode", "anggaran")
+REQUIRED = frozenset({"kode", "anggaran"})
 SOURCE_ALIASES = {
     "DD": "DDS",
     "DANA DESA": "DDS",
@@ -50,68 +51,26 @@ SOURCE_ALIASES = {
     "DLL": "LAIN",
     "LAIN-LAIN": "LAIN",
 }
-MAX_ROWS = 5000
-
-
-class ImportFileError(ValueError):
-    """The file cannot be read at all (not a table, no header, wrong columns)."""
+MAX_LINES = 5000
+AMOUNTS = ("anggaran", "perubahan", "realisasi")
 
 
 @dataclass
-class Parsed:
-    lines: list[dict] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)
-    subtotals: list[dict] = field(default_factory=list)
+class Lines:
+    """What the rows gave: lines to store, subtotals to check, refused rows' codes."""
+
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    subtotals: list[dict[str, Any]] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    last_date: date | None = None
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value == int(value):
         value = int(value)
     return str(value).strip()
-
-
-def read_table(name: str, content: bytes) -> list[list[object]]:
-    """Rows of the first sheet (or the CSV), cells as the spreadsheet typed them."""
-    if content[:4] == b"PK\x03\x04" or content[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        from python_calamine import CalamineError, load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(content))
-            return book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError, IndexError) as exc:
-            raise ImportFileError(_("Lembar kerja tidak dapat dibaca.")) from exc
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-
-
-def _header(rows: list[list[object]]) -> tuple[int, dict[str, int]]:
-    """Find the header row (within the first 10) and map our column names to positions."""
-    for index, row in enumerate(rows[:10]):
-        cells = [_cell_text(c).lower() for c in row]
-        found = {
-            key: cells.index(alias)
-            for key, aliases in COLUMNS.items()
-            for alias in aliases
-            if alias in cells
-        }
-        if all(k in found for k in REQUIRED):
-            return index, found
-    raise ImportFileError(
-        _("Baris judul kolom tidak ditemukan. Kolom wajib: kode dan anggaran (lihat templat).")
-    )
-
-
-def _err(errors: list[dict], row: int, column: str, reason: str) -> None:
-    errors.append({"row": row, "column": column, "reason": reason})
 
 
 def _source(raw: str) -> str | None:
@@ -120,113 +79,73 @@ def _source(raw: str) -> str | None:
     return value if value in Source.values else None
 
 
-def parse_rows(rows: list[list[object]]) -> Parsed:
-    """Check every row; collect lines (dicts) and every problem with row/column/reason."""
-    parsed = Parsed()
-    head, cols = _header(rows)
-    seen: dict[tuple, int] = {}
-    for index, raw in enumerate(rows[head + 1 :], start=head + 2):
-
-        def cell(key: str, raw=raw) -> object:
-            pos = cols.get(key)
-            return raw[pos] if pos is not None and pos < len(raw) else None
-
-        if not any(_cell_text(c) for c in raw):
-            continue
-        item = _row(parsed.errors, index, cell)
-        if item is None:
-            continue
-        if item.pop("subtotal"):
-            parsed.subtotals.append(item)
-            continue
-        key = (item["kegiatan"], item["kode"], item["sumber"])
-        if key in seen:
-            _err(
-                parsed.errors,
-                index,
-                "kode",
-                _(
-                    "baris ganda: kegiatan, rekening dan sumber dana yang sama "
-                    "sudah ada di baris %(n)s"
-                )
-                % {"n": seen[key]},
-            )
-            continue
-        seen[key] = index
-        parsed.lines.append(item)
-    if len(parsed.lines) > MAX_ROWS:
-        _err(parsed.errors, 0, "", _("terlalu banyak baris (batas %(n)s)") % {"n": MAX_ROWS})
-    _check_subtotals(parsed)
-    return parsed
-
-
-def _amounts(errors: list[dict], index: int, cell) -> dict | None:
+def _amounts(cells: dict[str, Any], ref: RowRef, issues: Issues) -> dict[str, Any] | None:
     amounts, ok = {}, True
-    for key in ("anggaran", "perubahan", "realisasi"):
+    for key in AMOUNTS:
         try:
-            amounts[key] = parse_rupiah(cell(key))
+            amounts[key] = parse_rupiah(cells.get(key))
         except AmountError as exc:
-            _err(errors, index, key, str(exc))
+            issues.error(ref, key, str(exc))
             ok = False
     if ok and amounts["anggaran"] is None:
-        _err(errors, index, "anggaran", _("anggaran kosong"))
+        issues.error(ref, "anggaran", _("anggaran kosong"))
         ok = False
     return amounts if ok else None
 
 
-def _row(errors: list[dict], index: int, cell) -> dict | None:
-    kegiatan, kode = _cell_text(cell("kegiatan")), _cell_text(cell("kode"))
-    amounts = _amounts(errors, index, cell)
+def parse_row(cells: dict[str, Any], ref: RowRef, issues: Issues, found: Lines) -> None:
+    """One spreadsheet row: a line, a subtotal, or errors (its codes kept for the subtotals)."""
+    kegiatan, kode = cell_text(cells.get("kegiatan")), cell_text(cells.get("kode"))
+    before = issues.error_count
+    amounts = _amounts(cells, ref, issues)
     keg_node = tree.node("bidang", kegiatan) if kegiatan else None
     acc_node = tree.node("ekonomi", kode) if kode else None
-    bad = False
     if kegiatan and keg_node is None:
-        _err(
-            errors,
-            index,
+        issues.error(
+            ref,
             "kegiatan",
             _("kode kegiatan %(c)s tidak ada di Permendagri 20/2018") % {"c": kegiatan},
         )
-        bad = True
     if kode and acc_node is None:
-        _err(
-            errors,
-            index,
-            "kode",
-            _("kode rekening %(c)s tidak ada di Permendagri 20/2018") % {"c": kode},
+        issues.error(
+            ref, "kode", _("kode rekening %(c)s tidak ada di Permendagri 20/2018") % {"c": kode}
         )
-        bad = True
     if not kode and not kegiatan:
-        _err(errors, index, "kode", _("kode rekening kosong"))
-        bad = True
-    if bad or amounts is None:
-        return None
+        issues.error(ref, "kode", _("kode rekening kosong"))
     item = {
-        "row": index,
+        "row": ref[2],
         "kegiatan": kegiatan,
         "kode": kode,
-        "uraian": _cell_text(cell("uraian"))[:255],
-        **amounts,
+        "uraian": cell_text(cells.get("uraian"))[:255],
+        **(amounts or {}),
     }
+    if issues.error_count > before or amounts is None:
+        found.refused.append(item)
+        return
     is_leaf = acc_node is not None and acc_node.level == "objek"
-    if not is_leaf or (kegiatan and keg_node.level != "kegiatan"):
-        item.update(subtotal=True, sumber="")
-        return item
-    return _leaf(errors, index, item, cell)
+    if not is_leaf or (kegiatan and keg_node is not None and keg_node.level != "kegiatan"):
+        found.subtotals.append({**item, "sumber": ""})
+        return
+    line = _leaf(cells, ref, issues, item)
+    if line is None:
+        found.refused.append(item)
+    else:
+        found.lines.append(line)
 
 
-def _leaf(errors: list[dict], index: int, item: dict, cell) -> dict | None:
+def _leaf(
+    cells: dict[str, Any], ref: RowRef, issues: Issues, item: dict[str, Any]
+) -> dict[str, Any] | None:
     kind = tree.line_kind(item["kode"])
-    raw_source = _cell_text(cell("sumber"))
+    raw_source = cell_text(cells.get("sumber"))
     if kind == "spending":
         if not item["kegiatan"]:
-            _err(errors, index, "kegiatan", _("belanja harus menyebut kode kegiatan"))
+            issues.error(ref, "kegiatan", _("belanja harus menyebut kode kegiatan"))
             return None
         source = _source(raw_source)
         if source is None:
-            _err(
-                errors,
-                index,
+            issues.error(
+                ref,
                 "sumber",
                 _(
                     "sumber dana “%(s)s” tidak dikenal "
@@ -236,75 +155,88 @@ def _leaf(errors: list[dict], index: int, item: dict, cell) -> dict | None:
             )
             return None
     elif item["kegiatan"]:
-        _err(errors, index, "kegiatan", _("kode kegiatan hanya untuk baris belanja"))
+        issues.error(ref, "kegiatan", _("kode kegiatan hanya untuk baris belanja"))
         return None
     else:
         source = tree.income_source(item["kode"]) if kind == "income" else ""
-    item.update(subtotal=False, sumber=source, kind=kind)
-    return item
+    return {**item, "sumber": source, "kind": kind}
 
 
 def _under(code: str, prefix: str) -> bool:
     return not prefix or code == prefix or code.startswith(prefix + ".")
 
 
-def _check_subtotals(parsed: Parsed) -> None:
-    for sub in parsed.subtotals:
-        children = [
-            line
-            for line in parsed.lines
-            if _under(line["kegiatan"], sub["kegiatan"]) and _under(line["kode"], sub["kode"])
-        ]
-        for key in ("anggaran", "perubahan", "realisasi"):
-            if sub[key] is None:
-                continue
-            total = sum(line[key] or 0 for line in children)
-            if total != sub[key]:
-                _err(
-                    parsed.errors,
-                    sub["row"],
-                    key,
-                    _("jumlah %(code)s (%(given)s) tidak sama dengan jumlah rinciannya (%(sum)s)")
-                    % {
-                        "code": sub["kode"] or sub["kegiatan"],
-                        "given": f"{sub[key]:,}".replace(",", "."),
-                        "sum": f"{total:,}".replace(",", "."),
-                    },
+def _rupiah(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def check_lines(found: Lines, issues: Issues) -> None:
+    """Duplicate lines, too many lines, and every subtotal against the lines under it."""
+    seen: dict[tuple[str, str, str], int] = {}
+    kept = []
+    for line in found.lines:
+        key = (line["kegiatan"], line["kode"], line["sumber"])
+        if key in seen:
+            issues.error(
+                (0, "", line["row"]),
+                "kode",
+                _(
+                    "baris ganda: kegiatan, rekening dan sumber dana yang sama "
+                    "sudah ada di baris %(n)s"
                 )
+                % {"n": seen[key]},
+            )
+            continue
+        seen[key] = line["row"]
+        kept.append(line)
+    found.lines = kept
+    if len(found.lines) > MAX_LINES:
+        issues.error(FILE, "", _("terlalu banyak baris (batas %(n)s)") % {"n": MAX_LINES})
+    for sub in found.subtotals:
+        _check_subtotal(sub, found, issues)
 
 
-def import_batch_check(*, batch: ImportBatch) -> ImportBatch:
-    """The dry run: read and check the file, store the report. Writes no budget line."""
-    with batch.file.open("rb") as fh:
-        content = fh.read()
-    batch.sha256 = hashlib.sha256(content).hexdigest()
-    if siskeudes.is_siskeudes_zip(content):
-        lines, errors, last = siskeudes.parse_siskeudes(content, year=batch.fiscal_year.year)
-        parsed = Parsed(lines=lines, errors=errors)
-        batch.realised_on = batch.realised_on or last
-    else:
-        try:
-            parsed = parse_rows(read_table(batch.file_name, content))
-        except ImportFileError as exc:
-            parsed = Parsed(errors=[{"row": 0, "column": "", "reason": str(exc)}])
-    batch.row_count = len(parsed.lines)
-    batch.errors = sorted(parsed.errors, key=lambda e: (e["row"], e["column"]))
-    rows = [_as_summary_row(line) for line in parsed.lines]
-    batch.report = {
-        "lines": parsed.lines,
-        "totals": services.summary_build(rows)["totals"],
-        "current_lines": BudgetLine.objects.filter(fiscal_year=batch.fiscal_year).count(),
-        "same_file": ImportBatch.objects.filter(
-            fiscal_year=batch.fiscal_year, status=ImportBatch.Status.APPLIED, sha256=batch.sha256
-        ).exists(),
-    }
-    batch.status = ImportBatch.Status.REFUSED if parsed.errors else ImportBatch.Status.CHECKED
-    batch.progress = 100
-    batch.save()
-    return batch
+def _check_subtotal(sub: dict[str, Any], found: Lines, issues: Issues) -> None:
+    ref: RowRef = (0, "", sub["row"])
+    under = [
+        r["row"]
+        for r in found.refused
+        if _under(r["kegiatan"], sub["kegiatan"])
+        and _under(r["kode"], sub["kode"])
+        and (r["kode"] or r["kegiatan"]) != (sub["kode"] or sub["kegiatan"])
+    ]
+    if under:
+        rows = ", ".join(str(n) for n in under[:5])
+        issues.warn(
+            ref,
+            "anggaran",
+            _("jumlah %(code)s belum dapat diperiksa sampai baris %(rows)s diperbaiki")
+            % {"code": sub["kode"] or sub["kegiatan"], "rows": rows},
+        )
+        return
+    children = [
+        line
+        for line in found.lines
+        if _under(line["kegiatan"], sub["kegiatan"]) and _under(line["kode"], sub["kode"])
+    ]
+    for key in AMOUNTS:
+        if sub.get(key) is None:
+            continue
+        total = sum(line[key] or 0 for line in children)
+        if total != sub[key]:
+            issues.error(
+                ref,
+                key,
+                _("jumlah %(code)s (%(given)s) tidak sama dengan jumlah rinciannya (%(sum)s)")
+                % {
+                    "code": sub["kode"] or sub["kegiatan"],
+                    "given": _rupiah(sub[key]),
+                    "sum": _rupiah(total),
+                },
+            )
 
 
-def _as_summary_row(line: dict) -> dict:
+def summary_row(line: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": line["kind"],
         "kegiatan__code": line["kegiatan"] or None,
@@ -316,8 +248,8 @@ def _as_summary_row(line: dict) -> dict:
     }
 
 
-def _snapshot(fiscal_year) -> list[dict]:
-    return list(
+def snapshot(fiscal_year: FiscalYear) -> list[dict[str, Any]]:
+    rows = (
         BudgetLine.objects.filter(fiscal_year=fiscal_year)
         .annotate(realised=Coalesce(Sum("realisations__amount"), 0))
         .values(
@@ -331,78 +263,72 @@ def _snapshot(fiscal_year) -> list[dict]:
             "realised",
         )
     )
+    return [dict(row) for row in rows]
 
 
-def import_batch_apply(*, batch: ImportBatch, actor) -> ImportBatch:
-    """Replace the year's lines with the checked ones, all or nothing. Projects stay linked to
-    the lines with the same kegiatan × account × source."""
-    if batch.status != ImportBatch.Status.CHECKED:
-        raise ValueError("only a checked batch can be applied")
-    fiscal_year, village = batch.fiscal_year, batch.village
+def lines_replace(
+    *, fiscal_year: FiscalYear, lines: list[dict[str, Any]], realised_on: date, job: Any
+) -> dict[str, int]:
+    """Replace the year's lines with `lines`, keeping the replaced ones as a BudgetVersion.
+    Projects stay linked to the lines with the same kegiatan × account × source. Run inside
+    the pipeline's transaction."""
+    village = fiscal_year.village
     index = tree.account_index()
-    date = batch.realised_on or timezone.localdate()
-    with transaction.atomic():
-        batch.previous_lines = _snapshot(fiscal_year)
-        batch.previous_summary = fiscal_year.summary
-        old = BudgetLine.objects.filter(fiscal_year=fiscal_year)
-        links = {
-            # .all() reads the prefetch; .values_list() would query once per line
-            (line.kegiatan_id and line.kegiatan.code or "", line.account.code, line.source): [
-                p.pk for p in line.projects.all()
-            ]
-            for line in old.select_related("kegiatan", "account").prefetch_related("projects")
-            if line.projects.all()
-        }
-        Realisation.objects.filter(line__fiscal_year=fiscal_year).delete()
-        old.delete()
-        new = [
-            BudgetLine(
-                village=village,
-                fiscal_year=fiscal_year,
-                kind=item["kind"],
-                kegiatan_id=index[("bidang", item["kegiatan"])].id if item["kegiatan"] else None,
-                account_id=index[("ekonomi", item["kode"])].id,
-                source=item["sumber"],
-                description=item["uraian"],
-                original_amount=item["anggaran"],
-                revised_amount=item["perubahan"],
-            )
-            for item in batch.report["lines"]
-        ]
-        BudgetLine.objects.bulk_create(new)
-        Realisation.objects.bulk_create(
-            Realisation(
-                village=village, line=line, date=date, amount=item["realisasi"], note=_("impor")
-            )
-            for line, item in zip(new, batch.report["lines"], strict=True)
-            if item["realisasi"]
-        )
-        by_key = {
-            (i["kegiatan"], i["kode"], i["sumber"]): line
-            for line, i in zip(new, batch.report["lines"], strict=True)
-        }
-        through = BudgetLine.projects.through
-        through.objects.bulk_create(
-            [
-                through(project_id=pk, budgetline_id=by_key[key].pk)
-                for key, project_ids in links.items()
-                if key in by_key
-                for pk in project_ids
-            ],
-            ignore_conflicts=True,  # as .add() would: a pair seen twice is kept once
-        )
-        ImportBatch.objects.filter(
-            fiscal_year=fiscal_year, status=ImportBatch.Status.CHECKED
-        ).exclude(pk=batch.pk).update(status=ImportBatch.Status.SUPERSEDED)
-        batch.status, batch.applied_at = ImportBatch.Status.APPLIED, timezone.now()
-        batch.save()
-        audit_record(
-            actor=actor,
-            action="budget.import_apply",
-            target=str(fiscal_year.year),
+    previous = snapshot(fiscal_year)
+    if previous:
+        BudgetVersion.objects.create(
             village=village,
-            lines=len(new),
-            replaced=len(batch.previous_lines),
+            fiscal_year=fiscal_year,
+            lines=previous,
+            summary=fiscal_year.summary,
+            replaced_by=job.original_name[:200],
+            job=job,
         )
-        services.fiscal_year_summarise(fiscal_year=fiscal_year)
-    return batch
+    old = BudgetLine.objects.filter(fiscal_year=fiscal_year)
+    links = {
+        # .all() reads the prefetch; .values_list() would query once per line
+        (line.kegiatan.code if line.kegiatan else "", line.account.code, line.source): [
+            p.pk for p in line.projects.all()
+        ]
+        for line in old.select_related("kegiatan", "account").prefetch_related("projects")
+        if line.projects.all()
+    }
+    Realisation.objects.filter(line__fiscal_year=fiscal_year).delete()
+    old.delete()
+    new = [
+        BudgetLine(
+            village=village,
+            fiscal_year=fiscal_year,
+            kind=item["kind"],
+            kegiatan_id=index[("bidang", item["kegiatan"])].id if item["kegiatan"] else None,
+            account_id=index[("ekonomi", item["kode"])].id,
+            source=item["sumber"],
+            description=item["uraian"],
+            original_amount=item["anggaran"],
+            revised_amount=item["perubahan"],
+        )
+        for item in lines
+    ]
+    BudgetLine.objects.bulk_create(new)
+    Realisation.objects.bulk_create(
+        Realisation(
+            village=village, line=line, date=realised_on, amount=item["realisasi"], note=_("impor")
+        )
+        for line, item in zip(new, lines, strict=True)
+        if item["realisasi"]
+    )
+    by_key = {
+        (i["kegiatan"], i["kode"], i["sumber"]): line for line, i in zip(new, lines, strict=True)
+    }
+    through = BudgetLine.projects.through
+    through.objects.bulk_create(
+        [
+            through(project_id=pk, budgetline_id=by_key[key].pk)
+            for key, project_ids in links.items()
+            if key in by_key
+            for pk in project_ids
+        ],
+        ignore_conflicts=True,  # as .add() would: a pair seen twice is kept once
+    )
+    services.fiscal_year_summarise(fiscal_year=fiscal_year)
+    return {"lines": len(new), "replaced": len(previous)}

@@ -1,5 +1,5 @@
 """The village budget (APBDes): the account tree, fiscal years, budget lines, realisation,
-development projects with their progress, and spreadsheet imports.
+development projects with their progress, and the versions an import replaced.
 
 Village admins and RTIK mentors write these from the dashboard; the public reads the stored
 figures of approved years on /apbdes/ and /pembangunan/; the district compares villages.
@@ -7,13 +7,14 @@ figures of approved years on /apbdes/ and /pembangunan/; the district compares v
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.storage import private_storage, random_upload_name
-from balai.villages.models import VillageOwned, VillageOwnedManager
+from balai.lib.storage import random_upload_name
+from balai.villages.models import VillageOwned
 
 
 class Account(models.Model):
@@ -202,50 +203,31 @@ class Realisation(VillageOwned):
         ]
 
 
+# Referenced by migration 0001 (the import jobs now live in balai.imports).
 def import_upload_to(instance: Any, filename: str) -> str:
     return random_upload_name("anggaran/impor", filename)
 
 
-class ImportBatch(models.Model):
-    """One uploaded APBDes spreadsheet: checked first (dry run), then applied on confirmation.
-    Applying replaces the year's lines; the replaced lines and figures are kept here so the
-    previous version can be compared and is never lost."""
+class BudgetVersion(VillageOwned):
+    """A fiscal year's lines and figures as they were before an import replaced them, so the
+    previous APBDes is never lost and can be compared. Written by the budget import
+    (balai.budget.imports); shown on the year's dashboard page to the village's admins."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Sedang diperiksa")
-        CHECKED = "checked", _("Siap diterapkan")
-        REFUSED = "refused", _("Ditolak")
-        APPLIED = "applied", _("Diterapkan")
-        SUPERSEDED = "superseded", _("Tidak dipakai")
+    public_content: ClassVar[bool] = False
 
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
-    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="imports")
-    uploaded_by = models.ForeignKey(
-        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="versions")
+    replaced_at = models.DateTimeField(_("diganti pada"), default=timezone.now)
+    replaced_by = models.CharField(
+        _("diganti oleh berkas"), max_length=200, blank=True, help_text=_("Nama berkas impor.")
     )
-    file = models.FileField(upload_to=import_upload_to, storage=private_storage)
-    file_name = models.CharField(max_length=200, blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
-    realised_on = models.DateField(
-        _("tanggal realisasi"),
-        null=True,
-        blank=True,
-        help_text=_("Kolom realisasi dicatat per tanggal ini."),
+    lines = models.JSONField(default=list, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    job = models.ForeignKey(
+        "imports.ImportJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveSmallIntegerField(default=0)
-    row_count = models.PositiveIntegerField(default=0)
-    errors = models.JSONField(default=list, blank=True)
-    report = models.JSONField(default=dict, blank=True)
-    previous_lines = models.JSONField(default=list, blank=True)
-    previous_summary = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    applied_at = models.DateTimeField(null=True, blank=True)
-
-    objects = VillageOwnedManager()
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-replaced_at", "-id"]
 
 
 def progress_photo_upload_to(instance: Any, filename: str) -> str:

@@ -6,19 +6,21 @@ Ref_Rek1–4 are not needed: the Permendagri 20/2018 tree the project carries is
 Column names follow the Siskeudes tables (Tahun, Kd_Desa, Kd_Keg, Kd_Rincian, SumberDana,
 Anggaran, AnggaranStlhPAK, Nilai, …). Codes are normalised: "5.2.1.01." → "5.2.1.01",
 kegiatan "01.03.05" → "1.3.05". The result is the same list of lines the spreadsheet import
-checks, so both imports share the dry run, the report and the all-or-nothing apply.
+checks, so both share the pipeline's check, report and all-or-nothing write. The zip itself
+is read by the pipeline's reader (balai.imports): every CSV table, by its name.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import zipfile
+from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext as _
 
 from balai.budget import tree
+from balai.imports.errors import ImportFileError
+from balai.imports.registry import Issues
 from balai.lib.numbers import AmountError, parse_rupiah
 
 REQUIRED = ("Ta_RABRinci", "Ta_Kegiatan")
@@ -37,30 +39,19 @@ SOURCES = {
 }
 
 
-def is_siskeudes_zip(content: bytes) -> bool:
-    if not content.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        names = zipfile.ZipFile(io.BytesIO(content)).namelist()
-    except zipfile.BadZipFile:
-        return False
-    return any(n.lower().endswith(".csv") for n in names)
-
-
-def _tables(content: bytes) -> dict[str, list[dict]]:
-    tables = {}
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        for info in archive.infolist():
-            name = info.filename.rsplit("/", 1)[-1]
-            if not name.lower().endswith(".csv") or info.file_size > 50 * 1024 * 1024:
-                continue
-            raw = archive.read(info)
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")
-            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t|") if text else csv.excel
-            tables[name[:-4].lower()] = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+def tables_from(source: Iterable[tuple[str, list[list[Any]]]]) -> dict[str, list[dict[str, str]]]:
+    """{lowercase table name: rows as {column: text}} from each table's header and rows."""
+    tables: dict[str, list[dict[str, str]]] = {}
+    for name, rows in source:
+        if not rows:
+            tables[name.lower()] = []
+            continue
+        header = [str(c).strip() for c in rows[0]]
+        tables[name.lower()] = [
+            {h: str(v) for h, v in zip(header, row, strict=False)}
+            for row in rows[1:]
+            if any(str(v).strip() for v in row)
+        ]
     return tables
 
 
@@ -94,18 +85,20 @@ def _date(raw: str) -> datetime.date | None:
 
 
 def parse_siskeudes(
-    content: bytes, *, year: int
-) -> tuple[list[dict], list[dict], datetime.date | None]:
-    """Lines (the spreadsheet import's shape), errors, and the last realisation date."""
-    errors: list[dict] = []
-    tables = _tables(content)
+    tables: dict[str, list[dict[str, str]]], *, year: int, issues: Issues
+) -> tuple[list[dict], datetime.date | None]:
+    """Lines (the spreadsheet import's shape) and the last realisation date; problems by table
+    row in `issues`. Raises ImportFileError when a table the budget needs is missing."""
     missing = [t for t in REQUIRED if t.lower() not in tables]
     if missing:
-        reason = _("tabel %(t)s tidak ada di berkas zip") % {"t": ", ".join(missing)}
-        return [], [{"row": 0, "column": "", "reason": reason}], None
+        raise ImportFileError(
+            _("Berkas zip bukan ekspor Siskeudes: tabel %(t)s tidak ada di berkas zip.")
+            % {"t": ", ".join(missing)}
+        )
+    before = issues.error_count
 
     def err(table: str, row: int, column: str, reason: str) -> None:
-        errors.append({"row": row, "column": f"{table}.{column}", "reason": reason})
+        issues.error((0, "", row), f"{table}.{column}", reason)
 
     for name in (*REQUIRED, *OPTIONAL):
         for n, row in enumerate(tables.get(name.lower(), []), start=2):
@@ -117,8 +110,8 @@ def parse_siskeudes(
                     _("data tahun %(y)s, bukan %(want)s") % {"y": row.get("Tahun"), "want": year},
                 )
                 break
-    if errors:
-        return [], errors, None
+    if issues.error_count > before:
+        return [], None
     activities = {
         _code(r.get("Kd_Keg", "")): kegiatan_code(r.get("ID_Keg") or r.get("Kd_Keg", ""))
         for r in tables["ta_kegiatan"]
@@ -130,7 +123,7 @@ def parse_siskeudes(
         after, revised = line.pop("_after", 0), line.pop("_revised", False)
         line["perubahan"] = after if revised else None
     last = _realisation(tables, activities, lines, err)
-    return list(lines.values()), errors, last
+    return list(lines.values()), last
 
 
 def _budget_row(row: dict, n: int, activities: dict, lines: dict, err) -> None:

@@ -12,7 +12,6 @@ from balai.population.models import (
     Family,
     Household,
     PopulationFigure,
-    PopulationImport,
     PopulationSettings,
     Resident,
     ResidentEvent,
@@ -186,7 +185,9 @@ def demo_clear(*, village_ids: set[int]) -> None:
         Family,
         Area,
         PopulationFigure,
-        PopulationImport,
         PopulationSettings,
     ):
         model.objects.filter(village__in=village_ids).delete()
+    from balai.imports.models import ImportJob
+
+    ImportJob.objects.filter(village__in=village_ids, importer__startswith="population.").delete()

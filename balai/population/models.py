@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name
 from balai.population import codes
-from balai.villages.models import VillageOwned, VillageOwnedManager
+from balai.villages.models import VillageOwned
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -255,6 +255,7 @@ class PopulationSettings(VillageOwned):
     figures_updated_at = models.DateTimeField(null=True, blank=True)
 
 
+# Referenced by migration 0001 (the import jobs now live in balai.imports).
 def import_upload_to(instance: Any, filename: str) -> str:
     return random_upload_name("penduduk-impor", filename)
 
@@ -263,38 +264,3 @@ def _private_storage():
     from balai.lib.storage import private_storage
 
     return private_storage()
-
-
-class PopulationImport(models.Model):
-    """One uploaded register spreadsheet: checked by a dry run, then written on confirmation.
-    The file stays in private storage; the report lists what would change and every bad row."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Menunggu")
-        CHECKING = "checking", _("Sedang diperiksa")
-        CHECKED = "checked", _("Siap diimpor")
-        REFUSED = "refused", _("Ada baris yang salah")
-        IMPORTING = "importing", _("Sedang diimpor")
-        DONE = "done", _("Selesai")
-        FAILED = "failed", _("Gagal dibaca")
-
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    file = models.FileField(upload_to=import_upload_to, storage=_private_storage)
-    kind = models.CharField(max_length=5)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
-    report = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    objects = VillageOwnedManager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.CHECKING, self.Status.IMPORTING)

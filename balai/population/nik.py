@@ -2,6 +2,7 @@
 
 Hard errors refuse a row; warnings are kept on the record, because real registers hold NIKs
 issued elsewhere (people who moved in) and birth dates corrected after the NIK was issued.
+The import checks 100,000 rows: its messages are translated once per run (`Messages`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from django.utils.translation import gettext as _
 
 DIGITS16 = re.compile(r"^\d{16}$")
 FEMALE = 2
+# Dukcapil exports carry invisible characters around numbers; OpenSID drops them too.
+_NOISE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff'\"]")
+_ROUNDED = re.compile(r"^\d+([.,]\d+)?[eE]\+?\d+$")
 
 
 @dataclass
@@ -23,16 +27,45 @@ class Check:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Messages:
+    rounded: str
+    kk: str
+    nik: str
+    nik_zero: str
+    date_part: str
+    regency: str
+    district: str
+    birth: str
+
+
+def messages() -> Messages:
+    return Messages(
+        rounded=rounded_message(),
+        kk=_("Isi No. KK dengan 16 angka."),
+        nik=_("Isi NIK dengan 16 angka, atau 0 bila belum punya."),
+        nik_zero=_("Belum punya NIK (diisi 0)."),
+        date_part=_("Bagian tanggal lahir di NIK (angka ke-7 sampai 12) tidak sah."),
+        regency=_("NIK diterbitkan di luar kabupaten ini."),
+        district=_("NIK diterbitkan di kecamatan lain."),
+        birth=_("Bagian tanggal lahir di NIK tidak sama dengan tanggal lahir."),
+    )
+
+
 def cell_text(value: object) -> tuple[str, bool]:
     """(text, rounded): a 16-digit number in a spreadsheet has already lost its last digit to
     Excel's 15-digit precision (or been written as 3.30309E+15), so it cannot be trusted."""
+    if type(value) is str:
+        if len(value) == 16 and value.isdigit() and value.isascii():
+            return value, False
+        text = _NOISE.sub("", value)
+        return text, bool(_ROUNDED.match(text))
     if isinstance(value, bool):
         return str(value), False
     if isinstance(value, int | float):
         text = str(int(value)) if float(value).is_integer() else str(value)
         return text, len(text.split(".")[0]) >= 15
-    text = str(value or "").strip().lstrip("'").replace(" ", "")
-    return text, bool(re.match(r"^\d+([.,]\d+)?[eE]\+?\d+$", text))
+    return _NOISE.sub("", str(value or "")), False
 
 
 def rounded_message() -> str:
@@ -42,46 +75,51 @@ def rounded_message() -> str:
     )
 
 
-def check_kk(value: object) -> Check:
+def check_kk(value: object, msgs: Messages | None = None) -> Check:
     text, rounded = cell_text(value)
     result = Check(text)
     if rounded:
-        result.errors.append(rounded_message())
-    elif not DIGITS16.match(text):
-        result.errors.append(_("Isi No. KK dengan 16 angka."))
+        result.errors.append((msgs or messages()).rounded)
+    elif not (len(text) == 16 and text.isdigit() and text.isascii()):
+        result.errors.append((msgs or messages()).kk)
     return result
 
 
 def check_nik(
-    value: object, *, birth_date: date | None, sex: int | None, region_digits: str
+    value: object,
+    *,
+    birth_date: date | str | None,
+    sex: int | None,
+    region_digits: str,
+    msgs: Messages | None = None,
 ) -> Check:
-    """Check a NIK against the person's record and the village's region code (10 digits)."""
+    """Check a NIK against the person's record and the village's region code (10 digits).
+    `birth_date` may be a date or its ISO text (yyyy-mm-dd)."""
     text, rounded = cell_text(value)
     result = Check(text)
+    m = msgs or messages()
     if text == "0":
-        result.warnings.append(_("Belum punya NIK (diisi 0)."))
+        result.warnings.append(m.nik_zero)
         return result
     if rounded:
-        result.errors.append(rounded_message())
+        result.errors.append(m.rounded)
         return result
-    if not DIGITS16.match(text):
-        result.errors.append(_("Isi NIK dengan 16 angka, atau 0 bila belum punya."))
+    if not (len(text) == 16 and text.isdigit() and text.isascii()):
+        result.errors.append(m.nik)
         return result
     day, month = int(text[6:8]), int(text[8:10])
     if not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
-        result.errors.append(_("Bagian tanggal lahir di NIK (angka ke-7 sampai 12) tidak sah."))
+        result.errors.append(m.date_part)
         return result
     if text[:4] != region_digits[:4]:
-        result.warnings.append(_("NIK diterbitkan di luar kabupaten ini."))
+        result.warnings.append(m.regency)
     elif text[:6] != region_digits[:6]:
-        result.warnings.append(_("NIK diterbitkan di kecamatan lain."))
-    if birth_date is not None:
-        expected_day = birth_date.day + (40 if sex == FEMALE else 0)
-        expected = f"{expected_day:02d}{birth_date.month:02d}{birth_date.year % 100:02d}"
-        if text[6:12] != expected:
-            result.warnings.append(
-                _("Bagian tanggal lahir di NIK tidak sama dengan tanggal lahir.")
-            )
+        result.warnings.append(m.district)
+    if birth_date:
+        iso = birth_date if isinstance(birth_date, str) else birth_date.isoformat()
+        expected_day = int(iso[8:10]) + (40 if sex == FEMALE else 0)
+        if text[6:12] != f"{expected_day:02d}{iso[5:7]}{iso[2:4]}":
+            result.warnings.append(m.birth)
     return result
 
 

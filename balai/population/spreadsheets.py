@@ -1,19 +1,19 @@
-"""Spreadsheets the register hands out: the import template (code lists on a second sheet),
-an import's report of bad rows, and the export of the register (admins only)."""
+"""Spreadsheets the register hands out: the import template (code lists on a second sheet)
+and the export of the register in the import layout (admins only). Written through
+balai.lib.exports, so text that starts with "=" stays text."""
 
 from __future__ import annotations
 
 import io
 
-import xlsxwriter
 from django.utils.translation import gettext as _
 
+from balai.lib.exports import XLSX_TYPE, xlsx_workbook
 from balai.population import codes
-from balai.population.import_reader import COLUMNS
-from balai.population.import_rows import CODED, DATES, TEXT
+from balai.population.import_rows import CODED, COLUMNS, DATES, TEXT
 from balai.population.models import Resident
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_TYPE
 EXAMPLE = {
     "alamat": "Jl. Contoh No. 1",
     "dusun": "Dusun I",
@@ -38,7 +38,7 @@ EXAMPLE = {
 
 def template_xlsx() -> bytes:
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book = xlsx_workbook(out)
     text = book.add_format({"num_format": "@"})
     bold = book.add_format({"bold": True})
     sheet = book.add_worksheet("penduduk")
@@ -56,24 +56,6 @@ def template_xlsx() -> bytes:
             row += 1
     lists.set_column(0, 0, 20)
     lists.set_column(2, 2, 50)
-    book.close()
-    return out.getvalue()
-
-
-def report_xlsx(report: dict) -> bytes:
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
-    bold = book.add_format({"bold": True})
-    sheet = book.add_worksheet(_("baris salah"))
-    sheet.write_row(0, 0, [_("baris"), _("kolom"), _("alasan")], bold)
-    for i, (number, column, reason) in enumerate(report.get("errors", []), start=1):
-        sheet.write_row(i, 0, [number, column, reason])
-    notes = book.add_worksheet(_("peringatan"))
-    notes.write_row(0, 0, [_("baris"), _("kolom"), _("catatan")], bold)
-    for i, (number, column, reason) in enumerate(report.get("warnings", []), start=1):
-        notes.write_row(i, 0, [number, column, reason])
-    sheet.set_column(2, 2, 80)
-    notes.set_column(2, 2, 80)
     book.close()
     return out.getvalue()
 
@@ -104,7 +86,7 @@ def _cell(resident: Resident, column: str):
 
 def register_xlsx(village, path) -> int:
     """The register in the import layout (so an export re-imports unchanged); returns rows."""
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    book = xlsx_workbook(str(path), constant_memory=True)
     text = book.add_format({"num_format": "@"})
     sheet = book.add_worksheet("penduduk")
     sheet.write_row(0, 0, COLUMNS)

@@ -1,22 +1,9 @@
-"""Background work of the register: import dry runs and writes, recounting the figures."""
+"""Background work of the register: recounting the figures (imports run on the pipeline's
+tasks, balai.imports.tasks)."""
 
 from __future__ import annotations
 
 from django_tasks import task
-
-
-@task()
-def import_check_task(import_id: int) -> None:
-    from balai.population.import_service import import_check
-
-    import_check(import_id=import_id)
-
-
-@task()
-def import_apply_task(import_id: int) -> None:
-    from balai.population.import_write import import_apply
-
-    import_apply(import_id=import_id)
 
 
 @task()

@@ -74,7 +74,7 @@ RESIDENT, FAMILY, POPULATION_IMPORT = Row("resident"), Row("family"), Row("popul
 PROGRAMME, WELFARE_OBJECTION = Row("programme"), Row("welfare_objection")
 WELFARE_IMPORT = Row("welfare_import")
 YEAR = Fixed(2025)
-PROJECT, LINE, BATCH = Row("project"), Row("budget_line"), Row("budget_batch")
+PROJECT, LINE, BUDGET_IMPORT = Row("project"), Row("budget_line"), Row("budget_import")
 INFO_REQUEST, PPID_OBJECTION = Row("info_request"), Row("ppid_objection")
 DIP_ITEM, NOTICE = Row("dip_item"), Row("notice")
 SELLER, PRODUCT, REVIEW, ORDER = Row("seller"), Row("product"), Row("review"), Row("order", "code")
@@ -127,6 +127,7 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "welfare_dashboard:objection_done": {"pk": WELFARE_OBJECTION},
     "welfare_dashboard:import": {"pk": WELFARE_IMPORT},
     "welfare_dashboard:import_confirm": {"pk": WELFARE_IMPORT},
+    "welfare_dashboard:import_report": {"pk": WELFARE_IMPORT},
     "welfare_dashboard:template": {"target": Fixed("penerima")},
     "budget_dashboard:year": {"year": YEAR},
     "budget_dashboard:line_add": {"year": YEAR},
@@ -137,9 +138,9 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "budget_dashboard:poster": {"year": YEAR},
     "budget_dashboard:report": {"year": YEAR},
     "budget_dashboard:import_start": {"year": YEAR},
-    "budget_dashboard:import_batch": {"year": YEAR, "pk": BATCH},
-    "budget_dashboard:import_apply": {"year": YEAR, "pk": BATCH},
-    "budget_dashboard:import_errors": {"year": YEAR, "pk": BATCH},
+    "budget_dashboard:import": {"pk": BUDGET_IMPORT},
+    "budget_dashboard:import_confirm": {"pk": BUDGET_IMPORT},
+    "budget_dashboard:import_report": {"pk": BUDGET_IMPORT},
     "budget_dashboard:project_edit": {"pk": PROJECT},
     "budget_dashboard:project_delete": {"pk": PROJECT},
     "budget_dashboard:report_add": {"pk": PROJECT},

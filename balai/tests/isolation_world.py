@@ -102,7 +102,8 @@ def _news(rows: dict[str, Any]) -> None:
 
 
 def _population(rows: dict[str, Any]) -> None:
-    from balai.population.models import Area, Family, PopulationImport, Resident
+    from balai.imports.tests.jobs import make_job
+    from balai.population.models import Area, Family, Resident
 
     dagan = rows["dagan"]
     area = Area.objects.create(village=dagan, dusun="Dusun I", rw="001", rt="001")
@@ -117,13 +118,12 @@ def _population(rows: dict[str, Any]) -> None:
         family_relation=1,
         birth_date=datetime.date(1975, 3, 12),
     )
-    rows["population_import"] = PopulationImport.objects.create(
-        village=dagan, uploaded_by=rows["alice"], kind="xlsx", status="checked", report={}
-    )
+    rows["population_import"] = make_job(dagan, "population.residents", uploaded_by=rows["alice"])
 
 
 def _welfare(rows: dict[str, Any]) -> None:
-    from balai.welfare.models import Objection, Programme, Recipient, WelfareImport
+    from balai.imports.tests.jobs import make_job
+    from balai.welfare.models import Objection, Programme, Recipient
 
     dagan = rows["dagan"]
     programme = {
@@ -143,14 +143,7 @@ def _welfare(rows: dict[str, Any]) -> None:
         name="SUGENG",
         start=datetime.date(2026, 1, 1),
     )
-    rows["welfare_import"] = WelfareImport.objects.create(
-        village=dagan,
-        uploaded_by=rows["alice"],
-        kind="xlsx",
-        target="ranking",
-        status="checked",
-        report={"errors": []},
-    )
+    rows["welfare_import"] = make_job(dagan, "welfare.ranking", uploaded_by=rows["alice"])
     rows["welfare_objection"] = Objection.objects.create(
         village=dagan, programme=rows["programme"], kind="other", message="Cek."
     )
@@ -158,24 +151,20 @@ def _welfare(rows: dict[str, Any]) -> None:
 
 def _budget(rows: dict[str, Any]) -> None:
     from balai.budget import tree
-    from balai.budget.imports import import_batch_check
-    from balai.budget.models import Account, BudgetLine, ImportBatch, Project
-    from balai.budget.tests.conftest import csv_upload, make_year
+    from balai.budget.models import Account, BudgetLine, Project
+    from balai.budget.tests.conftest import make_year
+    from balai.imports.tests.jobs import make_job
 
     if not Account.objects.exists():
         tree.accounts_load()
     tree.account_index_clear()
     dagan = rows["dagan"]
     year = make_year(dagan, 2025, status="draft")
-    # Charlie's village has its own 2025: under his slug only the line or batch lookup stands
-    # between him and Dagan's rows.
+    # Charlie's village has its own 2025: under his slug only the line lookup stands between
+    # him and Dagan's lines.
     make_year(rows["bojongsari"], 2025, status="draft")
     rows["budget_line"] = BudgetLine.objects.filter(fiscal_year=year).first()
-    # A batch checked as the dashboard checks an upload (imports.import_batch_check).
-    batch = ImportBatch(village=dagan, fiscal_year=year, file_name="apbdes.csv")
-    batch.file.save("impor.csv", csv_upload(), save=False)
-    batch.save()
-    rows["budget_batch"] = import_batch_check(batch=batch)
+    rows["budget_import"] = make_job(dagan, "budget.apbdes", params={"fiscal_year": year.pk})
     rows["project"] = Project.objects.create(
         village=dagan, fiscal_year=year, name="Jalan", slug="jalan"
     )

@@ -47,14 +47,15 @@ def _forms():
         (disclosure.DipItemForm, "file"): lambda v: {},
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
-        (budget.ImportForm, "file"): lambda v: {},
     }
 
 
-# Checked by the import service as a spreadsheet, then by private storage, which refuses markup.
+# Checked by the import pipeline as a spreadsheet (balai/imports), then by private storage,
+# which refuses markup (balai/imports/tests/test_upload_checks.py).
 CHECKED_ELSEWHERE = {
     ("population.forms", "UploadForm", "file"),
     ("welfare.forms", "UploadForm", "file"),
+    ("budget.forms", "ImportForm", "file"),
 }
 
 

@@ -16,7 +16,6 @@ from balai.welfare.models import (
     Programme,
     Recipient,
     WelfareFigure,
-    WelfareImport,
     WelfareRank,
 )
 
@@ -186,10 +185,12 @@ def demo_clear(*, village_ids: set[int]) -> None:
     for model in (
         Objection,
         Recipient,
-        WelfareImport,
         Programme,
         WelfareRank,
         PovertyFlag,
         WelfareFigure,
     ):
         model.objects.filter(village__in=village_ids).delete()
+    from balai.imports.models import ImportJob
+
+    ImportJob.objects.filter(village__in=village_ids, importer__startswith="welfare.").delete()

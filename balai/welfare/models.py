@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.storage import random_upload_name
-from balai.villages.models import VillageOwned, VillageOwnedManager
+from balai.villages.models import VillageOwned
 
 
 class Programme(VillageOwned):
@@ -196,6 +195,7 @@ class WelfareFigure(VillageOwned):
         indexes = [models.Index(fields=["category", "village"])]
 
 
+# Referenced by migration 0001 (the import jobs now live in balai.imports).
 def import_upload_to(instance: Any, filename: str) -> str:
     return random_upload_name("bansos-impor", filename)
 
@@ -204,42 +204,6 @@ def _private_storage():
     from balai.lib.storage import private_storage
 
     return private_storage()
-
-
-class WelfareImport(models.Model):
-    """One uploaded recipient list (for one programme) or ranking file: dry run, report,
-    confirmation, all-or-nothing write. The file stays in private storage."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Menunggu")
-        CHECKING = "checking", _("Sedang diperiksa")
-        CHECKED = "checked", _("Siap diimpor")
-        REFUSED = "refused", _("Ada baris yang salah")
-        IMPORTING = "importing", _("Sedang diimpor")
-        DONE = "done", _("Selesai")
-        FAILED = "failed", _("Gagal dibaca")
-
-    village = models.ForeignKey("villages.Village", on_delete=models.PROTECT, related_name="+")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.CASCADE)
-    target = models.CharField(max_length=10)  # "recipients" | "ranking"
-    file = models.FileField(upload_to=import_upload_to, storage=_private_storage)
-    kind = models.CharField(max_length=5)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
-    report = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = VillageOwnedManager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.CHECKING, self.Status.IMPORTING)
 
 
 class Objection(VillageOwned):

@@ -1,5 +1,5 @@
 """Writes of the welfare module (programmes, publishing lists, objections). Imports live in
-import_service.py; figures in figures.py."""
+importers.py (balai.imports pipeline); figures in figures.py."""
 
 from __future__ import annotations
 

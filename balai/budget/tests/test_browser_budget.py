@@ -34,8 +34,9 @@ def test_an_admin_imports_approves_and_publishes_the_apbdes(phone, alice, tmp_pa
     phone.fill("[name=realised_on]", "2025-06-30")
     phone.get_by_role("button", name="Periksa berkas").click()
     phone.get_by_text("7 baris siap diimpor").wait_for()
-    phone.get_by_role("button", name="Terapkan impor").click()
-    phone.get_by_text("7 baris APBDes 2025 tersimpan").wait_for()
+    phone.get_by_role("button", name="Impor sekarang").click()
+    phone.get_by_text("Data sudah diimpor.").wait_for()
+    phone.get_by_role("link", name="Lihat APBDes 2025").click()
 
     phone.get_by_role("link", name="Tetapkan APBDes").click()
     phone.fill("[name=number]", "3 Tahun 2024")

@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from balai.budget.models import BudgetLine, FiscalYear, ImportBatch
+from balai.budget.models import BudgetLine, FiscalYear
+from balai.imports.models import ImportJob
 
 pytestmark = pytest.mark.django_db
 
@@ -54,22 +55,21 @@ def full() -> dict[str, str]:
     }
 
 
-def upload(client, file) -> ImportBatch:
+def upload(client, file) -> ImportJob:
     url = reverse("budget_dashboard:import_start", kwargs={"slug": "dagan", "year": 2025})
     client.post(url, {"file": file})
-    return ImportBatch.objects.latest("pk")
+    return ImportJob.objects.latest("pk")
 
 
 def test_a_siskeudes_export_becomes_the_year_with_revision_and_realisation(login, alice, dagan):
     fy = FiscalYear.objects.create(village=dagan, year=2025)
     client = login(alice)
     batch = upload(client, export(**full()))
-    assert batch.status == "checked", batch.errors
-    assert batch.row_count == 4  # two RABRinci rows of one kegiatan × account × source merged
+    assert batch.status == "checked", batch.report
+    # two RABRinci rows of one kegiatan × account × source merged
+    assert batch.report["summary"]["lines"] == 4
     client.post(
-        reverse(
-            "budget_dashboard:import_apply", kwargs={"slug": "dagan", "year": 2025, "pk": batch.pk}
-        )
+        reverse("budget_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": batch.pk})
     )
     fy.refresh_from_db()
     road = BudgetLine.objects.get(fiscal_year=fy, account__code="5.3.5.03")
@@ -85,8 +85,8 @@ def test_an_export_of_another_year_is_refused_naming_the_table(login, alice, dag
     tables["Ta_RABRinci"] = RAB.replace("\n2025,", "\n2024,")
     batch = upload(login(alice), export(**tables))
     assert batch.status == "refused"
-    assert batch.errors[0]["column"] == "Ta_RABRinci.Tahun"
-    assert "tahun 2024, bukan 2025" in batch.errors[0]["reason"]
+    row, column, reason = batch.report["errors"][0]
+    assert column == "Ta_RABRinci.Tahun" and "tahun 2024, bukan 2025" in reason
     assert not BudgetLine.objects.exists()
 
 
@@ -94,15 +94,11 @@ def test_missing_tables_and_unknown_codes_are_refused(login, alice, dagan):
     FiscalYear.objects.create(village=dagan, year=2025)
     client = login(alice)
     batch = upload(client, export(Ta_RABRinci=RAB))
-    assert "Ta_Kegiatan tidak ada" in batch.errors[0]["reason"]
+    assert batch.status == "failed" and "Ta_Kegiatan tidak ada" in batch.failure
     tables = full()
     tables["Ta_RABRinci"] = RAB + "2025,20.13.,20.13.02.03.10.,5.9.9.99.,DDS,X,5,5\n"
     batch = upload(client, export(**tables))
-    assert batch.errors == [
-        {
-            "row": 7,
-            "column": "Ta_RABRinci.Kd_Rincian",
-            "reason": "kode rekening 5.9.9.99 tidak ada di Permendagri 20/2018",
-        }
+    assert batch.report["errors"] == [
+        [7, "Ta_RABRinci.Kd_Rincian", "kode rekening 5.9.9.99 tidak ada di Permendagri 20/2018"]
     ]
     assert not BudgetLine.objects.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from balai.budget.views import dashboard, dashboard_imports, dashboard_projects
+from balai.imports.urls import job_urls
 
 app_name = "budget_dashboard"
 urlpatterns = [
@@ -19,15 +20,7 @@ urlpatterns = [
     path("<int:year>/poster.pdf", dashboard.poster, name="poster"),
     path("<int:year>/realisasi.pdf", dashboard.report, name="report"),
     path("<int:year>/impor/", dashboard_imports.import_start, name="import_start"),
-    path("<int:year>/impor/<int:pk>/", dashboard_imports.import_batch, name="import_batch"),
-    path(
-        "<int:year>/impor/<int:pk>/terapkan/", dashboard_imports.import_apply, name="import_apply"
-    ),
-    path(
-        "<int:year>/impor/<int:pk>/ditolak.csv",
-        dashboard_imports.import_errors_csv,
-        name="import_errors",
-    ),
+    *job_urls(domain="budget", area="budget", desa=True),
     path("pembangunan/", dashboard_projects.projects, name="projects"),
     path("pembangunan/tambah/", dashboard_projects.project_add, name="project_add"),
     path("pembangunan/<int:pk>/", dashboard_projects.project_edit, name="project_edit"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from balai.budget import selectors, services
 from balai.budget.forms import ApproveForm, LineForm, RealisationForm, YearForm
-from balai.budget.models import Account, BudgetLine, FiscalYear, ImportBatch
+from balai.budget.models import Account, BudgetLine, FiscalYear
 from balai.budget.views.site import poster_response, report_response
 from balai.villages.permissions import desa_only, village_role_required
 from balai.villages.requests import VillageRequest
@@ -57,7 +57,7 @@ def year(request: VillageRequest, year: int) -> HttpResponse:
         "fy": fy,
         "lines": lines,
         "t": selectors.year_tables(fy),
-        "last_import": fy.imports.filter(status=ImportBatch.Status.APPLIED).first(),
+        "last_version": fy.versions.first(),
     }
     return render(request, "budget/dashboard/year.html", ctx)
 

@@ -1,22 +1,21 @@
-"""The APBDes spreadsheet import on the dashboard: upload → dry run (a task) → report of every
-refused row → confirm → all-or-nothing replacement of the year."""
+"""The APBDes import on the dashboard: the upload form of one fiscal year (a spreadsheet or a
+Siskeudes zip), handed to the import pipeline, whose job page shows progress, the report of
+every refused row and the confirmation; and the template."""
 
 from __future__ import annotations
 
-import csv
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
-from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-
-from balai.budget import imports
 from balai.budget.forms import ImportForm
-from balai.budget.models import ImportBatch
-from balai.budget.tasks import import_check
+from balai.budget.importers import ApbdesImporter
 from balai.budget.views.dashboard import _year
-from balai.villages.permissions import village_role_required
+from balai.imports.errors import ImportFileError
+from balai.imports.models import ImportJob
+from balai.imports.services import job_start
+from balai.lib.exports import csv_response
+from balai.villages.permissions import desa_only, village_role_required
+from balai.villages.requests import VillageRequest
 
 TEMPLATE_ROWS = [
     ["kegiatan", "kode", "uraian", "sumber", "anggaran", "perubahan", "realisasi"],
@@ -28,83 +27,37 @@ TEMPLATE_ROWS = [
 ]
 
 
-def _batch(request: HttpRequest, fy, pk: int) -> ImportBatch:
-    return get_object_or_404(
-        ImportBatch.objects.for_village(request.village).filter(fiscal_year=fy), pk=pk
-    )
-
-
 @village_role_required("budget")
-def import_start(request: HttpRequest, year: int) -> HttpResponse:
+@desa_only()
+def import_start(request: VillageRequest, year: int) -> HttpResponse:
     fy = _year(request, year)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        batch = ImportBatch(
-            village=request.village,
-            fiscal_year=fy,
-            uploaded_by=request.user,
-            file_name=upload.name[:200],
-            realised_on=form.cleaned_data["realised_on"],
-        )
-        batch.file.save(f"impor.{upload.name.rsplit('.', 1)[-1][:5]}", upload, save=False)
-        batch.save()
-        import_check.enqueue(batch.pk)
-        return redirect(
-            "budget_dashboard:import_batch", slug=request.village.slug, year=fy.year, pk=batch.pk
-        )
-    return render(request, "budget/dashboard/import_start.html", {"fy": fy, "form": form})
-
-
-@village_role_required("budget")
-def import_batch(request: HttpRequest, year: int, pk: int) -> HttpResponse:
-    fy = _year(request, year)
-    batch = _batch(request, fy, pk)
-    template = (
-        "budget/dashboard/_import_report.html"
-        if request.htmx
-        else "budget/dashboard/import_batch.html"
+        realised_on = form.cleaned_data["realised_on"]
+        try:
+            job = job_start(
+                village=request.village,
+                user=request.user,
+                importer=ApbdesImporter.key,
+                upload=form.cleaned_data["file"],
+                params={
+                    "fiscal_year": fy.pk,
+                    "realised_on": realised_on.isoformat() if realised_on else None,
+                },
+            )
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("budget_dashboard:import", slug=request.village.slug, pk=job.pk)
+    history = ImportJob.objects.for_village(request.village).filter(
+        importer=ApbdesImporter.key, params__fiscal_year=fy.pk
+    )[:10]
+    return render(
+        request, "budget/dashboard/import_start.html", {"fy": fy, "form": form, "history": history}
     )
-    return render(request, template, {"fy": fy, "batch": batch})
 
 
 @village_role_required("budget")
-@require_POST
-def import_apply(request: HttpRequest, year: int, pk: int) -> HttpResponse:
-    fy = _year(request, year)
-    batch = _batch(request, fy, pk)
-    if batch.status != ImportBatch.Status.CHECKED:
-        messages.error(request, _("Impor ini tidak dapat diterapkan lagi."))
-        return redirect(
-            "budget_dashboard:import_batch", slug=request.village.slug, year=fy.year, pk=pk
-        )
-    imports.import_batch_apply(batch=batch, actor=request.user)
-    messages.success(
-        request,
-        _("%(n)s baris APBDes %(year)s tersimpan. Versi sebelumnya disimpan.")
-        % {"n": batch.row_count, "year": fy.year},
-    )
-    return redirect("budget_dashboard:year", slug=request.village.slug, year=fy.year)
-
-
-@village_role_required("budget")
-def import_errors_csv(request: HttpRequest, year: int, pk: int) -> HttpResponse:
-    batch = _batch(request, _year(request, year), pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="impor-{year}-ditolak.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(["baris", "kolom", "alasan"])
-    for error in batch.errors:
-        writer.writerow([error["row"], error["column"], error["reason"]])
-    return response
-
-
-@village_role_required("budget")
-def import_template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="templat-apbdes.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows(TEMPLATE_ROWS)
-    return response
+@desa_only()
+def import_template(request: VillageRequest) -> HttpResponse:
+    return csv_response("templat-apbdes.csv", TEMPLATE_ROWS, personal=False, delimiter=";")

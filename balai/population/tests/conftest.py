@@ -8,7 +8,7 @@ import pytest
 import xlsxwriter
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from balai.population.import_reader import COLUMNS
+from balai.population.import_rows import COLUMNS
 
 # Dagan lies in Kecamatan Bobotsari: 33.03.09 → NIK region part 330309.
 HEAD = {

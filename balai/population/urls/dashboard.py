@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from balai.imports.urls import job_urls
 from balai.population.views import dashboard, dashboard_families, dashboard_imports
 
 app_name = "population_dashboard"
@@ -18,9 +19,7 @@ urlpatterns = [
     path("pengaturan/", dashboard.settings, name="settings"),
     path("log/", dashboard.audit_log, name="audit"),
     path("impor/", dashboard_imports.imports, name="imports"),
-    path("impor/<int:pk>/", dashboard_imports.import_detail, name="import"),
-    path("impor/<int:pk>/konfirmasi/", dashboard_imports.import_confirm, name="import_confirm"),
-    path("impor/<int:pk>/laporan.xlsx", dashboard_imports.import_report, name="import_report"),
+    *job_urls(domain="population", area="personal"),
     path("templat.xlsx", dashboard_imports.template, name="template"),
     path("ekspor/", dashboard_imports.export, name="export"),
 ]

@@ -11,7 +11,8 @@ import xlsxwriter
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from balai.population.models import Area, Family, Household, Resident
-from balai.welfare.import_reader import RANKING_COLUMNS, RECIPIENT_COLUMNS
+from balai.welfare.import_ranking import RANKING_COLUMNS
+from balai.welfare.import_rows import RECIPIENT_COLUMNS
 from balai.welfare.models import Programme
 
 

@@ -35,7 +35,7 @@ def test_admin_imports_fixes_publishes_and_a_resident_objects(
     desktop.get_by_role("link", name="Impor penerima").click()
     desktop.set_input_files("[name=file]", str(tmp_path / "salah.xlsx"))
     desktop.get_by_role("button", name="Periksa berkas").click()
-    desktop.get_by_text(re.compile("2 baris salah")).wait_for()
+    desktop.get_by_text(re.compile("2 dari 5 baris salah")).wait_for()
     assert desktop.get_by_text("NIK tidak ada di data penduduk desa.").count() == 1
     assert not Recipient.objects.exists()
 

@@ -10,15 +10,16 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from balai.imports.models import ImportJob
 from balai.welfare.figures import figures_recompute
-from balai.welfare.models import PovertyFlag, Recipient, WelfareFigure, WelfareImport, WelfareRank
+from balai.welfare.models import PovertyFlag, Recipient, WelfareFigure, WelfareRank
 from balai.welfare.tests.conftest import kk, nik, ranking_bytes, upload
 
 
 def _import_ranking(client, rows):
     url = reverse("welfare_dashboard:imports", kwargs={"slug": "dagan"})
     client.post(url, {"programme": "", "file": upload(ranking_bytes(rows), "desil.xlsx")})
-    imp = WelfareImport.objects.latest("pk")
+    imp = ImportJob.objects.latest("pk")
     if imp.status == "checked":
         client.post(
             reverse("welfare_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": imp.pk})

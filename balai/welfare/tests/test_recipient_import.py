@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from balai.welfare.models import Recipient, WelfareImport
+from balai.imports.models import ImportJob
+from balai.welfare.models import Recipient
 from balai.welfare.tests.conftest import good_rows, kk, nik, upload, xlsx_bytes
 
 
@@ -16,7 +17,7 @@ def _upload(client, programme, rows):
     url = reverse("welfare_dashboard:imports", kwargs={"slug": "dagan"})
     response = client.post(url, {"programme": programme.pk, "file": upload(xlsx_bytes(rows))})
     assert response.status_code == 302, response.content
-    return WelfareImport.objects.latest("pk")
+    return ImportJob.objects.latest("pk")
 
 
 def _confirm(client, imp):
@@ -32,7 +33,7 @@ def test_a_clean_file_is_checked_then_imported_and_a_reimport_changes_nothing(
 ):
     client.force_login(alice)
     imp = _upload(client, blt, good_rows())
-    assert imp.status == "checked" and imp.report["added"] == 3
+    assert imp.status == "checked" and imp.report["changes"]["added"] == 3
     assert not Recipient.objects.exists()
     assert _confirm(client, imp).status == "done"
     people = Recipient.objects.order_by("name")
@@ -41,7 +42,8 @@ def test_a_clean_file_is_checked_then_imported_and_a_reimport_changes_nothing(
     assert people[0].area.dusun == "Dusun I"
 
     again = _upload(client, blt, good_rows())
-    assert (again.report["added"], again.report["updated"], again.report["unchanged"]) == (0, 0, 3)
+    changes = again.report["changes"]
+    assert (changes["added"], changes["updated"], changes["unchanged"]) == (0, 0, 3)
     _confirm(client, again)
     assert Recipient.objects.count() == 3
 
@@ -85,7 +87,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(
     assert Recipient.objects.count() == 1
 
     page = client.get(reverse("welfare_dashboard:import", kwargs={"slug": "dagan", "pk": imp.pk}))
-    assert "7 baris salah" in page.content.decode()
+    assert "7 dari 10 baris salah" in page.content.decode()
     assert client.post(
         reverse("welfare_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": imp.pk})
     )
@@ -123,8 +125,8 @@ def test_a_file_that_is_not_a_spreadsheet_or_has_wrong_columns_is_refused(
     assert "bukan .xlsx" in response.content.decode()
     bad = xlsx_bytes([{"x": 1}], columns=["nama_lengkap", "alamat"])
     client.post(url, {"programme": blt.pk, "file": upload(bad)})
-    imp = WelfareImport.objects.latest("pk")
-    assert imp.status == "failed" and "alamat" in imp.report["file_error"]
+    imp = ImportJob.objects.latest("pk")
+    assert imp.status == "failed" and "alamat" in imp.failure
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from balai.imports.urls import job_urls
 from balai.welfare.views import dashboard, dashboard_imports
 
 app_name = "welfare_dashboard"
@@ -21,7 +22,6 @@ urlpatterns = [
     path("sanggahan/", dashboard.objections, name="objections"),
     path("sanggahan/<int:pk>/selesai/", dashboard.objection_done, name="objection_done"),
     path("impor/", dashboard_imports.imports, name="imports"),
-    path("impor/<int:pk>/", dashboard_imports.import_detail, name="import"),
-    path("impor/<int:pk>/setujui/", dashboard_imports.import_confirm, name="import_confirm"),
+    *job_urls(domain="welfare", area="personal"),
     path("templat/<slug:target>/", dashboard_imports.template, name="template"),
 ]
