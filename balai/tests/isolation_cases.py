@@ -260,7 +260,7 @@ def listed(table: dict[str, tuple[str, ...]], name: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------------------------------
-# What charlie posts: enough for every form to be valid, so that a leak would write something.
+# What the harness posts: enough for every form to be valid, so that a leak would write something.
 
 POST_DATA: dict[str, Any] = {
     "tagline": "Diretas",
