@@ -33,9 +33,10 @@ def parse_rupiah(value: object) -> int | None:
             raise AmountError(_("jumlah harus rupiah utuh, tanpa sen"))
         number = int(value)
     else:
-        number = _parse_text(str(value))
-        if number is None:
+        parsed = _parse_text(str(value))
+        if parsed is None:
             return None
+        number = parsed
     if number < 0:
         raise AmountError(_("jumlah tidak boleh negatif"))
     return number

@@ -126,7 +126,7 @@ def _unique_slug(village: Village, name: str, exclude: int | None) -> str:
     taken = set(
         Product.objects.for_village(village)
         .filter(slug__startswith=base)
-        .exclude(pk=exclude)
+        .exclude(pk=exclude or 0)
         .values_list("slug", flat=True)
     )
     slug, n = base, 2

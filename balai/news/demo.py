@@ -71,14 +71,14 @@ def demo_photos() -> list[dict]:
         variants: dict = {"widths": list(WIDTHS), "jpg": {}, "webp": {}}
         needed = not default_storage.exists(master)
         img = _draw(sky, ground, n) if needed else None
-        if needed:
+        if img is not None:
             out = io.BytesIO()
             img.save(out, "JPEG", quality=80)
             default_storage.save(master, ContentFile(out.getvalue()))
         for w in WIDTHS:
             for fmt, ext in (("WEBP", "webp"), ("JPEG", "jpg")):
                 name = fixed_name("berita/demo", f"foto-{n}-{w}", ext)
-                if needed and not default_storage.exists(name):
+                if img is not None and not default_storage.exists(name):
                     copy = img.copy()
                     copy.thumbnail((w, w))
                     out = io.BytesIO()

@@ -119,7 +119,7 @@ def has_news(village: Village) -> bool:
 
 def albums_with_cover(village: Village) -> list[Album]:
     first = AlbumPhoto.objects.select_related("image").order_by("order", "id")
-    albums = list(
+    albums: list[Album] = list(
         Album.objects.for_village(village)
         .filter(photos__isnull=False)
         .distinct()

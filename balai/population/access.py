@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 
 from balai.population.models import PopulationSettings
 from balai.villages.permissions import village_role_required
@@ -23,7 +23,7 @@ def may_see_register(request: VillageRequest) -> bool:
     )
 
 
-def register_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def register_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponseBase]:
     """Like village_role_required("personal"), letting in a mentor the village has granted."""
 
     @village_role_required("view")

@@ -24,7 +24,8 @@ def _latest_deciles(village: Village) -> dict[int, int]:
         .values_list("household_id", "decile")
     )
     for household_id, decile in ranks:
-        latest[household_id] = decile
+        if decile is not None:
+            latest[household_id] = decile
     return latest
 
 
