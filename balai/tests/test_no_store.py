@@ -4,31 +4,15 @@ cacheable (lib/cache_control.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter
 
 from balai.accounts.services import invitation_create, set_password_url
 from balai.registrations.tests.conftest import file_application, walk  # noqa: F401
+from balai.tests.routes import url_patterns
 
 DASHBOARD = "/dasbor/"
-
-
-def _patterns(
-    resolver: URLResolver, prefix: str = "", namespace: str = "", converters: dict | None = None
-) -> Iterator[tuple[str, str, dict]]:
-    """(full route, namespaced name, converters) of every named URL pattern."""
-    for entry in resolver.url_patterns:
-        route = prefix + str(entry.pattern)
-        found = {**(converters or {}), **getattr(entry.pattern, "converters", {})}
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
-            yield from _patterns(entry, route, inner.strip(":"), found)
-        elif isinstance(entry, URLPattern) and entry.name:
-            name = f"{namespace}:{entry.name}" if namespace else entry.name
-            yield route, name, found
 
 
 def dashboard_urls(village_slug: str) -> list[str]:
@@ -36,7 +20,7 @@ def dashboard_urls(village_slug: str) -> list[str]:
     give a 404, which must be just as uncacheable)."""
     values = {IntConverter: 1, SlugConverter: village_slug, StringConverter: "x"}
     urls = []
-    for route, name, converters in _patterns(get_resolver()):
+    for route, name, converters in url_patterns(get_resolver()):
         if not route.startswith(DASHBOARD.lstrip("/")):
             continue
         kwargs = {}

@@ -76,8 +76,8 @@ def member_invite_view(request: VillageRequest) -> HttpResponse:
     return render(request, "accounts/dashboard/invite.html", context)
 
 
+@village_role_required("members")  # first: outsiders get 404 even for a GET
 @require_POST
-@village_role_required("members")
 def invitation_revoke_view(request: VillageRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.filter(village=request.village), pk=pk)
     invitation_revoke(invitation=invitation, actor=request.user)
