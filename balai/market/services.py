@@ -25,8 +25,8 @@ from balai.audit.services import audit_record
 from balai.lib.uploads import EncodedImage
 from balai.market.integrity import product_alert, product_suspicious
 from balai.market.models import Product, ProductPhoto, Review, Seller, Variant
-from balai.news.integrity import may_release_hold
 from balai.villages.models import Village
+from balai.watch.integrity import may_release_hold
 
 MAX_PHOTOS = 6
 RESERVED_PRODUCT_SLUGS = {"lacak", "pesanan", "penjual", "kategori", "cari"}

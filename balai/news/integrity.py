@@ -5,14 +5,12 @@ an IntegrityAlert (the same alert, and key, the district's watch would raise lat
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from balai.news.models import Article, Submission
 from balai.villages.models import Village
-from balai.villages.permissions import village_role
 from balai.watch.integrity import content_suspicious, integrity_alert_raise
 
 _HREF = re.compile(r'href="([^"]+)"')
@@ -28,12 +26,6 @@ def article_text(article: Article) -> str:
 
 def article_suspicious(article: Article) -> list[str]:
     return content_suspicious(article_text(article))
-
-
-def may_release_hold(user: Any, village: Village) -> bool:
-    """A held story may be published anyway only by someone outside the village's own accounts
-    (a mentor or the district): a stolen admin password must not be enough."""
-    return village_role(user, village) in ("district", "mentor")
 
 
 def article_alert(*, village: Village, article: Article, reasons: list[str]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from balai.accounts.models import User
 from balai.villages.models import Village
+from balai.villages.permissions import village_role
 from balai.watch.models import IntegrityAlert, LoginRecord
 
 Kind = IntegrityAlert.Kind
@@ -169,3 +171,9 @@ def integrity_watch_run(*, now: datetime | None = None) -> int:
     if raised:
         _mail_district(raised)
     return len(raised)
+
+
+def may_release_hold(user: Any, village: Village) -> bool:
+    """A held story may be published anyway only by someone outside the village's own accounts
+    (a mentor or the district): a stolen admin password must not be enough."""
+    return village_role(user, village) in ("district", "mentor")

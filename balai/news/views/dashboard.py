@@ -12,10 +12,10 @@ from balai.lib.pagination import paginate
 from balai.news import services
 from balai.news.forms import ArticleForm, CategoryForm, PublishForm
 from balai.news.images import image_create
-from balai.news.integrity import may_release_hold
 from balai.news.models import Article, ArticleRevision, Category, Image
 from balai.villages.permissions import village_role_required
 from balai.villages.requests import VillageRequest
+from balai.watch.integrity import may_release_hold
 
 
 def _article(request: VillageRequest, pk: int) -> Article:

@@ -15,12 +15,12 @@ from balai.audit.services import audit_record
 from balai.lib.phone import whatsapp_link
 from balai.news import community
 from balai.news.forms import DeclineForm, NewsSettingsForm, SubmissionPublishForm
-from balai.news.integrity import may_release_hold
 from balai.news.models import Comment, Submission
 from balai.news.richtext import article_body_html
 from balai.news.services import may_publish
 from balai.villages.permissions import village_role_required
 from balai.villages.requests import VillageRequest
+from balai.watch.integrity import may_release_hold
 
 
 def sees_contact(request: VillageRequest) -> bool:
