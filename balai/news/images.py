@@ -14,6 +14,7 @@ from balai.lib.storage import random_upload_name
 from balai.lib.upload_forms import clean_image
 from balai.lib.uploads import EncodedImage, reencode_image
 from balai.news.models import Image
+from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 MASTER_SIDE = 2000
@@ -66,6 +67,7 @@ def image_make_variants(*, image_id: int) -> None:
                 variants[ext][str(width)] = name
     old = image.variants
     Image.objects.filter(pk=image.pk).update(variants=variants)
+    content_changed(image.village_id)  # pages cached with the full-size photo get the variants
     for ext in ("jpg", "webp"):
         for name in (old or {}).get(ext, {}).values():
             default_storage.delete(name)

@@ -88,3 +88,21 @@ def test_the_editor_polls_until_the_phone_sizes_are_ready(login, alice, dagan):
     image_make_variants(image_id=image.pk)
     done = c.get(url).content.decode()
     assert "sudah siap" in done and "hx-trigger" not in done
+
+
+def test_the_phone_sizes_reach_pages_already_cached(dagan):
+    # The variants are written with QuerySet.update (no signal): the village's cached pages
+    # must still move to a new version, or they keep serving the full-size photo.
+    from django.core.files.base import ContentFile
+
+    from balai.news.images import image_make_variants
+
+    image = Image(village=dagan, alt="Sawah")
+    out = io.BytesIO()
+    PILImage.new("RGB", (1200, 800), (10, 120, 40)).save(out, "JPEG")
+    image.file.save("x.jpg", ContentFile(out.getvalue()))
+    dagan.refresh_from_db()
+    before = dagan.content_version
+    image_make_variants(image_id=image.pk)
+    dagan.refresh_from_db()
+    assert dagan.content_version > before
