@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,8 @@ os.environ.setdefault("SECRET_KEY", "balai-test-key-" + "x" * 40)
 from balai.settings import *  # noqa: F403
 
 _tmp = Path(tempfile.mkdtemp(prefix="balai-test-"))
+# Each test process keeps its uploads here and removes them when it ends.
+atexit.register(shutil.rmtree, _tmp, ignore_errors=True)
 MEDIA_ROOT = _tmp / "media"
 PRIVATE_MEDIA_ROOT = _tmp / "private"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
