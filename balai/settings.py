@@ -277,7 +277,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Balai <noreply@balai.localho
 
 # No e-mail address or one-time link in the logs (lib/logs.py): the filter sits on the loggers that
 # print request paths and on the console handler that prints everything else.
-LOG_SECRET_PATH_PREFIXES = ["/undangan/", "/masuk/sandi-baru/", "/daftar/status/"]
+LOG_SECRET_PATH_PREFIXES = [
+    "/undangan/",
+    "/masuk/sandi-baru/",
+    "/daftar/status/",
+    "/ppid/permohonan/lacak/",
+    "/lapak/lacak/",
+    "/lapak/pesanan/",
+]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -118,6 +118,14 @@ def test_an_error_quoting_an_address_is_redacted_in_the_log(logs, capsys):
         ("kirim ke Alice.R+desa@Dagan.desa.id", "kirim ke [email]"),
         ("?email=alice%40dagan.desa.id&x=1", "?email=[email]&x=1"),
         ("GET /daftar/status/ZZYXH2DQH5/ HTTP/1.1", "GET /daftar/status/[rahasia] HTTP/1.1"),
+        # A PPID request's tracking link and a shop order's code are as good as a password.
+        (
+            "Not Found: /desa/dagan/ppid/permohonan/lacak/k3yTok3n/",
+            "Not Found: /desa/dagan/ppid/permohonan/lacak/[rahasia]",
+        ),
+        ("GET /lapak/lacak/LPK-7Q2M4X/ HTTP/1.1", "GET /lapak/lacak/[rahasia] HTTP/1.1"),
+        ("GET /lapak/pesanan/LPK-7Q2M4X/ HTTP/1.1", "GET /lapak/pesanan/[rahasia] HTTP/1.1"),
+        ("GET /lapak/lacak/ HTTP/1.1", None),
         (
             "token Xq3vN8pLr2TzW6yHb0cKd5fGj9sMa1uE7aB4cD6eF8gH0iJ di teks",
             "token [rahasia] di teks",
