@@ -13,17 +13,10 @@ IF_TAG = re.compile(r"\{%-?\s*(?:el)?if\b.*?%\}", re.S)
 COMPARISON = re.compile(r"([\w.]+)\s*(?:==|!=)\s*['\"]")
 # Django's form API rather than domain values: which field or widget is being drawn.
 FORM_API = {"field.widget_type", "field.name"}
-# Template folders whose helpers tidy them in their own branch (issue 12). The lead empties
-# this list when merging; it must end empty.
-NOT_YET_TIDIED = {"budget", "population", "welfare"}
 
 
 def templates() -> list[Path]:
-    return sorted(
-        p
-        for p in TEMPLATES.rglob("*.html")
-        if p.relative_to(TEMPLATES).parts[0] not in NOT_YET_TIDIED
-    )
+    return sorted(TEMPLATES.rglob("*.html"))
 
 
 def literal_comparisons(text: str) -> list[str]:

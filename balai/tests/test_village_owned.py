@@ -11,10 +11,6 @@ from django.db import models
 from balai.tests.builders import build
 from balai.villages.models import Village, VillageOwned
 
-# Apps whose helpers adopt VillageOwned in their own branch (issue 12). The lead empties this
-# list when merging; it must end empty.
-NOT_YET_ADOPTED: set[str] = set()
-
 
 def models_with_a_village_key() -> list[type[models.Model]]:
     found = []
@@ -24,15 +20,7 @@ def models_with_a_village_key() -> list[type[models.Model]]:
     return found
 
 
-def adopted(model: type[models.Model]) -> bool:
-    return model._meta.app_label not in NOT_YET_ADOPTED
-
-
-def conforms(model: type[models.Model]) -> bool:
-    return issubclass(model, VillageOwned) and "public_content" in vars(model)
-
-
-OWNED = [m for m in models_with_a_village_key() if adopted(m)]
+OWNED = models_with_a_village_key()
 PUBLIC = [m for m in OWNED if issubclass(m, VillageOwned) and m.public_content]
 
 
@@ -56,11 +44,6 @@ def test_every_village_owned_model_says_whether_it_is_public(model):
     assert "public_content" in vars(model), (
         f"{label(model)} must set public_content = True or False in its own class"
     )
-
-
-def test_the_known_list_holds_only_apps_that_still_have_to_adopt():
-    waiting = {m._meta.app_label for m in models_with_a_village_key() if not conforms(m)}
-    assert waiting == NOT_YET_ADOPTED, "remove the apps that adopted VillageOwned from the list"
 
 
 def version(village: Village) -> int:
