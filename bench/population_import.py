@@ -109,6 +109,16 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def resident_mb() -> float:
+    """This process's resident size now (the worker waits, at this size, while the child
+    reads)."""
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def cpu() -> tuple[float, float]:
     """CPU seconds of this process and of its finished children: on a busy machine the wall
     time includes waiting for a core; this does not."""
@@ -236,11 +246,14 @@ def main() -> None:
     size = path.stat().st_size / 1e6
     print(f"database: {connection.vendor}; rows: {args.rows:,}; file {size:.1f} MB")
     children: list[int] = []
+    together: list[float] = []  # the worker's size while the child reads + the child's peak
     real_read = isolation.read_isolated
 
     def read_and_note(*a, **k):
+        before = resident_mb()
         source = real_read(*a, **k)
         children.append(source.peak_mb)
+        together.append(max(before, resident_mb()) + source.peak_mb)
         return source
 
     import balai.imports.pipeline as pipeline
@@ -283,6 +296,8 @@ def main() -> None:
         f"{'peak memory, worker process':30} {peak_mb():7.0f} MB   (before the check {base:.0f} MB)"
     )
     print(f"{'peak memory, reader child':30} {max(children):7.0f} MB")
+    combined = max(peak_mb(), max(together))
+    print(f"{'peak memory, both together':30} {combined:7.0f} MB   (target ≤ 300 MB)")
     print(f"{'written':30} {job.report['written']}")
     start = time.perf_counter()
     figures_recompute(village=village)

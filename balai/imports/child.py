@@ -34,6 +34,8 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from balai.imports import chunks
+from balai.imports.chunks import sliced_rows
 from balai.imports.containers import decode_text
 from balai.imports.problems import FileProblem, cell_name
 from balai.imports.scan import CellLimits, Extent, scan
@@ -124,7 +126,9 @@ def _merged(sheet: Any, extent: Extent) -> str:
     return extent.merged
 
 
-def read_workbook(path: str, kind: str, mode: str, limits: CellLimits, writer: Writer) -> None:
+def read_workbook(
+    path: str, kind: str, mode: str, limits: CellLimits, writer: Writer, chunk_cells: int = 0
+) -> None:
     extents = scan(path, kind, limits).sheets
     if not extents:
         raise FileProblem("no_sheet")
@@ -138,13 +142,20 @@ def read_workbook(path: str, kind: str, mode: str, limits: CellLimits, writer: W
     names = list(book.sheet_names)
     for position, extent in enumerate(chosen):
         name = extent.name if extent.name in names else names[min(position, len(names) - 1)]
+        width = extent.last_col - extent.first_col + 1
+        height = extent.last_row - extent.first_row + 1
+        if kind == "xlsx" and chunk_cells and width * height > chunk_cells and name == extent.name:
+            rows = sliced_rows(path, name, extent.last_col, chunk_cells)
+            if rows is not None:  # a big sheet, read a slice of rows at a time
+                writer.table(extent.name, 1, extent.last_row + 1, rows, extent.merged)
+                continue
         sheet = book.get_sheet_by_name(name)
         start = sheet.start
-        first_row = (start[0] + 1) if start else 1
+        # iter_rows gives the rows from row 1, blank ones above the first value included
+        # (the columns from the left-most one in use): the first row is row 1.
         rows = sheet.iter_rows() if start else iter(())
-        writer.table(
-            extent.name, first_row, sheet.height if start else 0, rows, _merged(sheet, extent)
-        )
+        height = int(start[0]) + sheet.height if start else 0
+        writer.table(extent.name, 1, height, rows, _merged(sheet, extent))
 
 
 def _delimiter(sample: str) -> str:
@@ -221,7 +232,14 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
             elif kind == "zip":
                 read_zip(request["path"], limits, writer)
             else:
-                read_workbook(request["path"], kind, request["sheets"], limits, writer)
+                read_workbook(
+                    request["path"],
+                    kind,
+                    request["sheets"],
+                    limits,
+                    writer,
+                    int(request.get("chunk_cells", 0)),
+                )
         except FileProblem as problem:
             return {"code": problem.code, "params": _plain(problem.params)}
         except MemoryError:
@@ -267,6 +285,7 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"{type(exc).__name__}: {exc}\n"[:2000])
         outcome = {"code": "broken", "params": {}}
     outcome["peak_mb"] = _peak_mb()
+    outcome["slices"] = chunks.SLICES_READ
     with open(request["status"], "w", encoding="utf-8") as handle:
         json.dump(outcome, handle)
     return 0

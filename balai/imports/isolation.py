@@ -46,6 +46,7 @@ class ChildLimits:
     max_cells: int = 8_000_000
     max_rows: int = 1_048_576
     max_columns: int = 256
+    chunk_cells: int = 1_000_000  # a bigger .xlsx sheet is read a slice of rows at a time
 
 
 def _decode(value: Any) -> Cell:
@@ -87,9 +88,10 @@ class Table:
 class Source:
     """The rows a child read, streamed back from its output file one batch at a time."""
 
-    def __init__(self, directory: str, peak_mb: int = 0) -> None:
+    def __init__(self, directory: str, peak_mb: int = 0, slices: int = 0) -> None:
         self.directory = directory
         self.peak_mb = peak_mb  # the child's largest resident size
+        self.slices = slices  # how many slices of a big sheet it read (balai.imports.chunks)
         self._handle: IO[bytes] = open(os.path.join(directory, "out"), "rb")
         self._pending: tuple[Any, ...] | None = None
         self._current: Table | None = None
@@ -154,7 +156,7 @@ def read_isolated(
     directory = tempfile.mkdtemp(prefix="balai-impor-")
     try:
         status = _run_child(directory, path, kind, sheets, limits, waiting)
-        return Source(directory, int(status.get("peak_mb", 0)))
+        return Source(directory, int(status.get("peak_mb", 0)), int(status.get("slices", 0)))
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
@@ -179,6 +181,7 @@ def _run_child(
         "max_cells": limits.max_cells,
         "max_rows": limits.max_rows,
         "max_columns": limits.max_columns,
+        "chunk_cells": limits.chunk_cells,
         "parent": os.getpid(),
     }
     request_path = os.path.join(directory, "request.json")

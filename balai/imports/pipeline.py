@@ -58,6 +58,7 @@ def child_limits() -> ChildLimits:
         seconds=settings.IMPORT_TIME_LIMIT_SECONDS,
         max_cells=settings.IMPORT_MAX_CELLS,
         max_columns=settings.IMPORT_MAX_COLUMNS,
+        chunk_cells=settings.IMPORT_CHUNK_CELLS,
     )
 
 

@@ -122,6 +122,15 @@ CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 # Any cell or row tag, prefixed or not, for the exact walk.
 TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(row|c|f)(?=[\s>/])([^>]*?)(/?)>")
 ATTR_R = re.compile(rb'\br="([A-Z]*)([0-9]*)"')
+MERGE_CELL = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _note_merged(sheet: Extent, block: bytes) -> None:
+    """The first merged range of an .xlsx sheet (its `<mergeCells>` follow the cells)."""
+    if not sheet.merged and b"<mergeCell " in block:
+        match = MERGE_CELL.search(block)
+        if match:
+            sheet.merged = match.group(1).decode()
 
 
 def _local(tag: str) -> str:
@@ -229,6 +238,7 @@ def _xlsx_quick(stream: IO[bytes], sheet: Extent) -> bool:
     far_col = ""
     far_row = 0
     for block in _chunks(stream):
+        _note_merged(sheet, block)
         if not far_col:
             if re.search(rb"<[A-Za-z_][\w.-]*:worksheet\b", block[:4096]):
                 return False
@@ -275,6 +285,7 @@ def _xlsx_refs(stream: IO[bytes], sheet: Extent) -> bool:
     rows: set[bytes] = set()
     cols: set[bytes] = set()
     for block in _chunks(stream):
+        _note_merged(sheet, block)
         if re.search(rb"<[A-Za-z_][\w.-]*:(?:worksheet|c)\b", block):
             return False
         found = CELL_REF.findall(block)
@@ -305,6 +316,7 @@ def _xlsx_exact(stream: IO[bytes], sheet: Extent) -> None:
     one; only cells with content (not `<c …/>`) count."""
     row, col = -1, -1
     for block in _chunks(stream):
+        _note_merged(sheet, block)
         for match in TAG.finditer(block):
             closing, name, attrs, empty = match.groups()
             if closing:
