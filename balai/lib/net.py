@@ -45,6 +45,12 @@ def is_trusted_proxy(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> 
     return any(address in network for network in _trusted(tuple(settings.TRUSTED_PROXIES)))
 
 
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """Whether the request came straight from one of our trusted proxies (its headers count)."""
+    remote = _parse(request.META.get("REMOTE_ADDR", ""))
+    return remote is not None and is_trusted_proxy(remote)
+
+
 def client_ip(request: HttpRequest) -> str:
     """The visitor's address as text ("203.0.113.7"); "unknown" if none can be read."""
     remote = _parse(request.META.get("REMOTE_ADDR", ""))
