@@ -1,11 +1,11 @@
 """The visitor's real address when Balai runs behind a reverse proxy.
 
-nginx (docs/deploy.md) connects from 127.0.0.1, so REMOTE_ADDR is the proxy's address for every
-visitor. The proxy appends the address it saw to X-Forwarded-For; an attacker can put anything
-at the *left* of that header but cannot change what our own proxy appended at the right. So the
-client is the right-most address that is not one of our trusted proxies (TRUSTED_PROXIES, a list
-of addresses or networks). When REMOTE_ADDR itself is not a trusted proxy, the header is ignored:
-a visitor talking to Balai directly cannot choose their own address.
+nginx (deploy/nginx/balai.conf) connects from 127.0.0.1, so REMOTE_ADDR is the proxy's address
+for every visitor. The proxy appends the address it saw to X-Forwarded-For; an attacker can put
+anything at the *left* of that header but cannot change what our own proxy appended at the right.
+So the client is the right-most address that is not one of our trusted proxies (TRUSTED_PROXIES,
+a list of addresses or networks). When REMOTE_ADDR itself is not a trusted proxy, the header is
+ignored: a visitor talking to Balai directly cannot choose their own address.
 
 Every rate limit, the login lock and the integrity watch read the address through client_ip().
 """
