@@ -37,6 +37,7 @@ PYTHON_BIN=python3
 DRY_RUN=0
 RENDER=""
 SKIP_PACKAGES=0
+ONLY_ENV=0
 
 usage() {
     cat <<'USAGE'
@@ -55,7 +56,9 @@ Usage: deploy/install.sh --domain DOMAIN [options]
   --etc DIR              where balai.env goes (default /etc/balai)
   --upstream HOST:PORT   the app server's address (default 127.0.0.1:8000)
   --listen-http PORT, --listen-https PORT    nginx's ports (default 80 and 443)
+  --user NAME            the system user the services run as (default balai)
   --skip-packages        do not apt-get install anything
+  --only-env             write or update the environment file only, then stop
   --dry-run              print every step, change nothing
   --render FILE          print FILE from deploy/ as it would be installed, then stop
 USAGE
@@ -82,7 +85,9 @@ while [[ $# -gt 0 ]]; do
         --cache-dir) CACHE_DIR=${2:?}; shift 2 ;;
         --log-dir) LOG_DIR=${2:?}; shift 2 ;;
         --acme-root) ACME_ROOT=${2:?}; shift 2 ;;
+        --user) USER_NAME=${2:?}; shift 2 ;;
         --skip-packages) SKIP_PACKAGES=1; shift ;;
+        --only-env) ONLY_ENV=1; SKIP_PACKAGES=1; shift ;;
         --dry-run) DRY_RUN=1; shift ;;
         --render) RENDER=${2:?}; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -186,8 +191,9 @@ env_set() {
         if [[ $DRY_RUN -eq 1 ]]; then echo "+ set $key in $ENV_FILE"; return 0; fi
         local tmp
         tmp=$(mktemp)
-        grep -v "^$key=" "$ENV_FILE" >"$tmp" || true
-        printf '%s=%s\n' "$key" "$value" >>"$tmp"
+        # In place (the line keeps its position); ENVIRON: awk -v would interpret backslashes.
+        K=$key V=$value awk 'index($0, ENVIRON["K"] "=") == 1 { print ENVIRON["K"] "=" ENVIRON["V"]; next } { print }' \
+            "$ENV_FILE" >"$tmp"
         cat "$tmp" >"$ENV_FILE"
         rm -f "$tmp"
         return 0
@@ -212,26 +218,28 @@ if [[ $SKIP_PACKAGES -eq 0 ]]; then
 fi
 
 # --- user and folders ------------------------------------------------------------------------
-step "user $USER_NAME and folders under $ROOT"
-if ! id -u "$USER_NAME" >/dev/null 2>&1; then
-    run useradd --system --user-group --home-dir "$ROOT" --shell /usr/sbin/nologin "$USER_NAME"
-fi
-run install -d -m 0755 -o root -g root "$ROOT" "$ETC"
-run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$VAR_DIR"
-run install -d -m 0755 -o root -g adm "$LOG_DIR"
-run install -d -m 0755 "$ACME_ROOT" "$CACHE_DIR"
-if [[ $DRY_RUN -eq 0 ]]; then
-    chown www-data "$CACHE_DIR" 2>/dev/null || true
-    # nginx serves static files and public media straight from var/ (never var/private/).
-    chgrp www-data "$VAR_DIR" 2>/dev/null && chmod 0750 "$VAR_DIR"
-    for sub in static media; do
-        install -d -m 2750 -o "$USER_NAME" -g www-data "$VAR_DIR/$sub"
-    done
-    install -d -m 0700 -o "$USER_NAME" -g "$USER_NAME" "$VAR_DIR/private"
+if [[ $ONLY_ENV -eq 0 ]]; then
+    step "user $USER_NAME and folders under $ROOT"
+    if ! id -u "$USER_NAME" >/dev/null 2>&1; then
+        run useradd --system --user-group --home-dir "$ROOT" --shell /usr/sbin/nologin "$USER_NAME"
+    fi
+    run install -d -m 0755 -o root -g root "$ROOT" "$ETC"
+    run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$VAR_DIR"
+    run install -d -m 0755 -o root -g adm "$LOG_DIR"
+    run install -d -m 0755 "$ACME_ROOT" "$CACHE_DIR"
+    if [[ $DRY_RUN -eq 0 ]]; then
+        chown www-data "$CACHE_DIR" 2>/dev/null || true
+        # nginx serves static files and public media straight from var/ (never var/private/).
+        chgrp www-data "$VAR_DIR" 2>/dev/null && chmod 0750 "$VAR_DIR"
+        for sub in static media; do
+            install -d -m 2750 -o "$USER_NAME" -g www-data "$VAR_DIR/$sub"
+        done
+        install -d -m 0700 -o "$USER_NAME" -g "$USER_NAME" "$VAR_DIR/private"
+    fi
 fi
 
 # --- local PostgreSQL (when no DATABASE_URL was given) ---------------------------------------
-if [[ $LOCAL_POSTGRES -eq 1 ]]; then
+if [[ $LOCAL_POSTGRES -eq 1 && $ONLY_ENV -eq 0 ]]; then
     step "PostgreSQL database $USER_NAME (peer authentication, no password)"
     if [[ $DRY_RUN -eq 1 ]]; then
         echo "+ createuser $USER_NAME; createdb -O $USER_NAME $USER_NAME (if missing)"
@@ -249,6 +257,7 @@ if [[ ! -f "$ENV_FILE" ]]; then
     if [[ $DRY_RUN -eq 1 ]]; then
         echo "+ create $ENV_FILE (root:$USER_NAME 0640)"
     else
+        install -d -m 0755 "$ETC"
         install -m 0640 -o root -g "$USER_NAME" /dev/null "$ENV_FILE"
         printf '# Balai settings (docs/deploy.md). Read by the balai-* services and install.sh.\n' >"$ENV_FILE"
     fi
@@ -274,6 +283,9 @@ env_set SECURE_COOKIES 1
 env_set SECURE_SSL_REDIRECT 1
 env_set SECURE_HSTS_SECONDS 31536000
 env_set TRUSTED_PROXIES "127.0.0.1,::1"
+if [[ $ONLY_ENV -eq 1 ]]; then
+    exit 0
+fi
 
 # --- virtualenv ------------------------------------------------------------------------------
 step "virtualenv $VENV from requirements.lock"

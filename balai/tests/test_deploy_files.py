@@ -5,6 +5,8 @@ their hardening) and the log rotation rule (logrotate's own parser)."""
 from __future__ import annotations
 
 import configparser
+import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -85,6 +87,55 @@ def test_a_rerun_keeps_the_secret_key_and_the_values_already_set(tmp_path):
     assert "DATABASE_URL" not in result.stdout  # kept: no local PostgreSQL either
     assert "createdb" not in result.stdout
     assert (etc / "balai.env").read_text().startswith("SECRET_KEY=kunci-lama\n")
+
+
+def write_env(tmp_path: Path, *flags: str) -> dict[str, str]:
+    result = install(
+        "--only-env", "--user", "root", "--etc", str(tmp_path / "etc"),
+        "--root", str(tmp_path / "srv"), *flags,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "etc" / "balai.env").read_text().splitlines()
+    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    keys = [key for key, _ in pairs]
+    assert len(keys) == len(set(keys)), keys  # each key once
+    return dict(pairs)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="writes a root-owned file")
+def test_the_environment_file_is_written_once_and_its_key_never_replaced(tmp_path):
+    first = write_env(tmp_path, "--domain", "desa.example.go.id")
+    assert len(first["SECRET_KEY"]) >= 50
+    assert first["DISTRICT_DOMAIN"] == "desa.example.go.id"
+    assert first["CSRF_TRUSTED_ORIGINS"] == "https://desa.example.go.id"
+    assert first["DATABASE_URL"] == "postgres://root@%2Frun%2Fpostgresql/root"
+    assert first["BALAI_VAR_DIR"] == str(tmp_path / "srv" / "var")
+    assert (tmp_path / "etc" / "balai.env").stat().st_mode & 0o777 == 0o640
+    env = tmp_path / "etc" / "balai.env"
+    edited = env.read_text().replace("SITE_SCHEME=https", "SITE_SCHEME=http")
+    env.write_text(edited + "EMAIL_HOST=smtp.example.go.id\n")
+    again = write_env(
+        tmp_path, "--domain", "portal.example.go.id", "--database-url", "postgres://b@db/balai"
+    )
+    assert again["SECRET_KEY"] == first["SECRET_KEY"]
+    assert again["DISTRICT_DOMAIN"] == "portal.example.go.id"  # a flag sets its value
+    assert again["DATABASE_URL"] == "postgres://b@db/balai"
+    assert again["EMAIL_HOST"] == "smtp.example.go.id"  # the operator's lines stay
+    assert again["SITE_SCHEME"] == "http"  # as the operator set it, the default not forced
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="writes a root-owned file")
+def test_the_environment_file_passes_djangos_deployment_checks(tmp_path):
+    write_env(tmp_path, "--domain", "desa.example.go.id", "--database-url", "postgres://b@db/b")
+    result = subprocess.run(
+        ["bash", "-c", 'set -a; . "$0"; set +a; exec "$@"', str(tmp_path / "etc" / "balai.env"),
+         sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO, capture_output=True, text=True,
+        env={"PATH": os.environ["PATH"]},
+    )  # fmt: skip
+    # Only HSTS for subdomains and preload remain: a district decides those itself.
+    problems = set(re.findall(r"\(([a-z_.]+\.[EW]\d+)\)", result.stderr))
+    assert problems <= {"security.W005", "security.W021"}, result.stderr
 
 
 @pytest.mark.parametrize(
