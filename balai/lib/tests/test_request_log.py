@@ -98,3 +98,22 @@ def test_an_untrusted_or_malformed_request_id_is_replaced(client, db, lines, rem
     assert response["X-Request-ID"] != given
     assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
     assert lines()[-1]["id"] == response["X-Request-ID"]
+
+
+def test_a_record_is_redacted_once_though_logger_and_handler_both_filter(monkeypatch):
+    from balai.lib import logs
+
+    calls = []
+    real = logs.redact
+
+    def counting(text, *args):
+        calls.append(text)
+        return real(text, *args)
+
+    monkeypatch.setattr(logs, "redact", counting)
+    logger = logging.getLogger("balai.requests")
+    assert any(isinstance(f, logs.RedactPersonalData) for f in logger.filters)
+    consoles = [h for h in logging.getLogger().handlers if h.filters]
+    assert consoles, "the console handler carries the filter too"
+    logger.warning("request id=x method=GET path=/undangan/%s/ status=404", "t" * 45)
+    assert len(calls) == 1
