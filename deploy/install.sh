@@ -97,6 +97,9 @@ done
 
 [[ -n "$DOMAIN" ]] || { usage >&2; die "--domain is required (e.g. --domain desa.purbalinggakab.go.id)"; }
 [[ "$DOMAIN" =~ ^[A-Za-z0-9.-]+(:[0-9]+)?$ ]] || die "--domain: not a host name: $DOMAIN"
+for extra in "${EXTRA_DOMAINS[@]}"; do
+    [[ "$extra" =~ ^[A-Za-z0-9.-]+$ ]] || die "--extra-domain: not a host name: $extra"
+done
 VENV=${VENV:-$ROOT/venv}
 VAR_DIR=$ROOT/var
 ENV_FILE=$ETC/balai.env

@@ -144,6 +144,7 @@ def test_the_environment_file_passes_djangos_deployment_checks(tmp_path):
         ([], "--domain is required"),
         (["--domain", "desa;rm -rf /"], "not a host name"),
         (["--domain", "a.test", "--bogus"], "unknown option"),
+        (["--domain", "a.test", "--extra-domain", "x#y"], "not a host name"),
     ],
 )
 def test_bad_flags_are_refused_with_a_clear_line(args, message):
