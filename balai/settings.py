@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One line per request (id, method, path without query, status, ms, village): lib/requestlog.py
+    "balai.lib.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "balai.lib.csp.ContentSecurityPolicyMiddleware",
@@ -310,6 +312,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"filters": ["redact"]},
+        "balai.requests": {"level": env_str("REQUEST_LOG_LEVEL", "INFO"), "filters": ["redact"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",
@@ -318,3 +321,15 @@ LOGGING = {
         },
     },
 }
+
+# Optional error reporting to a Sentry-compatible server: nothing is sent unless SENTRY_DSN is
+# set, and what is sent carries no request body, query string, cookie or e-mail (lib/errors.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from balai.lib.errors import init_error_reporting
+
+    init_error_reporting(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE", ""),
+    )

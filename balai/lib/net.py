@@ -1,11 +1,11 @@
 """The visitor's real address when Balai runs behind a reverse proxy.
 
-nginx (docs/deploy.md) connects from 127.0.0.1, so REMOTE_ADDR is the proxy's address for every
-visitor. The proxy appends the address it saw to X-Forwarded-For; an attacker can put anything
-at the *left* of that header but cannot change what our own proxy appended at the right. So the
-client is the right-most address that is not one of our trusted proxies (TRUSTED_PROXIES, a list
-of addresses or networks). When REMOTE_ADDR itself is not a trusted proxy, the header is ignored:
-a visitor talking to Balai directly cannot choose their own address.
+nginx (deploy/nginx/balai.conf) connects from 127.0.0.1, so REMOTE_ADDR is the proxy's address
+for every visitor. The proxy appends the address it saw to X-Forwarded-For; an attacker can put
+anything at the *left* of that header but cannot change what our own proxy appended at the right.
+So the client is the right-most address that is not one of our trusted proxies (TRUSTED_PROXIES,
+a list of addresses or networks). When REMOTE_ADDR itself is not a trusted proxy, the header is
+ignored: a visitor talking to Balai directly cannot choose their own address.
 
 Every rate limit, the login lock and the integrity watch read the address through client_ip().
 """
@@ -43,6 +43,12 @@ def _parse(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
 
 def is_trusted_proxy(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return any(address in network for network in _trusted(tuple(settings.TRUSTED_PROXIES)))
+
+
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """Whether the request came straight from one of our trusted proxies (its headers count)."""
+    remote = _parse(request.META.get("REMOTE_ADDR", ""))
+    return remote is not None and is_trusted_proxy(remote)
 
 
 def client_ip(request: HttpRequest) -> str:

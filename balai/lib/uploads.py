@@ -69,8 +69,8 @@ PRIVATE_TYPES = DOCUMENT_TYPES | SPREADSHEET_TYPES | {ZIP.mime}
 # The one table of upload limits, by detected type (before: 5 MB for a logo, 8 MB for a shop
 # photo, 15 MB for a news photo, 5 MB for a letter…). A photo straight from a phone camera is
 # 3–6 MB at 12 MP and up to ~20 MB at 50 MP; a scanned or exported PDF stays well under 10 MB.
-# Spreadsheets are the imports' limit. nginx's client_max_body_size (docs/deploy.md) must be at
-# least the largest.
+# Spreadsheets are the imports' limit. nginx's client_max_body_size (deploy/nginx/balai.conf)
+# must be at least the largest (balai/tests/test_deploy_nginx.py checks it).
 MAX_BYTES: dict[str, int] = {
     JPEG.mime: 20 * MB,
     PNG.mime: 20 * MB,

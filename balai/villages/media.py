@@ -4,7 +4,7 @@ Only the types public storage keeps are served, chosen by extension from the typ
 images inline, PDFs as downloads, always with `nosniff` and a sandboxing CSP; any other name
 (an `.html`, `.svg` or `.php` that reached the folder by some other way than the storage) is a
 404, never text/html. Production puts nginx or S3 in front of /media/ with the same rules
-(docs/deploy.md).
+(deploy/nginx/balai.conf).
 """
 
 from __future__ import annotations
