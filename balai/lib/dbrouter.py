@@ -37,11 +37,16 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError, connections
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
+# Read from the primary even during a public read: the database cache (a cache read from a lagging
+# replica would hand out what was just replaced) and sessions. Writing them (a page put in the
+# cache) is not content, so it does not move the rest of the page to the primary.
+PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions"})
 # alias -> time.monotonic() until which the replica is not tried again (this process only)
 _down_until: dict[str, float] = {}
 
@@ -119,17 +124,19 @@ class ReplicaRouter:
     """Reads of a public read go to a replica that is up and current; everything else, and
     every write, to the primary. Without replicas configured it has no opinion."""
 
-    def db_for_read(self, model: type, **hints: Any) -> str | None:
+    def db_for_read(self, model: type[Model], **hints: Any) -> str | None:
         if not replica_aliases():
             return None
         state = _current.get()
-        return state.read_alias() if state is not None else DEFAULT_DB_ALIAS
+        if state is None or model._meta.app_label in PRIMARY_ONLY_APPS:
+            return DEFAULT_DB_ALIAS
+        return state.read_alias()
 
-    def db_for_write(self, model: type, **hints: Any) -> str | None:
+    def db_for_write(self, model: type[Model], **hints: Any) -> str | None:
         if not replica_aliases():
             return None
         state = _current.get()
-        if state is not None:
+        if state is not None and model._meta.app_label not in PRIMARY_ONLY_APPS:
             state.pinned = True  # read what was written: the primary for the rest of it
         return DEFAULT_DB_ALIAS
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import OperationalError, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -108,6 +109,11 @@ def test_a_write_during_a_public_read_pins_the_rest_to_the_primary(rf):
     state = dbrouter.PublicRead(rf.get("/desa/dagan/"), armed=True)
     token = dbrouter._current.set(state)
     try:
+        assert dbrouter.ReplicaRouter().db_for_read(Village) == "replica"
+        # The database cache is read where it is written.
+        cache_entry = BaseDatabaseCache("balai_cache", {}).cache_model_class
+        assert dbrouter.ReplicaRouter().db_for_read(cache_entry) == "default"
+        assert dbrouter.ReplicaRouter().db_for_write(cache_entry) == "default"
         assert dbrouter.ReplicaRouter().db_for_read(Village) == "replica"
         assert dbrouter.ReplicaRouter().db_for_write(Village) == "default"
         assert dbrouter.ReplicaRouter().db_for_read(Village) == "default"
