@@ -3,11 +3,12 @@ else uses the primary (issue 13).
 
 Which requests: `PublicReadMiddleware` (last in MIDDLEWARE) marks a request as a *public read*
 when it is a GET or HEAD, carries no session cookie (nobody signed in, nothing of this visitor's
-own to read back) and is not under the dashboard prefixes. The mark lives in a context variable
-for the length of that request only, so the task worker, the scheduler, management commands and
-every other request never see it, and `ReplicaRouter` sends all their reads and writes to the
-primary ("default"). Writes always go to the primary; a public read that writes (a counter, a
-rate limit) reads the primary for the rest of that request, so it sees what it wrote.
+own to read back) and is neither under the dashboard prefixes nor a tracking or one-time page.
+The mark lives in a context variable for the length of that request only, so the task worker,
+the scheduler, management commands and every other request never see it, and `ReplicaRouter`
+sends all their reads and writes to the primary ("default"). Writes always go to the primary; a
+public read that writes content reads the primary for the rest of that request, so it sees what
+it wrote (a write to the database cache does not count: it is not content).
 
 Lag: the mark is armed only once the village routing middleware has read the request's village
 from the primary (its process_view runs before ours). On the first read that would go to a
@@ -151,10 +152,16 @@ class ReplicaRouter:
 
 
 def is_public_read(request: HttpRequest) -> bool:
+    """An anonymous GET of a page that is the same for everyone. Tracking and one-time pages
+    (settings.LOG_SECRET_PATH_PREFIXES, anywhere in the path) are excluded too: they are opened
+    right after the visitor's own write (an application, a request, an order), which a replica
+    might not have yet."""
+    path = request.path
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(tuple(settings.NO_STORE_PATH_PREFIXES))
+        and not path.startswith(tuple(settings.NO_STORE_PATH_PREFIXES))
+        and not any(part in path for part in settings.LOG_SECRET_PATH_PREFIXES)
     )
 
 

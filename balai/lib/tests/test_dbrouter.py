@@ -82,6 +82,9 @@ def test_district_page_reads_the_replica_when_it_has_every_version(
 def test_everything_else_uses_the_primary(client, alice, queries):
     client.post("/desa/dagan/")
     client.get("/dasbor/")
+    # A tracking page is opened right after the visitor's own write.
+    client.get("/daftar/status/AbCdEf123456/")
+    client.get("/desa/dagan/ppid/permohonan/lacak/AbCdEf123456/")
     client.cookies.load({"sessionid": "anything"})
     client.get("/desa/dagan/")
     client.force_login(alice)
