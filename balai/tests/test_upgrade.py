@@ -1,13 +1,14 @@
 """Upgrades are `migrate` (issue 13): a database made by the first released Balai, with its demo
 data, is upgraded to this checkout by `manage.py migrate` alone and keeps every row.
 
-The first release is commit 8356a9c, the tip of the first wave of work as it landed (the last
-review commit before the second wave; the earliest commit whose whole `make test` was green with
-every module of wave one in it; the commits before it are intermediate states that were never
-run by anyone). Its code is taken from this repository's history with `git archive`, run with
-this checkout's virtualenv, and pointed at a fresh database: a temporary SQLite file, or, when
-the suite runs on PostgreSQL (DATABASE_URL), a database of its own named after this process,
-created and dropped here — never pytest-django's test database. Nothing is cached between runs.
+The first release is commit 8356a9c, the tip of the first wave of work as it landed: the last
+review commit before the second wave (52d7e40, the views-by-audience restructuring) began, and
+the first commit with every module of wave one in it; the 47 commits before it are steps of
+that same wave, never released on their own. Its code is taken from this repository's history
+with `git archive`, run with this checkout's virtualenv, and pointed at a fresh database: a
+temporary SQLite file, or, when the suite runs on PostgreSQL (DATABASE_URL), a database of its
+own named after this process, created and dropped here — never pytest-django's test database.
+Nothing is cached between runs.
 
 Checks, by plain SQL before and after the upgrade (models moved between apps, so the tables are
 compared, not the models): every table of the old schema still has all its rows, in the same
