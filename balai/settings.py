@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "balai.villages.middleware.VillageRoutingMiddleware",
+    # Last: its process_view runs once the village is known (anonymous reads may use a replica).
+    "balai.lib.dbrouter.PublicReadMiddleware",
 ]
 
 ROOT_URLCONF = "balai.urls"
@@ -144,6 +146,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
         ),
     }
+# Streaming replicas of a PostgreSQL primary (comma-separated URLs): anonymous public pages read
+# from one that is reachable and has replayed the page's content version, everything else uses
+# the primary (lib/dbrouter.py). A replica that is down is retried after
+# DATABASE_REPLICA_RETRY_SECONDS; until then its pages read the primary.
+DATABASE_REPLICAS: list[str] = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = dj_database_url.parse(
+        _url,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    if DATABASES[_alias]["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured(
+            f"DATABASE_REPLICA_URLS: replica {_number} is not the same kind of database as "
+            "DATABASE_URL (replicas are PostgreSQL streaming replicas of the primary)."
+        )
+    # A replica that does not answer is given up quickly: its pages then read the primary.
+    DATABASES[_alias].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_REPLICA_CONNECT_TIMEOUT", 2
+    )
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(_alias)
+DATABASE_ROUTERS = ["balai.lib.dbrouter.ReplicaRouter"] if DATABASE_REPLICAS else []
+DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 30)
+DATABASE_REPLICA_FRESHNESS = "balai.villages.replicas.replica_is_current"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")

@@ -28,3 +28,9 @@ STORAGES = {
 }
 DISTRICT_DOMAIN = "testserver"
 ALLOWED_HOSTS = ["*"]
+# A second alias on the test database, for the replica router's tests (lib/tests/test_dbrouter.py).
+# It is a replica only for a test that lists it in DATABASE_REPLICAS.
+DATABASES = {
+    **DATABASES,  # noqa: F405
+    "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}},  # noqa: F405
+}
