@@ -161,7 +161,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "balai.lib.filecache.FileCache",
             "LOCATION": env_str("CACHE_DIR", str(VAR_DIR / "cache")),
             # Enough for every page of a few hundred villages; past it a third is dropped.
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 30000), "CULL_FREQUENCY": 3},

@@ -46,7 +46,7 @@ from django.test.utils import CaptureQueriesContext
 var = Path(os.environ["BALAI_VAR_DIR"])
 BACKENDS = {
     "file": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "balai.lib.filecache.FileCache",
         "LOCATION": str(var / "cache"),
     },
     "db": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "balai_cache"},

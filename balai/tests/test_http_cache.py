@@ -267,7 +267,7 @@ def test_a_cached_hit_costs_no_query_with_the_default_file_cache(
 ):
     from balai.settings import CACHES as DEFAULT
 
-    assert DEFAULT["default"]["BACKEND"].endswith("FileBasedCache")  # without REDIS_URL
+    assert DEFAULT["default"]["BACKEND"] == "balai.lib.filecache.FileCache"  # without REDIS_URL
     location = {**DEFAULT["default"], "LOCATION": str(tmp_path / "cache")}
     with override_settings(CACHES={"default": location}):
         _zero_queries_on_a_cached_hit(django_assert_num_queries)
@@ -299,10 +299,7 @@ def test_a_cached_hit_costs_no_query_with_redis(dagan_domain, django_assert_num_
 def test_a_publish_from_another_process_reaches_this_one(dagan, tmp_path):
     """The worker publishes through its own connection to the shared cache (here a second
     backend instance on the same folder): nothing per-process keeps the old page alive."""
-    location = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(tmp_path / "cache"),
-    }
+    location = {"BACKEND": "balai.lib.filecache.FileCache", "LOCATION": str(tmp_path / "cache")}
     with override_settings(CACHES={"default": location}):
         client = Client()
         first = client.get(HOME)
