@@ -26,6 +26,7 @@ import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,7 +42,7 @@ ROUTES_VERSION_KEY = "balai:routes-version"
 Version = tuple[str, int]
 
 
-def _village_version_key(village_id: int) -> str:
+def village_version_key(village_id: int) -> str:
     return f"balai:village-version:{village_id}"
 
 
@@ -63,16 +64,26 @@ def _version(key: str) -> Version:
     return value
 
 
+def with_version(version_key: str, key: str) -> tuple[Version, Any]:
+    """The version at `version_key` and whatever is stored at `key`, in one trip to the cache
+    (what is stored says which version it was read under; the caller compares)."""
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key)
+    if version is None:
+        version = _version(version_key)
+    return version, found.get(key)
+
+
 def _bump(key: str) -> None:
     cache.set(key, _new_version(cache.get(key)), None)
 
 
 def village_version(village_id: int) -> Version:
-    return _version(_village_version_key(village_id))
+    return _version(village_version_key(village_id))
 
 
 def village_version_bump(village_id: int) -> None:
-    _bump(_village_version_key(village_id))
+    _bump(village_version_key(village_id))
 
 
 def district_version() -> str:
@@ -82,10 +93,6 @@ def district_version() -> str:
 
 def district_version_bump() -> None:
     _bump(DISTRICT_VERSION_KEY)
-
-
-def routes_version() -> str:
-    return _version(ROUTES_VERSION_KEY)[0]
 
 
 def routes_changed() -> None:

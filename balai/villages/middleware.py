@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from balai.villages.cache import routes_version, village_version
+from balai.villages.cache import ROUTES_VERSION_KEY, village_version_key, with_version
 from balai.villages.models import Village
 from balai.villages.permissions import can_preview
 from balai.villages.requests import BalaiRequest
@@ -56,15 +56,19 @@ def _village_for_host(host: str) -> Village | None:
     return None
 
 
-def _route(key: str, find: Callable[[], int]) -> int:
-    found = cache.get(key)
-    if found is None:
-        found = find()
-        cache.set(key, found, ROUTE_SECONDS)
-    return found
+def _route(key: str, find: Callable[[], int]) -> tuple[str, int]:
+    """(routes token, what `find` answers), cached under the token read *before* `find` runs:
+    an answer read from rows a change has since replaced is never taken for a current one."""
+    version, stored = with_version(ROUTES_VERSION_KEY, key)
+    routes = version[0]
+    if stored is not None and stored[0] == routes:
+        return routes, stored[1]
+    found = find()
+    cache.set(key, (routes, found), ROUTE_SECONDS)
+    return routes, found
 
 
-def _host_route(host: str, routes: str) -> int:
+def _host_route(host: str) -> tuple[str, int]:
     """The village id serving `host`, _NOT_FOUND for a village host nobody has, or _PORTAL."""
 
     def find() -> int:
@@ -73,14 +77,14 @@ def _host_route(host: str, routes: str) -> int:
 
     # The answer also depends on two settings (tests change them).
     where = f"{settings.DISTRICT_DOMAIN}:{int(settings.VILLAGE_SUBDOMAINS)}"
-    return _route(f"balai:route:{routes}:host:{where}:{host.lower()}", find)
+    return _route(f"balai:route:host:{where}:{host}", find)
 
 
-def _slug_route(slug: str, routes: str) -> int:
+def _slug_route(slug: str) -> tuple[str, int]:
     def find() -> int:
         return Village.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
 
-    return _route(f"balai:route:{routes}:slug:{slug}", find)
+    return _route(f"balai:route:slug:{slug}", find)
 
 
 def _load(village_id: int) -> Village:
@@ -93,15 +97,16 @@ def _load(village_id: int) -> Village:
 def _village(request: BalaiRequest, village_id: int, routes: str) -> Village:
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return _load(village_id)
-    # The version is read before the row: a row read from older data is stored under a token
-    # that a later bump has already left behind.
-    version = village_version(village_id)
+    # The row is kept with the routes token and the village's version token read before it
+    # was loaded; either moving (a save of the village, a publish) means loading it again.
+    key = f"balai:route:village:{village_id}"
+    version, stored = with_version(village_version_key(village_id), key)
     request.village_version = version
-    key = f"balai:route:{routes}:village:{village_id}:{version[0]}"
-    village = cache.get(key)
-    if village is None:
-        village = _load(village_id)
-        cache.set(key, village, ROUTE_SECONDS)
+    tag = f"{routes}.{version[0]}"
+    if stored is not None and stored[0] == tag:
+        return stored[1]
+    village = _load(village_id)
+    cache.set(key, (tag, village), ROUTE_SECONDS)
     return village
 
 
@@ -112,14 +117,13 @@ class VillageRoutingMiddleware:
     def __call__(self, request: BalaiRequest) -> HttpResponse:
         request.village = None
         request.village_host = False
-        request.routes_version = routes = routes_version()
         host = request.get_host().split(":", 1)[0].lower().rstrip(".")
-        found = _host_route(host, routes)
+        request.routes_version, found = _host_route(host)
         if found != _PORTAL:
             request.village_host = True
             if found == _NOT_FOUND:  # links on the 404 page must leave this host
                 return render(request, "404.html", status=404)
-            request.village = _village(request, found, routes)
+            request.village = _village(request, found, request.routes_version)
             request.urlconf = settings.VILLAGE_HOST_URLCONF
         return self.get_response(request)
 
@@ -133,10 +137,10 @@ class VillageRoutingMiddleware:
         slug = view_kwargs.pop("village_slug", None)
         if slug is None or request.village_host:
             return self._gate(request)
-        found = _slug_route(slug, request.routes_version)
+        routes, found = _slug_route(slug)
         if not found:
             raise Http404("desa tidak ditemukan")
-        request.village = _village(request, found, request.routes_version)
+        request.village = _village(request, found, routes)
         return self._gate(request)
 
     def _gate(self, request: BalaiRequest) -> HttpResponse | None:
