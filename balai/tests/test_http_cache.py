@@ -373,3 +373,21 @@ def test_a_cached_view_that_puts_a_csrf_token_in_its_page_is_never_shared(rf, db
     for response in (first, second):
         assert response["Cache-Control"] == NO_STORE
         assert "ETag" not in response
+
+
+def test_routes_are_forgotten_at_once_and_again_after_commit(
+    dagan, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from balai.villages.cache import ROUTES_VERSION_KEY, with_version
+
+    def routes() -> str:
+        return with_version(ROUTES_VERSION_KEY, "unused")[0][0]
+
+    start = routes()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        VillageDomain.objects.create(village=dagan, domain="dagan.desa.id")
+        during = routes()
+        assert during != start
+    assert routes() not in (start, during)

@@ -32,8 +32,9 @@ VILLAGE_ONLY_SUFFIXES = (".desa.id",)
 UNKNOWN = Village(slug="")
 # What the cached map holds besides a village id.
 _PORTAL, _NOT_FOUND = -1, 0
-# Routes are forgotten on every change (routes_changed); the timeout only sweeps old tokens.
-ROUTE_SECONDS = 24 * 60 * 60
+# Routes are forgotten on every saved change (routes_changed); the timeout heals within the hour
+# what no signal reports (a bulk update of regions, a change made in SQL by hand).
+ROUTE_SECONDS = 60 * 60
 
 
 def _village_for_host(host: str) -> Village | None:
