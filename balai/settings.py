@@ -91,13 +91,14 @@ MIDDLEWARE = [
     "balai.lib.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and message middleware: it sees every cookie they set.
+    "balai.lib.cache_control.NoStoreMiddleware",
     "balai.lib.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "balai.i18n.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "balai.lib.cache_control.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -176,6 +177,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES: dict[str, dict[str, Any]]
+# Shared by every process of the install, so a publish in the worker invalidates what the web
+# processes cached, and read without SQL, so a cached page costs no database query: Redis when
+# REDIS_URL is set (required with several app hosts), else files under var/cache (one host).
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -185,15 +189,19 @@ if REDIS_URL:
         }
     }
 else:
-    # Shared by every worker process, so a publish can invalidate what another process cached.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "balai_cache",
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+            "BACKEND": "balai.lib.filecache.FileCache",
+            "LOCATION": env_str("CACHE_DIR", str(VAR_DIR / "cache")),
+            # Enough for every page of a few hundred villages; past it a third is dropped.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 30000), "CULL_FREQUENCY": 3},
         }
     }
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+# What anonymous public pages tell browsers and edges (lib/cache_control.py): reuse for this
+# long, then serve the old copy while asking again (a 304 when nothing was published).
+PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)
+PUBLIC_STALE_WHILE_REVALIDATE = env_int("PUBLIC_STALE_WHILE_REVALIDATE", 300)
 # Announced welfare lists show "Sri W******" instead of full names (they are never indexed by
 # search engines either way); a district that must publish full names turns this off.
 WELFARE_MASK_NAMES = env_bool("WELFARE_MASK_NAMES", True)

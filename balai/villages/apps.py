@@ -8,6 +8,7 @@ class VillagesConfig(AppConfig):
     verbose_name = "Desa"
 
     def ready(self) -> None:
-        from balai.villages.content import connect_public_models
+        from balai.villages.content import connect_public_models, connect_routes
 
         connect_public_models()
+        connect_routes()

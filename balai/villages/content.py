@@ -1,15 +1,14 @@
 """The one way a village's public pages learn that something on them changed.
 
-Every cached anonymous page of a village is keyed by the village's `content_version`
-(villages/cache.py), and district pages by the district version (kept in the cache).
-`content_changed(village)` moves both:
+Every cached anonymous page of a village is keyed by the village's version token, and district
+pages by the district's (both kept in the cache, villages/cache.py). `content_changed(village)`
+moves them, and the row's `content_version` (what the menu and a few selectors key on):
 
-- the village's version is an UPDATE of its row *inside the writer's transaction*, so it commits
-  or rolls back together with the content: a page cached under the old version between the write
-  and the commit is simply never asked for again;
-- the district version lives in the cache, which has no transactions, so it is bumped at once and
-  again after the commit (a district page cached in between, under the first new version, is
-  orphaned by the second).
+- `content_version` is an UPDATE of the village's row *inside the writer's transaction*, so it
+  commits or rolls back together with the content;
+- the version tokens the page cache keys on (the village's and the district's, villages/cache.py)
+  live in the cache, which has no transactions, so they are bumped at once and again after the
+  commit (a page cached in between, under the first new token, is orphaned by the second).
 
 Both happen once per village per transaction however many rows change. Models whose rows appear
 on public pages set `public_content = True` (see `VillageOwned`); saving or deleting one calls
@@ -43,8 +42,9 @@ class _Bump:
         return hash(self.village_id)
 
     def __call__(self) -> None:
-        from balai.villages.cache import district_version_bump
+        from balai.villages.cache import district_version_bump, village_version_bump
 
+        village_version_bump(self.village_id)
         district_version_bump()
 
 
@@ -74,12 +74,13 @@ def _already_bumped(connection: Any, bump: _Bump) -> bool | None:
 def _version_bump(village_id: int, *, using: str | None = None) -> None:
     """Orphan the village's cached pages (and the district's) now. Only content_changed calls
     this: everything else says what changed through content_changed."""
-    from balai.villages.cache import district_version_bump
+    from balai.villages.cache import district_version_bump, village_version_bump
     from balai.villages.models import Village
 
     Village.objects.using(using).filter(pk=village_id).update(
         content_version=F("content_version") + 1
     )
+    village_version_bump(village_id)
     district_version_bump()
 
 
@@ -114,3 +115,23 @@ def connect_public_models() -> None:
             post_delete.connect(
                 _on_write, sender=model, dispatch_uid=f"content-del:{model._meta.label}"
             )
+
+
+def _on_route_write(sender: type, instance: Any, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return
+    from balai.villages.cache import routes_changed
+
+    routes_changed()
+
+
+def connect_routes() -> None:
+    """A village (slug, status, anything on its row), a domain or a region changed: the cached
+    host → village map and the cached Village rows are forgotten (villages/cache.py)."""
+    from balai.regions.models import Region
+    from balai.villages.models import Village, VillageDomain
+
+    for model in (Village, VillageDomain, Region):
+        label = model._meta.label
+        post_save.connect(_on_route_write, sender=model, dispatch_uid=f"routes:{label}")
+        post_delete.connect(_on_route_write, sender=model, dispatch_uid=f"routes-del:{label}")

@@ -26,6 +26,9 @@ class BalaiRequest(HttpRequest):
     htmx: HtmxDetails
     village: Village | None
     village_host: bool
+    routes_version: str
+    # (token, changed at) of the village, when the middleware took its row from the cache
+    village_version: tuple[str, int]
 
 
 class SiteRequest(BalaiRequest):

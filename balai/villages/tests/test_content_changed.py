@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from balai.villages.cache import district_version
+from balai.villages.cache import district_version, village_version
 from balai.villages.content import content_changed
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +59,34 @@ def test_the_district_version_moves_again_after_commit(dagan, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         content_changed(dagan)
         during = district_version()
-        assert during > start
-    assert district_version() > during
+        assert during != start
+    assert district_version() not in (start, during)
+
+
+def test_the_village_token_moves_at_once_and_again_after_commit(
+    dagan, django_capture_on_commit_callbacks
+):
+    start = village_version(dagan.pk)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        content_changed(dagan)
+        during = village_version(dagan.pk)
+        assert during[0] != start[0]
+    after = village_version(dagan.pk)
+    assert after[0] not in (start[0], during[0])
+    # Last-Modified moves forward even within one second.
+    assert start[1] < during[1] < after[1]
+
+
+def test_a_token_lost_from_the_cache_never_comes_back(dagan):
+    """An evicted version starts again under a new token, never one an old page is kept under."""
+    from django.core.cache import cache
+
+    seen = {village_version(dagan.pk)[0]}
+    for _ in range(5):
+        cache.clear()
+        token = village_version(dagan.pk)[0]
+        assert token not in seen
+        seen.add(token)
 
 
 def test_each_request_of_a_test_bumps_like_production(dagan):
