@@ -77,7 +77,7 @@ def backup_folder() -> str:
 def _backup_not_configured() -> str | None:
     if backup_folder():
         return None
-    return str(_("Belum diatur: isi BALAI_BACKUP_DIR dengan folder cadangan."))
+    return str(_("Isi BALAI_BACKUP_DIR dengan folder cadangan."))
 
 
 def _backup() -> None:

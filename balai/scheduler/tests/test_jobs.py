@@ -137,6 +137,8 @@ def test_the_backup_is_not_configured_without_a_folder(settings):
     assert not JobRun.objects.filter(job="district_backup").exists()
 
 
+# Outside a test transaction: SQLite's online backup waits for an open write transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_nightly_backup_writes_into_the_configured_folder(settings, tmp_path):
     settings.BACKUP_DIR = str(tmp_path / "cadangan")
     job = job_by_name("district_backup")

@@ -45,7 +45,7 @@ class Command(BaseCommand):
         for job in JOBS:
             reason = job.not_configured()
             if reason:
-                logger.warning("Tugas %s tidak dijalankan. %s", job.name, reason)
+                logger.warning("Tugas %s belum diatur dan tidak dijalankan: %s", job.name, reason)
         if once:
             heartbeat_beat("scheduler")
             scheduler_run_due()
