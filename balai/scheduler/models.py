@@ -45,6 +45,14 @@ class JobRun(models.Model):
     def __str__(self) -> str:
         return f"{self.job} {self.period_key} {self.outcome}"
 
+    @property
+    def is_ok(self) -> bool:
+        return self.outcome == self.Outcome.OK
+
+    @property
+    def is_failed(self) -> bool:
+        return self.outcome == self.Outcome.FAILED
+
 
 class Heartbeat(models.Model):
     """The last sign of life of a process of one kind on one host ("scheduler", "worker")."""
@@ -61,3 +69,7 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}@{self.host}"
+
+    @property
+    def is_scheduler(self) -> bool:
+        return self.kind == "scheduler"

@@ -183,3 +183,11 @@ def test_the_scheduler_command_once_runs_what_is_due_and_beats(settings):
     assert Heartbeat.objects.filter(kind="scheduler").exists()
     assert JobRun.objects.filter(job="publish_scheduled", outcome=JobRun.Outcome.OK).exists()
     assert jobs_module.JOBS is JOBS
+
+
+def test_a_loop_with_nothing_due_reads_once_and_writes_nothing(django_assert_num_queries):
+    job = Job("t_quiet", "t", MINUTE, Counter())
+    now = local(2026, 12, 6, 13, 0, 5)
+    scheduler_run_due(now=now, jobs=[job])
+    with django_assert_num_queries(1):
+        assert scheduler_run_due(now=now + timedelta(seconds=40), jobs=[job]) == []
