@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 
 from balai.lib.logs import redact
@@ -92,7 +92,6 @@ def scheduler_run_due(
     for job in jobs:
         if job.not_configured() is not None or claimed.get(job.name, "") >= job.period_key(at):
             continue
-        close_old_connections()
         run = job_run(job, now=at, owner=owner)
         if run is not None:
             runs.append(run)

@@ -130,6 +130,8 @@ def test_a_stopped_worker_is_asked_once_not_every_minute(settings):
     assert not Heartbeat.objects.filter(kind="worker").exists()
 
 
+# Outside a test transaction: the worker closes its database connection when its batch ends.
+@pytest.mark.django_db(transaction=True)
 def test_the_task_worker_answers_the_heartbeat(settings):
     """The real worker (django-tasks-db's db_worker) runs the heartbeat task."""
     from django.core.management import call_command

@@ -27,7 +27,8 @@ def _env(var: Path, **extra: str) -> dict[str, str]:
     env.update(
         {"BALAI_VAR_DIR": str(var), "SECRET_KEY": KEY, "DEBUG": "0", "DATABASE_URL": "", **extra}
     )
-    env.pop("DATABASE_URL")
+    if not env["DATABASE_URL"]:
+        env.pop("DATABASE_URL")
     return env
 
 
@@ -186,3 +187,27 @@ def test_two_schedulers_on_one_database_run_each_job_once(var):
     assert counts and set(counts.values()) == {1}, counts
     assert "publish_scheduled" in counts and "district_backup" not in counts
     assert leases == len(counts)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_schedulers_on_postgresql_run_each_job_once(tmp_path):
+    """The same race on PostgreSQL (when the suite runs there): two processes on the test
+    database itself."""
+    from django.db import connection
+
+    from balai.scheduler.models import JobRun
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the suite runs on SQLite; the test above covers it")
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = _env(tmp_path / "var", DATABASE_URL=url)
+    # The test database has no cache table: the start-up checks are tested elsewhere.
+    command = [*[sys.executable, str(ROOT / "manage.py")], "scheduler", "--once"]
+    command.append("--skip-startup-checks")
+    both = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(2)]
+    assert [p.wait(timeout=180) for p in both] == [0, 0]
+    counts: dict[str, int] = {}
+    for job in JobRun.objects.values_list("job", flat=True):
+        counts[job] = counts.get(job, 0) + 1
+    assert counts and set(counts.values()) == {1}, counts

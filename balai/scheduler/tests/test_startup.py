@@ -67,7 +67,9 @@ def test_an_unreachable_cache_is_refused(settings):
 
 
 def _manage(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("SECRET_KEY", "DJANGO_"))}
+    # SQLite under tmp_path unless a test names a database.
+    drop = ("SECRET_KEY", "DJANGO_", "DATABASE_URL", "REDIS_URL")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     base.update({"BALAI_VAR_DIR": str(tmp_path / "var"), "DEBUG": "0", **env})
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],

@@ -61,10 +61,10 @@ class Command(BaseCommand):
         beat.start()
         logger.info("Penjadwal berjalan.")
         while not stop.is_set():
+            close_old_connections()  # a dropped or too old connection is opened anew
             scheduler_run_due()
             now = timezone.now()
             wait = (scheduler_next_due(now) - now).total_seconds()
-            close_old_connections()
             stop.wait(max(0.5, min(wait + 0.05, HEARTBEAT_SECONDS)))
         beat.join(timeout=5)
         connection.close()
