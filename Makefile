@@ -1,10 +1,12 @@
-# Balai — the two commands: `make run` (demo district at http://127.0.0.1:8000) and `make test`.
+# Balai — the two commands: `make run` (the demo district served as in production at
+# http://127.0.0.1:8000: gunicorn, the task worker and the scheduler) and `make test`.
+# `make dev` is the development server (DEBUG on, reloads) with the task worker.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test e2e lint format install serve demo messages clean bench typecheck
+.PHONY: run dev test e2e lint format install demo messages clean bench typecheck
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +30,20 @@ demo: var/.migrated
 	$(PY) manage.py demo
 	@echo "Email demo tersimpan sebagai berkas di var/outbox/"
 
+# Production's own stack (manage.py serve): gunicorn with DEBUG off and hashed static files, the
+# task worker and the scheduler. Ctrl+C stops every process it started.
 run: var/.migrated
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py demo
 	@echo "Balai berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	@echo "Email (undangan, atur ulang kata sandi) tidak dikirim: tiap email menjadi berkas di var/outbox/"
+	DEBUG=0 DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py serve --bind 127.0.0.1:$(PORT)
+
+# The development server (DEBUG on) with the task worker (no scheduler: run
+# `manage.py scheduler` beside it when scheduled work matters).
+dev: var/.migrated
+	$(PY) manage.py demo
+	@echo "Balai (pengembangan) berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=$${DEBUG:-1} DISTRICT_DOMAIN=$${DISTRICT_DOMAIN:-127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 

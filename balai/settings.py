@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "balai.mentoring",
     "balai.watch",
     "balai.backups",
+    "balai.scheduler",
     "ninja",
     "balai.api",
 ]
@@ -207,6 +208,17 @@ PUBLIC_STALE_WHILE_REVALIDATE = env_int("PUBLIC_STALE_WHILE_REVALIDATE", 300)
 WELFARE_MASK_NAMES = env_bool("WELFARE_MASK_NAMES", True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The built-in scheduler (balai/scheduler, `manage.py scheduler`, started by `manage.py serve`).
+# The nightly district backup goes into BALAI_BACKUP_DIR; without it that job is listed as "not
+# configured" on the district's jobs page and in the scheduler's log.
+BACKUP_DIR = env_str("BALAI_BACKUP_DIR", "")
+# /healthz: a scheduler or worker heartbeat older than this is a failed check; a worker running a
+# task it started less than WORKER_BUSY_SECONDS ago is busy, not dead; below HEALTH_MIN_FREE_MB
+# free in the media folder the disk check fails.
+HEARTBEAT_STALE_SECONDS = env_int("HEARTBEAT_STALE_SECONDS", 120)
+WORKER_BUSY_SECONDS = env_int("WORKER_BUSY_SECONDS", 15 * 60)
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 1024)
 
 # Imports (balai/imports): the reader child process's limits, the limits checked before any
 # cell is read, and when a job whose worker stopped beating is failed.

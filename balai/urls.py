@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from balai.i18n import language_switch
+from balai.scheduler.views.health import healthz
 from balai.villages.media import serve_media
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("dasbor/kabupaten/lapak/", include("balai.market.urls.district_dashboard")),
     path("dasbor/kabupaten/bantuan/", include("balai.mentoring.urls.district_dashboard")),
     path("dasbor/kabupaten/bantuan/", include("balai.watch.urls.district_dashboard")),
+    path("dasbor/kabupaten/jadwal/", include("balai.scheduler.urls.district_dashboard")),
     path("dasbor/<slug:slug>/berita/", include("balai.news.urls.dashboard")),
     path("dasbor/<slug:slug>/penduduk/", include("balai.population.urls.dashboard")),
     path("dasbor/<slug:slug>/bansos/", include("balai.welfare.urls.dashboard")),
@@ -40,4 +42,5 @@ urlpatterns = [
     path("api/", include("balai.api.urls")),
     path("bahasa/<str:code>/", language_switch, name="language"),
     path("media/<path:path>", serve_media, name="media"),
+    path("healthz", healthz, name="healthz"),
 ]

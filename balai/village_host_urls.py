@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.urls import include, path
 
 from balai.i18n import language_switch
+from balai.scheduler.views.health import healthz
 from balai.villages.media import serve_media
 
 urlpatterns = [
     path("", include("balai.villages.urls.site")),
     path("bahasa/<str:code>/", language_switch, name="language"),
     path("media/<path:path>", serve_media, name="media"),
+    path("healthz", healthz, name="healthz"),
 ]

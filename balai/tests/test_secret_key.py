@@ -107,7 +107,9 @@ def test_manage_py_check_deploy_no_longer_passes_with_the_default_key(tmp_path):
     assert "balai.E001" in with_debug.stderr + with_debug.stdout
     without = run("manage.py", "check", "--deploy", env={"BALAI_VAR_DIR": var})
     assert without.returncode != 0
-    assert "ImproperlyConfigured" in without.stderr
+    # One line saying what to set (manage.py), not a traceback.
+    assert without.stderr.startswith("Balai tidak bisa mulai: ") and "SECRET_KEY" in without.stderr
+    assert "Traceback" not in without.stderr and len(without.stderr.strip().splitlines()) == 1
 
 
 def test_the_wsgi_application_does_not_start_without_a_key(tmp_path):
