@@ -118,6 +118,10 @@ class VillageRoutingMiddleware:
     def __call__(self, request: BalaiRequest) -> HttpResponse:
         request.village = None
         request.village_host = False
+        if request.path_info == "/healthz":
+            # The same answer on every host, and without the routes (which live in the cache):
+            # a cache that is down must show as a failed check, not as an error page.
+            return self.get_response(request)
         host = request.get_host().split(":", 1)[0].lower().rstrip(".")
         request.routes_version, found = _host_route(host)
         if found != _PORTAL:
