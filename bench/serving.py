@@ -611,6 +611,11 @@ def section_load(
         during += [ms for s, ms in result.times if start <= s <= end]
         if result.failed or result.non2xx:
             print(f"  !! {page}: {result.failed} failed, {result.non2xx} non-2xx of {result.done}")
+        mine = [ms for s, ms in result.times if start <= s <= end]
+        print(
+            f"  {page:24} {result.done:7,} requests, p50/p99 {result.p50}/{result.p99} ms; "
+            f"during the import p99 {percentile(mine, 0.99)} ms ({len(mine):,} requests)"
+        )
     took = stamps.get("import_done", 0) - stamps.get("import_start", 0)
     problems = serve.problems()
     errors = report["errors"]
