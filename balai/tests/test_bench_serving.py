@@ -13,6 +13,8 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.conf import settings
+from django.core import signals
+from django.db import close_old_connections
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
@@ -52,7 +54,18 @@ def call(where: str) -> tuple[str, dict[str, str], bytes]:
     def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
         answer["status"], answer["headers"] = status, dict(headers)
 
-    body = b"".join(serving_wsgi.application(environ, start_response))
+    # As Django's test client does: the request signals must not close the test's database
+    # connection (it sits in the test's transaction; PostgreSQL would lose it).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response = serving_wsgi.application(environ, start_response)
+        body = b"".join(response)
+        if hasattr(response, "close"):
+            response.close()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
