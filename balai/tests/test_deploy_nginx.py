@@ -84,7 +84,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = f"<!doctype html><p>{self.command} {path} #{number}</p>".encode()
         headers = {"Content-Type": "text/html; charset=utf-8"}
         if path.startswith("/public/") or path.startswith("/cari/"):
-            headers["Cache-Control"] = "public, max-age=60, stale-while-revalidate=30"
+            headers["Cache-Control"] = "public, max-age=0, s-maxage=60, stale-while-revalidate=30"
         elif path.startswith("/personal/"):
             headers["Cache-Control"] = "private, no-store"
         elif path.startswith("/big/"):
