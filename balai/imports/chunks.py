@@ -37,6 +37,7 @@ from balai.imports.problems import column_index
 from balai.imports.scan import xlsx_sheets
 
 BLOCK = 1 << 21
+MAX_SHARED_BYTES = 64 << 20  # the parts copied into every slice (shared strings, styles…)
 SLICES_READ = 0  # how many slices this process read (the child reports it)
 ROW_START = re.compile(rb"<row(?=[\s>/])")
 ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="([0-9]{1,7})"')
@@ -107,6 +108,10 @@ class Splitter:
                     ("xl/media/", "xl/drawings/", "xl/charts/", "xl/worksheets/_rels/")
                 )
             ]
+            if sum(len(data) for _name, data in self._shared) > MAX_SHARED_BYTES:
+                # Each slice carries these parts: a file whose shared strings are huge would
+                # fill the disk with copies; the whole read is bounded by the child's limits.
+                raise ReadWhole
             try:
                 with archive.open(part) as stream:
                     self._cut(stream)

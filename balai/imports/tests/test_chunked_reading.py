@@ -230,3 +230,18 @@ def test_a_big_register_is_read_by_a_small_child(tmp_path):
     )
     assert sliced == whole
     assert sliced_peak < whole_peak * 0.6, (sliced_peak, whole_peak)
+
+
+def test_a_file_with_huge_shared_parts_is_read_whole_not_copied_into_every_slice(
+    tmp_path, monkeypatch
+):
+    """Every slice carries the shared strings: past a bound the sheet is read whole (within
+    the child's memory limit) rather than writing one copy per slice to the disk."""
+    from balai.imports import chunks
+
+    path = tmp_path / "kembar.xlsx"
+    _register(path, 200, 5)
+    rows = chunks.sliced_rows(str(path), "Sheet1", 4, 100)
+    assert rows is not None and len(list(rows)) == 200
+    monkeypatch.setattr(chunks, "MAX_SHARED_BYTES", 1000)
+    assert chunks.sliced_rows(str(path), "Sheet1", 4, 100) is None
