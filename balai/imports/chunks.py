@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from balai.imports.problems import column_index
-from balai.imports.scan import xlsx_sheets
+from balai.imports.scan import tag_blocks, xlsx_sheets
 
-BLOCK = 1 << 21
 MAX_SHARED_BYTES = 64 << 20  # the parts copied into every slice (shared strings, styles…)
 SLICES_READ = 0  # how many slices this process read (the child reports it)
 ROW_START = re.compile(rb"<row(?=[\s>/])")
@@ -58,23 +57,6 @@ class ReadWhole(Exception):
 @dataclass
 class Slice:
     path: str
-
-
-def _blocks(stream: Any) -> Iterator[bytes]:
-    """The stream in large blocks, each cut just before a `<row` so no row is split."""
-    tail = b""
-    while chunk := stream.read(BLOCK):
-        block = tail + chunk
-        cut = -1
-        for match in ROW_START.finditer(block, max(0, len(block) - BLOCK // 2)):
-            cut = match.start()
-        if cut <= 0:
-            tail = block
-            continue
-        yield block[:cut]
-        tail = block[cut:]
-    if tail:
-        yield tail
 
 
 class Splitter:
@@ -123,7 +105,7 @@ class Splitter:
         self._head = b""
         in_slice = 0  # rows written to the current slice
         started = False
-        for block in _blocks(stream):
+        for block in tag_blocks(stream, b"<row"):
             if not started:
                 if re.search(rb"<[A-Za-z_][\w.-]*:worksheet\b", block[:4096]):
                     raise ReadWhole

@@ -193,7 +193,7 @@ def _xlsx_sheet(archive: zipfile.ZipFile, name: str, part: str, limits: CellLimi
     return sheet
 
 
-def _chunks(stream: IO[bytes], stop: bytes = b"<") -> Iterator[bytes]:
+def tag_blocks(stream: IO[bytes], stop: bytes = b"<") -> Iterator[bytes]:
     """The stream in large blocks, each cut before a tag so no tag is split between two."""
     tail = b""
     while chunk := stream.read(CHUNK):
@@ -237,7 +237,7 @@ def _xlsx_quick(stream: IO[bytes], sheet: Extent) -> bool:
     seen. True when none does; False sends the sheet to a slower, exact count."""
     far_col = ""
     far_row = 0
-    for block in _chunks(stream):
+    for block in tag_blocks(stream):
         _note_merged(sheet, block)
         if not far_col:
             if re.search(rb"<[A-Za-z_][\w.-]*:worksheet\b", block[:4096]):
@@ -284,7 +284,7 @@ def _xlsx_refs(stream: IO[bytes], sheet: Extent) -> bool:
     some cell tag has a prefix or no leading reference."""
     rows: set[bytes] = set()
     cols: set[bytes] = set()
-    for block in _chunks(stream):
+    for block in tag_blocks(stream):
         _note_merged(sheet, block)
         if re.search(rb"<[A-Za-z_][\w.-]*:(?:worksheet|c)\b", block):
             return False
@@ -315,7 +315,7 @@ def _xlsx_exact(stream: IO[bytes], sheet: Extent) -> None:
     """Walk every row and cell tag as the reader does: a tag without `r` follows the previous
     one; only cells with content (not `<c …/>`) count."""
     row, col = -1, -1
-    for block in _chunks(stream):
+    for block in tag_blocks(stream):
         _note_merged(sheet, block)
         for match in TAG.finditer(block):
             closing, name, attrs, empty = match.groups()
@@ -362,7 +362,7 @@ def _ods_walk(stream: IO[bytes]) -> Iterator[Extent]:
     row = col = 0
     repeat_rows = 1
     row_last = -1  # the last column holding a value in the current row
-    for block in _chunks(stream):
+    for block in tag_blocks(stream):
         for match in ODS_TAG.finditer(block):
             closing, name, attrs, empty = match.groups()
             if name == b"table":
