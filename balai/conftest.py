@@ -28,9 +28,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from balai.villages.cache import MEMO
+
     cache.clear()
+    MEMO.clear()
     yield
     cache.clear()
+    MEMO.clear()
 
 
 def make_village(code: str, slug: str, status: str = Village.Status.LIVE, **fields) -> Village:

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # One line per request (id, method, path without query, status, ms, village): lib/requestlog.py
     "balai.lib.requestlog.RequestLogMiddleware",
+    # A public page kept as sent answers an anonymous GET before the rest (villages/cache.py).
+    "balai.villages.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session, CSRF and message middleware: it sees every cookie they set.
@@ -184,7 +186,7 @@ CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "balai.lib.rediscache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "balai",
         }

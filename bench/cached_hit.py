@@ -9,6 +9,10 @@ answered from the version alone). No server, no network: this is Balai's own cos
         .venv/bin/python bench/cached_hit.py --cache file        # the default without REDIS_URL
     ... --cache redis   (REDIS_URL, default redis://127.0.0.1:6379/2)   ... --cache db
     ... --root /work/main --cache db    # another checkout (e.g. before this change)
+    ... --wsgi    # through Django's WSGI handler (no test client), beside a bare Django view
+                  # that answers the same bytes with no middleware: the ratio issue 13 targets
+
+Best of interleaved rounds with --wsgi: a shared machine's other load hits both alike.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ parser.add_argument("--cache", choices=["file", "db", "redis", "locmem"], defaul
 parser.add_argument("--root", default=str(Path(__file__).resolve().parent.parent))
 parser.add_argument("--n", type=int, default=2000)
 parser.add_argument("--304", dest="conditional", action="store_true")
+parser.add_argument("--wsgi", action="store_true")
+parser.add_argument("--rounds", type=int, default=5)
 args = parser.parse_args()
 
 sys.path.insert(0, args.root)
@@ -51,7 +57,7 @@ BACKENDS = {
     },
     "db": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "balai_cache"},
     "redis": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "balai.lib.rediscache.RedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2"),
         "KEY_PREFIX": "balai-bench",
     },
@@ -88,10 +94,71 @@ def build() -> str:
     return f"/desa/{village.slug}/"
 
 
+def wsgi_versus_bare(url: str) -> None:
+    """Balai's WSGI handler on a cached hit against a bare Django handler (no middleware, a view
+    returning the same bytes), called directly: the cost of Balai's own stack on a hit."""
+    import io
+
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.http import HttpResponse
+    from django.urls import path
+
+    def environ(path_info: str) -> dict:
+        return {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path_info,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "HTTP_HOST": "testserver",
+            "REMOTE_ADDR": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+
+    def call(handler, path_info: str) -> bytes:
+        status = []
+        body = b"".join(handler(environ(path_info), lambda s, h, *a: status.append(s)))
+        assert status[0].startswith("200"), status
+        return body
+
+    balai = WSGIHandler()
+    page = call(balai, url)
+    call(balai, url)
+
+    class BareUrls:
+        urlpatterns = [
+            path("bare/", lambda request: HttpResponse(page, content_type="text/html")),
+        ]
+
+    with override_settings(MIDDLEWARE=[], ROOT_URLCONF=BareUrls):
+        bare = WSGIHandler()
+        call(bare, "/bare/")
+        best: dict[str, float] = {}
+        for _round in range(args.rounds):  # interleaved, best of each
+            for name, handler, where in (("bare", bare, "/bare/"), ("balai", balai, url)):
+                started = time.perf_counter()
+                for _ in range(args.n):
+                    call(handler, where)
+                rate = args.n / (time.perf_counter() - started)
+                best[name] = max(best.get(name, 0.0), rate)
+    print(
+        f"cache={args.cache}, {len(page):,} bytes, best of {args.rounds} rounds of {args.n}: "
+        f"bare Django view {best['bare']:,.0f} req/s, Balai cached hit {best['balai']:,.0f} "
+        f"req/s = {best['balai'] / best['bare']:.2f} of bare (target ≥ 0.8)"
+    )
+
+
 def main() -> None:
     from django.core.cache import cache
 
     url = build()
+    if args.wsgi:
+        cache.clear()
+        wsgi_versus_bare(url)
+        return
     cache.clear()  # what another database left in Redis (it outlives BALAI_VAR_DIR) is not ours
     client = Client()
     first = client.get(url)

@@ -72,6 +72,11 @@ def mark_public(response: HttpResponseBase, *, etag: str, last_modified: int) ->
     setattr(response, _PUBLIC, True)
 
 
+def is_marked_public(response: HttpResponseBase) -> bool:
+    """Whether `mark_public` made this response shareable (and nothing later made it personal)."""
+    return bool(getattr(response, _PUBLIC, False))
+
+
 def signed_in(request: HttpRequest) -> bool:
     # Without a session cookie nobody is signed in; not loading the session keeps anonymous
     # responses free of a database query.

@@ -66,6 +66,6 @@ class RequestLogMiddleware:
             request.path,
             response.status_code,
             (time.perf_counter() - started) * 1000,
-            getattr(village, "slug", None) or "-",
+            getattr(village, "slug", None) or getattr(request, "log_village", None) or "-",
         )
         return response

@@ -275,7 +275,7 @@ def test_a_cached_hit_costs_no_query_with_the_default_file_cache(
 
 def _redis_or_skip() -> dict[str, Any]:
     settings = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "balai.lib.rediscache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/2",
         "KEY_PREFIX": f"balai-test-{uuid.uuid4().hex[:8]}",
     }

@@ -13,6 +13,15 @@ version token. Its `ETag` is the same key (strong: within one version a page is 
 so a conditional request is answered with a 304 from the version alone, before any rendering,
 and an edge (nginx, a CDN) may keep the page `public` for a short max-age and revalidate it.
 
+The front door. `PageCacheMiddleware` sits right inside the request log, before every other
+middleware: on the way out it keeps each public page *as sent* (with the headers the other
+middleware added) under a key made of the raw request alone (scheme, host, path and query,
+language cookie, htmx), with the routes token and the version token the page was rendered under.
+A later anonymous GET for the same key is answered from that copy — or with a 304 — once both
+tokens are still current: no session, CSRF, routing or URL resolving at all. Each process also
+keeps the pages it served last in memory (bounded), so a hit is one trip to the shared cache for
+the two tokens (one MGET in Redis) and the page itself comes from memory.
+
 Routes. The routing middleware looks the host and the /desa/<slug>/ part up in a cached map (host
 → village id) under a routes token that any change to a village, its domains or the regions
 bumps, and takes the anonymous visitor's Village row from the cache under the village's token:
@@ -23,19 +32,22 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 
-from balai.lib.cache_control import mark_public, signed_in
+from balai.lib.cache_control import is_marked_public, mark_public, signed_in
 
 DISTRICT_VERSION_KEY = "balai:district-version"
 ROUTES_VERSION_KEY = "balai:routes-version"
@@ -129,15 +141,21 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             return view(request, *args, **kwargs)
         village = getattr(request, "village", None)
         if village is not None:
+            version_key = village_version_key(village.pk)
             token, changed = getattr(request, "village_version", None) or village_version(
                 village.pk
             )
             scope = f"v{village.pk}.{token}"
         else:
+            version_key = DISTRICT_VERSION_KEY
             token, changed = _version(DISTRICT_VERSION_KEY)
             scope = f"d{token}"
         digest = hashlib.sha256(f"{scope}|{_variant(request)}".encode()).hexdigest()
         etag = f'"{digest[:32]}"'
+        # For the front door (PageCacheMiddleware): what this page's copy is valid under.
+        request._balai_page = _Page(  # type: ignore[attr-defined]
+            getattr(request, "routes_version", None), version_key, token, changed, etag
+        )
         if _not_modified(request, etag, changed):
             not_modified = HttpResponseNotModified()
             mark_public(not_modified, etag=etag, last_modified=changed)
@@ -159,3 +177,190 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
     wrapper.public_page = True  # type: ignore[attr-defined]  # found by the header tests
     return wrapper
+
+
+# --- The front door --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Page:
+    routes: str | None  # the routes token read before the host was looked up
+    version_key: str  # the village's (or the district's) version key…
+    token: str  # …and the token the page was rendered under
+    changed: int  # Last-Modified
+    etag: str
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A public page as it was sent, and what it is valid under."""
+
+    page: _Page
+    village: str | None  # its slug, for the request log
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        # The headers were checked when the page was first sent: copied in as they are stored
+        # (name in lower case → (name, value)), not validated and encoded again one by one.
+        response.headers._store.update(
+            (name.lower(), (name, value)) for name, value in self.headers
+        )
+        return response
+
+    def not_modified(self) -> HttpResponseNotModified:
+        response = HttpResponseNotModified()
+        for header, value in self.headers:
+            if header.lower() not in _NOT_MODIFIED_DROP:
+                response[header] = value
+        return response
+
+
+# Headers a 304 repeats (RFC 9110 §15.4.5), besides the security headers every response has.
+_NOT_MODIFIED_DROP = {"content-type", "content-length", "content-encoding", "content-disposition"}
+_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+
+
+class _Memo:
+    """The pages this process served last, so a hit reads only the two version tokens from the
+    shared cache (one trip) instead of the page too. Bounded by count and bytes; a kept page is
+    only ever served after its tokens were found current in the shared cache."""
+
+    def __init__(self, entries: int, size: int) -> None:
+        self.entries, self.size = entries, size
+        self._pages: OrderedDict[str, _Kept] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> _Kept | None:
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is not None:
+                self._pages.move_to_end(key)
+            return kept
+
+    def put(self, key: str, kept: _Kept) -> None:
+        if len(kept.content) > self.size // 4:
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.content)
+            self._pages[key] = kept
+            self._bytes += len(kept.content)
+            while len(self._pages) > self.entries or self._bytes > self.size:
+                _key, dropped = self._pages.popitem(last=False)
+                self._bytes -= len(dropped.content)
+
+    def drop(self, key: str) -> None:
+        with self._lock:
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.content)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+
+MEMO = _Memo(entries=2000, size=32 * 1024 * 1024)
+
+
+def _front_key(request: HttpRequest) -> str | None:
+    """The key of an anonymous GET at the front door, or None when it may not be served there:
+    a session cookie (perhaps a member) or a pending message takes the whole stack."""
+    if request.path_info == "/healthz":  # reports a cache that is down rather than failing on it
+        return None
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return None
+    language = cookies.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
+    if language not in _LANGUAGES:
+        language = settings.LANGUAGE_CODE
+    meta = request.META
+    htmx = meta.get("HTTP_HX_REQUEST") == "true"  # as django-htmx reads it
+    # The host as the stack takes it (X-Forwarded-Host only if trusted), unchecked: a host the
+    # stack refuses with a 400 never had a page kept under it, so it misses here and gets its 400.
+    host = request._get_raw_host()  # type: ignore[attr-defined]
+    where = f"{request.path}?{meta.get('QUERY_STRING', '')}"
+    raw = f"{request.scheme}|{host}|{where}|{language}|{htmx}"
+    return "balai:front:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _current(kept: _Kept, routes: Any, version: Any) -> bool:
+    return (
+        routes is not None
+        and version is not None
+        and kept.page.routes == routes[0]
+        and kept.page.token == version[0]
+    )
+
+
+class PageCacheMiddleware:
+    """Answer an anonymous GET for a public page from the copy kept as sent (see the module)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        key = _front_key(request) if request.method in ("GET", "HEAD") else None
+        if key is not None:
+            kept = self._find(key)
+            if kept is not None:
+                request.log_village = kept.village  # type: ignore[attr-defined]
+                meta = request.META
+                if ("HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta) and (
+                    _not_modified(request, kept.page.etag, kept.page.changed)
+                ):
+                    return kept.not_modified()
+                return kept.response()
+        response = self.get_response(request)
+        if key is not None:
+            self._keep(request, key, response)
+        return response
+
+    @staticmethod
+    def _find(key: str) -> _Kept | None:
+        kept = MEMO.get(key)
+        if kept is not None:  # one trip: are its two tokens still current?
+            found = cache.get_many([ROUTES_VERSION_KEY, kept.page.version_key])
+            if _current(kept, found.get(ROUTES_VERSION_KEY), found.get(kept.page.version_key)):
+                return kept
+            MEMO.drop(key)
+        found = cache.get_many([key, ROUTES_VERSION_KEY])
+        kept = found.get(key)
+        if kept is None or kept.page.routes != (found.get(ROUTES_VERSION_KEY) or ("",))[0]:
+            return None
+        if not _current(kept, found[ROUTES_VERSION_KEY], cache.get(kept.page.version_key)):
+            return None
+        MEMO.put(key, kept)
+        return kept
+
+    @staticmethod
+    def _keep(request: HttpRequest, key: str, response: HttpResponseBase) -> None:
+        page = getattr(request, "_balai_page", None)
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if (
+            page is None
+            or page.routes is None
+            or not seconds
+            or response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or not is_marked_public(response)
+            or "public" not in response.get("Cache-Control", "")
+        ):
+            return
+        village = getattr(request, "village", None)
+        kept = _Kept(
+            page=page,
+            village=getattr(village, "slug", None),
+            status=response.status_code,
+            headers=tuple(response.items()),
+            content=response.content,  # type: ignore[attr-defined]  # not streaming
+        )
+        cache.set(key, kept, seconds)
+        MEMO.put(key, kept)

@@ -60,10 +60,12 @@ def gunicorn_argv(bind: str) -> list[str]:
         str(web_threads()),
         "--keep-alive",
         os.environ.get("WEB_KEEPALIVE", "5"),
+        # A worker is replaced after this many requests (a guard against a slow leak); each
+        # start imports Django again (~1 s of CPU), so not too often on a busy site.
         "--max-requests",
-        "5000",
+        "20000",
         "--max-requests-jitter",
-        "500",
+        "2000",
         "--graceful-timeout",
         "20",
         "--timeout",
