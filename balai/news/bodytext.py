@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext
+
 _VOID = {"br", "img"}
 _BLOCKS = {"p", "h2", "h3", "blockquote", "ul", "ol", "div"}
 _BULLET = re.compile(r"^[•\-–]\s+")
@@ -97,7 +99,8 @@ def _inline_text(node: _Node | str) -> str:
 
 def _photo_line(img: _Node) -> str:
     alt = img.attrs.get("alt", "").strip()
-    return f"[Foto: {alt}]" if alt else "[Foto]"
+    word = gettext("Foto")
+    return f"[{word}: {alt}]" if alt else f"[{word}]"
 
 
 def _list_text(node: _Node) -> str:

@@ -48,9 +48,7 @@ class ArticleForm(PhotoFieldMixin, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 14}),
     )
     # Disabled until the editor script enables it, so a form sent without JavaScript has none.
-    body_html = forms.CharField(
-        required=False, widget=forms.HiddenInput(attrs={"disabled": True})
-    )
+    body_html = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"disabled": True}))
     photo = forms.FileField(
         label=_("Foto utama"),
         required=False,

@@ -151,3 +151,13 @@ def test_a_published_story_is_saved_with_simpan_perubahan_and_stays_public(login
     c.post(_url("edit", article.pk), {"title": "Sudah terbit", "body": "Baru.", "action": "save"})
     article.refresh_from_db()
     assert article.is_live and article.body == "<p>Baru.</p>"
+
+
+def test_a_refused_form_gives_the_editor_back_what_was_written(login, alice, dagan):
+    response = login(alice).post(
+        ADD, {"title": "", "body_html": "<p>Sudah <b>ditulis</b><script>x()</script></p>"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and not Article.objects.exists()
+    template = re.search(r"<template>(.*?)</template>", page, re.S)
+    assert template and template.group(1).strip() == "<p>Sudah <strong>ditulis</strong></p>"
