@@ -31,7 +31,7 @@
   // One node of inline content as clean HTML: text, strong, em, a, br (and, from the editor
   // itself, the site's own photos). `after` says whether something precedes it on the line.
   function inlineNode(c, images, after) {
-    if (c.nodeType === 3) return esc(c.nodeValue);
+    if (c.nodeType === 3) return esc(c.nodeValue.replace(/\u00a0/g, " "));
     if (c.nodeType !== 1 || SKIP.test(c.tagName)) return "";
     var tag = c.tagName, style = styleOf(c);
     if (tag === "BR") return "<br>";
@@ -72,7 +72,7 @@
     for (var c = node.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 1 && SKIP.test(c.tagName)) continue;
       var tag = c.nodeType === 1 ? c.tagName : "";
-      if (CONTAINER.test(tag) || (tag === "DIV" && hasBlockInside(c))) {
+      if (CONTAINER.test(tag) || (/^(DIV|P|H[1-6])$/.test(tag) && hasBlockInside(c))) {
         flush(); blocks(c, out, images); continue;
       }
       if (tag === "IMG" && images) { flush(); out.push(inlineNode(c, images, false)); continue; }
@@ -178,11 +178,22 @@
       };
       buttons.forEach(function (b) { b.setAttribute("aria-pressed", state[b.getAttribute("data-cmd")] ? "true" : "false"); });
     }
+    // A list or quote made inside a paragraph (Chrome nests them: <p><ul>…) moves out of it;
+    // the paragraph's text before and after stays, split around it.
+    function lift(block) {
+      var parent = block.parentNode;
+      var after = parent.cloneNode(false);
+      while (block.nextSibling) after.appendChild(block.nextSibling);
+      parent.parentNode.insertBefore(block, parent.nextSibling);
+      if (after.firstChild) block.parentNode.insertBefore(after, block.nextSibling);
+      if (!parent.textContent.trim() && !parent.querySelector("img")) parent.remove();
+    }
     // Browsers add <span style=…> when paragraphs merge or text is pasted: keep only our tags.
+    // Text nodes are moved, never copied, so the caret can be put back where it was.
     function tidy() {
       var sel = window.getSelection();
       var a = sel.anchorNode, ao = sel.anchorOffset, f = sel.focusNode, fo = sel.focusOffset;
-      var changed = false;
+      var changed = false, nested;
       surface.querySelectorAll("[style],[class],span,font").forEach(function (el) {
         el.removeAttribute("style");
         el.removeAttribute("class");
@@ -191,6 +202,20 @@
           el.remove();
           changed = true;
         }
+      });
+      while ((nested = surface.querySelector(":is(p,h2,h3) > :is(p,ul,ol,blockquote,h2,h3,div)"))) {
+        lift(nested);
+        changed = true;
+      }
+      // Enter after bold or italic text leaves an empty <i><br></i>: a new paragraph starts plain.
+      surface.querySelectorAll("b,i,strong,em").forEach(function (el) {
+        if (el.textContent || el.querySelector("img")) return;
+        var parent = el.parentNode, at = Array.prototype.indexOf.call(parent.childNodes, el);
+        while (el.firstChild) parent.insertBefore(el.firstChild, el);
+        el.remove();
+        if (a === el) { a = parent; ao = at; }
+        if (f === el) { f = parent; fo = at; }
+        changed = true;
       });
       if (changed && a && f && surface.contains(a) && surface.contains(f)) sel.setBaseAndExtent(a, ao, f, fo);
     }

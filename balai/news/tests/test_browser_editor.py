@@ -189,3 +189,31 @@ def test_the_preview_shows_the_story_as_the_site_will(browser, live_server, alic
     page.get_by_text("Berita terbit.").wait_for()
     assert Article.objects.get().is_live
     context.close()
+
+
+def test_lists_and_subheadings_from_the_buttons_are_saved_as_such(browser, live_server, alice):
+    context, page = _phone(browser, live_server)
+    _login(page, alice)
+    page.goto("/dasbor/dagan/berita/tulis/")
+    page.fill("[name=title]", "Jadwal posyandu")
+    page.locator(SURFACE).click()
+    page.keyboard.type("Jadwal bulan ini")
+    page.locator(".rt-button[data-cmd=heading]").click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Bawa buku KIA dan ")
+    page.locator(".rt-button[data-cmd=italic]").click()
+    page.keyboard.type("kartu")
+    page.keyboard.press("Enter")
+    page.locator(".rt-button[data-cmd=ul]").click()  # Chrome would nest this list in a <p>
+    page.keyboard.type("Dusun Krajan")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Dusun Kulon")
+    _no_markup_visible(page)
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_text("tersimpan").wait_for()
+    assert Article.objects.get().body == (
+        "<h2>Jadwal bulan ini</h2>\n<p>Bawa buku KIA dan <em>kartu</em></p>\n"
+        "<ul><li>Dusun Krajan</li><li>Dusun Kulon</li></ul>"
+    )
+    context.close()
