@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from balai.lib.phone import WhatsAppField
 from balai.lib.upload_forms import hint
 from balai.lib.uploads import IMAGE_TYPES
+from balai.news.bodytext import has_formatting, html_to_text, text_to_html
 from balai.news.images import image_clean
 from balai.news.models import Article, Category, Comment, Event
+from balai.news.richtext import article_body_html
 
 PHOTO_HINT = hint(IMAGE_TYPES, _("Foto dari kamera atau galeri."))
 
@@ -36,6 +38,17 @@ class PhotoFieldMixin:
 
 
 class ArticleForm(PhotoFieldMixin, forms.ModelForm):
+    """The story editor. `body` is plain text (the textarea people see without JavaScript);
+    the editor script sends the HTML it shows in `body_html` instead. Either way the cleaned
+    HTML ends up in `cleaned_data["body"]` (see news.bodytext for the plain-text round trip)."""
+
+    body = forms.CharField(
+        label=_("Isi berita"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+    # Disabled until the editor script enables it, so a form sent without JavaScript has none.
+    body_html = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"disabled": True}))
     photo = forms.FileField(
         label=_("Foto utama"),
         required=False,
@@ -60,19 +73,40 @@ class ArticleForm(PhotoFieldMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = ["title", "summary", "body", "category", "is_pinned", "comments_open"]
-        widgets = {
-            "body": forms.Textarea(attrs={"rows": 14, "data-editor": "1"}),
-            "summary": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, village, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stored_body = self.instance.body or ""
         self.fields["category"].queryset = Category.objects.for_village(village)
         self.fields["category"].empty_label = _("(tanpa kategori)")
+        self.initial["body"] = html_to_text(self.stored_body)
         if self.instance.pk:
             self.initial["tag_text"] = ", ".join(t.name for t in self.instance.tags.all())
             if self.instance.lead_image_id:
                 self.initial["alt"] = self.instance.lead_image.alt
+
+    def clean(self):
+        data = super().clean()
+        if self.add_prefix("body_html") in self.data:  # from the editor script
+            body = article_body_html(data.get("body_html") or "")
+        else:
+            text = data.get("body") or ""
+            body = article_body_html(text_to_html(text, previous=self.stored_body))
+        data["body"] = body
+        if not html_to_text(body).strip():
+            self.add_error("body", _("Tulis isi berita."))
+        return data
+
+    def editor_html(self) -> str:
+        """What the editor shows: the story as stored, or as sent when the form came back."""
+        if self.is_bound:
+            return getattr(self, "cleaned_data", {}).get("body", "")
+        return article_body_html(self.stored_body)
+
+    def has_formatting(self) -> bool:
+        """Whether the stored story has formatting the plain textarea cannot show."""
+        return has_formatting(self.stored_body)
 
 
 class PublishForm(forms.Form):

@@ -29,6 +29,8 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "class"}, "img": {"src", "alt", "width", "height", "loading"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_EMPHASIS = re.compile(r"<(/?)(b|i)>")
+_EMPHASIS_TAG = {"b": "strong", "i": "em"}
 _BLOCK = re.compile(r"<\s*(p|ul|ol|h2|h3|blockquote)\b", re.IGNORECASE)
 _VIDEO_LINE = re.compile(
     r"^(?:<p>)?\s*(https://(?:www\.)?(?:youtube\.com/watch\?v=[\w-]+|youtu\.be/[\w-]+|"
@@ -70,4 +72,7 @@ def article_body_html(raw: str) -> str:
         attribute_filter=_attribute_filter,
     )
     # An <img> whose source was refused is dropped whole rather than left empty.
-    return re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", cleaned)
+    cleaned = re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", cleaned)
+    # The browser's editor writes <b>/<i>; the site shows one kind of emphasis (nh3 leaves these
+    # tags bare, so the exact match is safe).
+    return _EMPHASIS.sub(lambda m: f"<{m.group(1)}{_EMPHASIS_TAG[m.group(2)]}>", cleaned)

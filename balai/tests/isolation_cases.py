@@ -92,6 +92,7 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "members:remove": {"pk": MEMBERSHIP},
     "news_dashboard:edit": {"pk": ARTICLE},
     "news_dashboard:publish": {"pk": ARTICLE},
+    "news_dashboard:preview": {"pk": ARTICLE},
     "news_dashboard:status": {"pk": ARTICLE},
     "news_dashboard:delete": {"pk": ARTICLE},
     "news_dashboard:revisions": {"pk": ARTICLE},

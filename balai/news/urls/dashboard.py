@@ -12,6 +12,7 @@ urlpatterns = [
     path("tulis/", dashboard.article_add, name="add"),
     path("<int:pk>/", dashboard.article_edit, name="edit"),
     path("<int:pk>/terbitkan/", dashboard.article_publish, name="publish"),
+    path("<int:pk>/pratinjau/", dashboard.article_preview, name="preview"),
     path("<int:pk>/status/", dashboard.article_status, name="status"),
     path("<int:pk>/hapus/", dashboard.article_delete, name="delete"),
     path("<int:pk>/riwayat/", dashboard.article_revisions, name="revisions"),

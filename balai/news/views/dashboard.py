@@ -53,9 +53,8 @@ def article_list(request: VillageRequest) -> HttpResponse:
 
 def _edit(request: VillageRequest, article: Article) -> HttpResponse:
     village = request.village
-    locked = article.status == Article.Status.PUBLISHED and not services.may_publish(
-        request.user, village
-    )
+    may_publish = services.may_publish(request.user, village)
+    locked = article.status == Article.Status.PUBLISHED and not may_publish
     form = ArticleForm(
         request.POST or None, request.FILES or None, instance=article, village=village
     )
@@ -78,18 +77,56 @@ def _edit(request: VillageRequest, article: Article) -> HttpResponse:
             tags=tags,
             reviewed=may_release_hold(request.user, village),
         )
-        messages.success(request, _("Berita “%(title)s” tersimpan.") % {"title": article.title})
-        _held_message(request, article)
-        return _back(request, article)
+        return _after_save(request, article, request.POST.get("action", ""), may_publish)
     ctx = {
         "form": form,
         "article": article,
-        "may_publish": services.may_publish(request.user, village),
+        "may_publish": may_publish,
         "may_release": may_release_hold(request.user, village),
         "publish_form": PublishForm(),
         "locked": locked,
     }
     return render(request, "news/dashboard/edit.html", ctx)
+
+
+def _after_save(
+    request: VillageRequest, article: Article, action: str, may_publish: bool
+) -> HttpResponse:
+    """The editor's buttons: Terbitkan (publish now), Kirim untuk disetujui (an editor who may
+    not publish), Pratinjau, or just save."""
+    if action == "publish" and may_publish and not article.is_published:
+        article, _late = services.article_publish(
+            village=request.village,
+            article=article,
+            reviewed=may_release_hold(request.user, request.village),
+        )
+        if not _held_message(request, article):
+            messages.success(request, _("Berita terbit."))
+        return _back(request, article)
+    if action == "review" and not may_publish and article.is_draft:
+        services.article_set_status(
+            village=request.village, article=article, status=Article.Status.REVIEW
+        )
+        messages.success(request, _("Berita dikirim ke admin desa untuk disetujui."))
+        return _back(request, article)
+    if action == "preview":
+        return redirect("news_dashboard:preview", slug=request.village.slug, pk=article.pk)
+    messages.success(request, _("Berita “%(title)s” tersimpan.") % {"title": article.title})
+    _held_message(request, article)
+    return _back(request, article)
+
+
+@village_role_required("content")
+def article_preview(request: VillageRequest, pk: int) -> HttpResponse:
+    """The story as the public page will show it, before it is public. Under /dasbor/, so the
+    response is private and never stored (lib.cache_control)."""
+    article = _article(request, pk)
+    ctx = {
+        "article": article,
+        "may_publish": services.may_publish(request.user, request.village),
+        "publish_form": PublishForm(),
+    }
+    return render(request, "news/dashboard/preview.html", ctx)
 
 
 @village_role_required("content")
