@@ -127,7 +127,7 @@
     if (form.photoPanel) return;
     var box = form.photoPanel = document.createElement("div");
     box.className = "photo-progress";
-    box.innerHTML = '<progress max="100" value="0"></progress><p role="status"></p>';
+    box.innerHTML = '<progress max="100" value="0" aria-hidden="true"></progress><p role="status"></p>';
     if (submitter && submitter.form === form) submitter.insertAdjacentElement("beforebegin", box);
     else form.appendChild(box);
   }
@@ -175,10 +175,16 @@
     var xhr = new XMLHttpRequest();
     xhr.open("POST", new URL(action || window.location.href, document.baseURI).href);
     xhr.setRequestHeader("X-Balai-Upload", "1");
+    var said = -1;
     xhr.upload.onprogress = function (ev) {
       if (!ev.lengthComputable) return;
       var percent = Math.floor((ev.loaded / ev.total) * 100);
-      show(form, percent, fill(text.sending, { percent: percent }));
+      form.photoPanel.querySelector("progress").value = percent;
+      // The words change every 10 %, so a screen reader is not told each step.
+      if (percent - said >= 10 || percent === 100) {
+        said = percent;
+        show(form, percent, fill(text.sending, { percent: percent }));
+      }
     };
     xhr.onload = function () { follow(form, xhr); };
     xhr.onerror = xhr.ontimeout = xhr.onabort = function () {

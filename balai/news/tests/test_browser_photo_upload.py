@@ -6,6 +6,7 @@ typed and the button sends it again."""
 from __future__ import annotations
 
 import pytest
+from PIL import Image as PILImage
 
 from balai.conftest import PASSWORD
 from balai.lib.tests import files
@@ -127,3 +128,17 @@ def test_a_refused_form_comes_back_with_its_errors_and_text(phone, bob, camera_p
     phone.get_by_role("button", name="Simpan").click()
     phone.get_by_text("tersimpan").wait_for()
     assert Article.objects.get(title=TITLE).lead_image.height == 1600
+
+
+def test_a_photo_still_too_big_is_refused_before_anything_is_sent(phone, bob, tmp_path, settings):
+    settings.UPLOAD_MAX_IMAGE_MB = 1
+    # A drawing with a transparent background stays a PNG when scaled: noise keeps it large.
+    noise = [PILImage.effect_noise((2000, 2000), 80) for _ in range(4)]
+    path = tmp_path / "gambar.png"
+    PILImage.merge("RGBA", noise).save(path, "PNG", compress_level=1)
+    sent = _write_story(phone, bob, path)
+    phone.get_by_text("lebih besar dari batasnya (1,0 MB)").wait_for()
+    phone.get_by_role("button", name="Simpan").click()
+    phone.get_by_role("alert").filter(has_text="lebih besar dari batasnya").wait_for()
+    assert sent == [] and not Article.objects.exists()
+    assert phone.input_value("[name=title]") == TITLE
