@@ -128,7 +128,9 @@
     var box = form.photoPanel = document.createElement("div");
     box.className = "photo-progress";
     box.innerHTML = '<progress max="100" value="0" aria-hidden="true"></progress><p role="status"></p>';
-    if (submitter && submitter.form === form) submitter.insertAdjacentElement("beforebegin", box);
+    // Above the button, or above the row of actions it sits in.
+    var place = submitter && submitter.form === form ? submitter.closest(".actions") || submitter : null;
+    if (place && form.contains(place)) place.insertAdjacentElement("beforebegin", box);
     else form.appendChild(box);
   }
 
