@@ -103,6 +103,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the message middleware: a redirect answered to the photo script's upload becomes a
+    # header, so the flash message waits for the page the browser then opens (lib/upload_xhr.py).
+    "balai.lib.upload_xhr.UploadRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "balai.villages.middleware.VillageRoutingMiddleware",
@@ -295,6 +298,11 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Images above this many pixels are refused from their header, before decoding (lib/uploads.py):
 # 52 MP lets a 50 MP phone photo in; PNG and WebP stay under 12 MP whatever this says.
 UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_PIXELS", 52_000_000)
+# The one byte limit of every image field (a logo, an official's photo, a story's, a product's,
+# a photographed letter): the server's check, the fields' help text and the browser's check
+# before sending (static/uploads/photo-upload.js scales a photo down first) all read it. 20 MB
+# lets a 50 MP camera photo in without JavaScript; nginx's client_max_body_size must allow it.
+UPLOAD_MAX_IMAGE_MB = env_int("UPLOAD_MAX_IMAGE_MB", 20)
 
 AWS_STORAGE_BUCKET_NAME = env_str("S3_BUCKET", "")
 STORAGES = {

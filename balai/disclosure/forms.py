@@ -18,7 +18,7 @@ from balai.disclosure.models import (
     PpidProfile,
 )
 from balai.lib.phone import WhatsAppField
-from balai.lib.upload_forms import clean_document, hint
+from balai.lib.upload_forms import DOCUMENT_SIDE, PhotoInput, accept, clean_document, hint
 from balai.lib.uploads import DOCUMENT_TYPES, PDF
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -180,7 +180,10 @@ class DecideForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     answer_file = forms.FileField(
-        label=_("Berkas jawaban"), required=False, help_text=hint(DOCUMENT_TYPES)
+        label=_("Berkas jawaban"),
+        required=False,
+        help_text=hint(DOCUMENT_TYPES),
+        widget=PhotoInput(attrs={"accept": accept(DOCUMENT_TYPES)}, side=DOCUMENT_SIDE),
     )
 
     def clean_answer_file(self):

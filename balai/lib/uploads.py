@@ -67,14 +67,13 @@ PUBLIC_TYPES = DOCUMENT_TYPES
 PRIVATE_TYPES = DOCUMENT_TYPES | SPREADSHEET_TYPES | {ZIP.mime}
 
 # The one table of upload limits, by detected type (before: 5 MB for a logo, 8 MB for a shop
-# photo, 15 MB for a news photo, 5 MB for a letter…). A photo straight from a phone camera is
-# 3–6 MB at 12 MP and up to ~20 MB at 50 MP; a scanned or exported PDF stays well under 10 MB.
+# photo, 15 MB for a news photo, 5 MB for a letter…). Every image field, whatever it is for, has
+# the one limit of settings.UPLOAD_MAX_IMAGE_MB (`image_max_bytes`): a photo straight from a
+# phone camera is 3–6 MB at 12 MP and up to ~20 MB at 50 MP, and the browser's script scales it
+# to a few hundred KB before sending. A scanned or exported PDF stays well under 10 MB.
 # Spreadsheets are the imports' limit. nginx's client_max_body_size (deploy/nginx/balai.conf)
 # must be at least the largest (balai/tests/test_deploy_nginx.py checks it).
 MAX_BYTES: dict[str, int] = {
-    JPEG.mime: 20 * MB,
-    PNG.mime: 20 * MB,
-    WEBP.mime: 20 * MB,
     PDF.mime: 10 * MB,
     XLSX.mime: 50 * MB,
     XLS.mime: 50 * MB,
@@ -82,6 +81,18 @@ MAX_BYTES: dict[str, int] = {
     CSV.mime: 50 * MB,
     ZIP.mime: 50 * MB,
 }
+
+
+def image_max_bytes() -> int:
+    """The byte limit of every image (JPEG, PNG, WebP), from settings.UPLOAD_MAX_IMAGE_MB."""
+    limit_mb: int = getattr(settings, "UPLOAD_MAX_IMAGE_MB", 20)
+    return limit_mb * MB
+
+
+def max_bytes(mime: str) -> int:
+    """The byte limit of a type: the images' setting, or the table's."""
+    return image_max_bytes() if mime in IMAGE_TYPES else MAX_BYTES[mime]
+
 
 # Pixels, read from the header before anything is decoded. A JPEG is decoded at a reduced scale
 # (`draft`), so even a 50 MP phone photo (8160 × 6120) costs ~15 MB to re-encode: the limit
@@ -128,7 +139,7 @@ def _labels(allowed: Collection[str]) -> str:
 def _upload_hint(allowed: Collection[str]) -> str:
     by_limit: dict[int, list[str]] = {}
     for mime in allowed:
-        by_limit.setdefault(MAX_BYTES[mime], []).append(mime)
+        by_limit.setdefault(max_bytes(mime), []).append(mime)
     return "; ".join(
         _("%(types)s, paling besar %(size)s") % {"types": _labels(group), "size": _size(limit)}
         for limit, group in sorted(by_limit.items())
@@ -140,7 +151,7 @@ upload_hint = lazy(_upload_hint, str)
 
 
 def _size(size: int) -> str:
-    """`20 MB` for a limit from the table, `21,3 MB` for a file's size."""
+    """`20 MB` for a limit, `21,3 MB` for a file's size."""
     if size % MB == 0:
         return f"{size // MB} MB"
     return str(filesizeformat(size)).replace("\xa0", " ")
@@ -237,7 +248,7 @@ def inspect_file(file: Readable, *, allowed: Collection[str], sized: bool = True
             _("Berkas ini bukan %(types)s yang sah. Pilih berkas lain.")
             % {"types": _labels(allowed)}
         )
-    limit = MAX_BYTES[found.mime]
+    limit = max_bytes(found.mime)
     if size > limit and (sized or found.mime in DOCUMENT_TYPES):
         raise UploadError(
             _("Berkas terlalu besar (%(size)s). Batasnya %(max)s.")

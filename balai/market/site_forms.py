@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from balai.lib.phone import WhatsAppField
-from balai.lib.upload_forms import clean_document, hint
+from balai.lib.upload_forms import PhotoFileInput, clean_document, hint
 from balai.lib.uploads import DOCUMENT_TYPES
 from balai.market.models import Order, Product
 
@@ -113,7 +113,7 @@ class TrackForm(forms.Form):
 class ProofForm(forms.Form):
     proof = forms.FileField(
         label=gettext_lazy("Foto bukti transfer"),
-        widget=forms.FileInput(attrs={"accept": "image/*,application/pdf"}),
+        widget=PhotoFileInput(attrs={"accept": "image/*,application/pdf"}),
         help_text=hint(DOCUMENT_TYPES),
     )
 

@@ -6,21 +6,17 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from balai.lib.upload_forms import clean_image, hint
+from balai.lib.upload_forms import MultiplePhotoInput, PhotoInput, clean_image, hint
 from balai.lib.uploads import IMAGE_TYPES
 from balai.mentoring.models import Event, Guide, HelpRequest
 
 MAX_SCREENSHOTS = 3
 
 
-class MultipleImageInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class ScreenshotsField(forms.FileField):
     """Up to three screenshots, each checked by its bytes and re-encoded (EncodedImage)."""
 
-    widget = MultipleImageInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+    widget = MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
@@ -74,7 +70,7 @@ class GuideForm(forms.ModelForm):
         label=_("Tambah tangkapan layar"),
         required=False,
         help_text=hint(IMAGE_TYPES),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=PhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     screenshot_alt = forms.CharField(
         label=_("Teks alternatif tangkapan layar"), max_length=200, required=False

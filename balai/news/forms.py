@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from balai.lib.phone import WhatsAppField
-from balai.lib.upload_forms import hint
+from balai.lib.upload_forms import MultiplePhotoInput, PhotoInput, hint
 from balai.lib.uploads import IMAGE_TYPES
 from balai.news.bodytext import has_formatting, html_to_text, text_to_html
 from balai.news.images import image_clean
@@ -53,7 +53,7 @@ class ArticleForm(PhotoFieldMixin, forms.ModelForm):
         label=_("Foto utama"),
         required=False,
         help_text=PHOTO_HINT,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        widget=PhotoInput(),
     )
     alt = forms.CharField(
         label=_("Keterangan foto untuk pembaca tunanetra"),
@@ -140,15 +140,11 @@ class CommentForm(HoneypotMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class MultiplePhotoField(forms.FileField):
     """Up to MAX_PHOTOS photos from one file input (the phone's gallery allows several)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        kwargs.setdefault("widget", MultiplePhotoInput())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -243,7 +239,7 @@ class AlbumPhotoForm(PhotoFieldMixin, forms.Form):
     photo = forms.FileField(
         label=_("Foto"),
         help_text=PHOTO_HINT,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        widget=PhotoInput(),
     )
     alt = forms.CharField(label=_("Apa yang terlihat di foto?"), max_length=200)
     caption = forms.CharField(label=_("Keterangan foto"), max_length=200, required=False)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from balai.lib.phone import WhatsAppField
-from balai.lib.upload_forms import clean_document, hint
+from balai.lib.upload_forms import DOCUMENT_SIDE, PhotoFileInput, clean_document, hint
 from balai.registrations import selectors
 from balai.registrations.models import Application
 from balai.registrations.services import LETTER_TYPES
@@ -145,7 +145,7 @@ class LetterForm(forms.Form):
             ),
         ),
         error_messages={"required": gettext_lazy("Pilih berkas surat permohonan.")},
-        widget=forms.FileInput(attrs={"accept": "application/pdf,image/*"}),
+        widget=PhotoFileInput(attrs={"accept": "application/pdf,image/*"}, side=DOCUMENT_SIDE),
     )
 
     def __init__(self, *args, has_letter: bool = False, **kwargs) -> None:

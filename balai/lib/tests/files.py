@@ -10,7 +10,7 @@ import struct
 import zlib
 from collections.abc import Sequence
 
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageDraw, PngImagePlugin
 
 PAGE = (
     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
@@ -170,6 +170,28 @@ def png_bytes(size: tuple[int, int] = (40, 30), mode: str = "RGB", text: str = "
 def jpeg_bytes(size: tuple[int, int] = (80, 60)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, "red").save(out, "JPEG")
+    return out.getvalue()
+
+
+def camera_jpeg(size: tuple[int, int] = (4000, 3000), *, orientation: int = 6) -> bytes:
+    """A photo as a 12 MP phone camera writes it: ~7 MB (sensor noise over colour and shapes,
+    quality 96) with an EXIF orientation tag (6: the phone was held upright, the pixels lie on
+    their side and the viewer turns them 90° clockwise)."""
+    width, height = size
+    ramp = Image.linear_gradient("L")
+    scene = Image.merge(
+        "RGB",
+        [ramp.resize(size), ramp.rotate(90).resize(size), Image.new("L", size, 90)],
+    )
+    draw = ImageDraw.Draw(scene)
+    for i in range(40):
+        x, y = i * 97 % width, i * 61 % height
+        draw.ellipse([x, y, x + 300, y + 220], fill=(i * 53 % 255, i * 91 % 255, i * 37 % 255))
+    photo = Image.blend(scene, Image.effect_noise(size, 40).convert("RGB"), 0.35)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=96, exif=exif)
     return out.getvalue()
 
 

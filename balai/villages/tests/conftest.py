@@ -32,7 +32,7 @@ def text_as_jpg() -> SimpleUploadedFile:
 
 
 def too_big_jpg() -> SimpleUploadedFile:
-    """Over the photo limit of lib/uploads.MAX_BYTES (20 MB)."""
+    """Over the image limit (settings.UPLOAD_MAX_IMAGE_MB, 20 MB)."""
     return SimpleUploadedFile("besar.jpg", b"\xff\xd8\xff" + b"0" * (20 * 1024 * 1024 + 10))
 
 
