@@ -27,11 +27,15 @@ from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 WIDTH, HEIGHT = 360, 780
-# The columns a register file cannot do without, plus a few that a secretary fills.
-COLUMNS = [
-    "dusun", "rw", "rt", "nama", "no_kk", "nik", "sex", "tempatlahir", "tanggallahir",
-    "agama_id", "status_kawin", "kk_level", "warganegara_id", "status_dasar",
-]  # fmt: skip
+# OpenSID's 43-column layout, which Balai's importer reads (balai/population/import_rows.py).
+COLUMNS = (
+    "alamat dusun rw rt nama no_kk nik sex tempatlahir tanggallahir agama_id pendidikan_kk_id "
+    "pendidikan_sedang_id pekerjaan_id status_kawin kk_level warganegara_id ayah_nik nama_ayah "
+    "ibu_nik nama_ibu golongan_darah_id akta_lahir dokumen_pasport tanggal_akhir_paspor "
+    "dokumen_kitas akta_perkawinan tanggalperkawinan akta_perceraian tanggalperceraian cacat_id "
+    "cara_kb_id hamil ktp_el status_rekam alamat_sekarang status_dasar suku tag_id_card "
+    "id_asuransi no_asuransi lat lng"
+).split()
 # Everyday mistakes, one or two per row: (column, wrong value).
 MISTAKES = [
     [("nik", "33030912037")],
@@ -76,7 +80,7 @@ def register_rows(region: str = "330309") -> list[dict[str, str]]:
             serial += 1
             rows.append(
                 {
-                    "dusun": "Dusun I", "rw": "1", "rt": str(n + 1), "nama": f"{name} UJI {n + 1}",
+                    "alamat": "Jl. Melati 3", "dusun": "Dusun I", "rw": "1", "rt": str(n + 1), "nama": f"{name} UJI {n + 1}",
                     "no_kk": kk, "nik": _nik(region, born, sex == "P", serial), "sex": sex,
                     "tempatlahir": "PURBALINGGA", "tanggallahir": born.isoformat(),
                     "agama_id": "ISLAM", "status_kawin": marital, "kk_level": relation,
@@ -95,7 +99,7 @@ def register_file() -> bytes:
     sheet.write_row(0, 0, COLUMNS)
     for r, row in enumerate(register_rows(), start=1):
         for c, column in enumerate(COLUMNS):
-            sheet.write_string(r, c, row[column])
+            sheet.write_string(r, c, row.get(column, ""))
     book.close()
     return out.getvalue()
 
