@@ -7,7 +7,8 @@ Targets (issue 17): the statistics category page ≤ 3 screens, the APBDes year 
 report of 20 rows ≤ 3.
 
 Rerun (a running server with its task worker, e.g. the demo of `make dev`):
-    .venv/bin/python bench/phone_screens.py http://127.0.0.1:8000 admin@dagan.desa.id demo-balai-2026 dagan
+    .venv/bin/python bench/phone_screens.py http://127.0.0.1:8000 admin@dagan.desa.id \
+        demo-balai-2026 dagan
 The import is a dry run that is refused (every row has a mistake): nothing in the register
 changes. Uses Debian's Chromium (/usr/bin/chromium) through Playwright.
 """
@@ -80,7 +81,8 @@ def register_rows(region: str = "330309") -> list[dict[str, str]]:
             serial += 1
             rows.append(
                 {
-                    "alamat": "Jl. Melati 3", "dusun": "Dusun I", "rw": "1", "rt": str(n + 1), "nama": f"{name} UJI {n + 1}",
+                    "alamat": "Jl. Melati 3", "dusun": "Dusun I", "rw": "1", "rt": str(n + 1),
+                    "nama": f"{name} UJI {n + 1}",
                     "no_kk": kk, "nik": _nik(region, born, sex == "P", serial), "sex": sex,
                     "tempatlahir": "PURBALINGGA", "tanggallahir": born.isoformat(),
                     "agama_id": "ISLAM", "status_kawin": marital, "kk_level": relation,
