@@ -107,11 +107,18 @@ def register_file() -> bytes:
 
 
 def measure(page: Page) -> dict[str, object]:
-    """Screens, and how far the page is wider than the phone (0 when it fits)."""
-    height, width = page.evaluate(
-        "[document.documentElement.scrollHeight, document.documentElement.scrollWidth]"
+    """Screens, how far the page is wider than the phone (0 when it fits) and where its
+    heading starts (the menus above it are part 1 of issue 17, target ≤ 200 px)."""
+    height, width, top = page.evaluate(
+        "[document.documentElement.scrollHeight, document.documentElement.scrollWidth,"
+        " Math.round(document.querySelector('main h1').getBoundingClientRect().top + scrollY)]"
     )
-    return {"screens": round(height / HEIGHT, 1), "overflow_px": max(0, width - WIDTH)}
+    return {
+        "screens": round(height / HEIGHT, 1),
+        "overflow_px": max(0, width - WIDTH),
+        "heading_px": top,
+        "screens_heading_at_200": round((height - max(0, top - 200)) / HEIGHT, 1),
+    }
 
 
 def import_report(page: Page, base: str, slug: str) -> dict[str, object]:
@@ -159,10 +166,15 @@ def main() -> None:
         browser.close()
     targets = {"village statistics, age": 3, "village APBDes year": 5}
     targets["import report, 20 faulty rows"] = 3
-    print(f"{'page':34} {'screens':>8} {'target':>7} {'overflow':>9}  url")
+    head = f"{'screens':>7} {'target':>6} {'overflow':>8} {'h1 at':>6} {'(h1≤200)':>8}"
+    print(f"{'page':31} {head}  url")
     for name, row in out.items():
-        target = targets.get(name, "")
-        print(f"{name:34} {row['screens']:>8} {target:>7} {row['overflow_px']:>7}px  {row['url']}")
+        target, top, fit = targets.get(name, ""), row["heading_px"], row["screens_heading_at_200"]
+        print(
+            f"{name:31} {row['screens']:>7} {target:>6} {row['overflow_px']:>6}px {top:>4}px "
+            f"{fit:>8}  {row['url']}"
+        )
+    print("(h1≤200): the screens once the heading starts within 200 px, as part 1 of issue 17 asks")
     print(json.dumps(out))
     print(f"rerun: .venv/bin/python bench/phone_screens.py {base} {email} PASSWORD {slug}")
 
