@@ -37,10 +37,15 @@ class Category:
     field: str = ""  # Resident field counted; "" for the computed ones
     codes: str = ""  # the code list (balai.population.codes); "" when labels come from data
     unit: str = "penduduk"
+    short: StrOrPromise = ""  # the chip's label when `label` is too long for a phone's row
+
+    @property
+    def chip(self) -> StrOrPromise:
+        return self.short or self.label
 
 
 CATEGORIES = [
-    Category("umur", _("Umur (kelompok 5 tahun)")),
+    Category("umur", _("Umur (kelompok 5 tahun)"), short=_("Umur")),
     Category("pendidikan-kk", _("Pendidikan dalam KK"), "education_kk", "pendidikan_dalam_kk"),
     Category(
         "pendidikan-ditempuh",
@@ -67,11 +72,17 @@ CATEGORIES = [
     Category("dusun", _("Penduduk per dusun")),
     Category("rw", _("Penduduk per RW")),
     Category("rt", _("Penduduk per RT")),
-    Category("keluarga", _("Keluarga per dusun (jenis kelamin kepala keluarga)"), unit="keluarga"),
+    Category(
+        "keluarga",
+        _("Keluarga per dusun (jenis kelamin kepala keluarga)"),
+        unit="keluarga",
+        short=_("Keluarga per dusun"),
+    ),
     Category(
         "rumah-tangga",
         _("Rumah tangga per dusun (jenis kelamin kepala rumah tangga)"),
         unit="rumah tangga",
+        short=_("Rumah tangga per dusun"),
     ),
 ]
 BY_KEY = {c.key: c for c in CATEGORIES}

@@ -73,7 +73,7 @@ def test_an_admin_imports_approves_and_publishes_the_apbdes(phone, alice, tmp_pa
     visitor.get_by_role("heading", name="APBDes tahun 2025").wait_for()
     assert "Perdes Nomor 3 Tahun 2024" in visitor.content()
     assert visitor.locator("svg[role=img]").count() >= 2
-    visitor.get_by_text("Bidang Penyelenggaraan Pemerintahan Desa").first.click()
+    visitor.locator(".budget-tree summary").first.click()  # 1. Pemerintahan Desa
     visitor.get_by_role("link", name="Pengerasan Jalan Dusun II").click()
     visitor.get_by_text("60% selesai").wait_for()
     photo = visitor.locator("figure.progress-photo img")

@@ -80,6 +80,11 @@ def budget_year(request: VillageRequest, tahun: int) -> HttpResponse:
             _("Belanja menurut bidang"),
             [(r["short"], r["budget"], r["realised"]) for r in tables["bidang"]],
         ),
+        "source_chart": amount_chart(
+            "chart-source",
+            _("Belanja menurut sumber dana"),
+            [(r["label"], r["budget"], r["realised"]) for r in tables["spending_by_source"]],
+        ),
         "years_chart": _years_chart(history),
         "projects": list(selectors.published_projects(request.village).filter(fiscal_year=fy)),
     }

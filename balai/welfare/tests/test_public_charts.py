@@ -32,5 +32,6 @@ def test_every_chart_has_its_own_ids_title_and_table(client, dagan, register, bl
         chart_id = re.search(r'<svg [^>]*\bid="([^"]+)"', svg).group(1)
         assert 'role="img"' in svg and f'<title id="{chart_id}-title">' in svg
     assert "url(#chart-wilayah-hatch)" in html  # the small dusun counts are hatched
-    tables = html.count('<table class="stats-table">')
-    assert tables >= len(svgs) - 1  # the trend's table follows its chart too
+    tables = html.count('<table class="table-compact stats-table">')
+    assert tables >= len(svgs) - 1  # the trend's table is folded beneath its chart too
+    assert html.count('<details class="table-fold">') == tables
