@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 
 from balai.budget import tree
 from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
+from balai.lib.coordinates import CoordinateField, point_clean
 from balai.lib.numbers import AmountError, parse_rupiah
 from balai.lib.upload_forms import clean_image, upload_field
 from balai.lib.uploads import EncodedImage
-from balai.villages.forms import CoordinateField
 from balai.villages.models import Village
 
 
@@ -211,12 +211,14 @@ class LineChoiceField(forms.ModelMultipleChoiceField):
 
 class ProjectForm(forms.ModelForm):
     latitude = CoordinateField(
-        limit=90,
+        axis="lat",
         label=gettext_lazy("Lintang (latitude)"),
-        help_text=gettext_lazy("Misalnya -7.301234."),
+        help_text=gettext_lazy(
+            "Misalnya -7.301234. Boleh tempel pasangan “-7.3051, 109.3685” dari Google Maps."
+        ),
     )
     longitude = CoordinateField(
-        limit=180,
+        axis="lng",
         label=gettext_lazy("Bujur (longitude)"),
         help_text=gettext_lazy("Misalnya 109.365678."),
     )
@@ -249,6 +251,7 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args: Any, village: Village, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.village = village
         years = FiscalYear.objects.for_village(village)
         first = years.first()
         year = self.instance.fiscal_year_id or (first.pk if first else None)
@@ -267,6 +270,7 @@ class ProjectForm(forms.ModelForm):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        point_clean(self, near=self.village.office_point)
         return data
 
 
