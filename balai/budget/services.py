@@ -122,7 +122,7 @@ def fiscal_year_summarise(*, fiscal_year: FiscalYear) -> FiscalYear:
 
 def _check_balance(fiscal_year: FiscalYear, imbalance_accepted: bool) -> dict[str, int]:
     """An unbalanced APBDes is set only when the person has seen the difference and said so."""
-    balance = year_balance(fiscal_year_summarise(fiscal_year=fiscal_year))
+    balance = year_balance(fiscal_year)  # the stored totals follow every change of a line
     if balance.balanced:
         return {}
     if not imbalance_accepted:

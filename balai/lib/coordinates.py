@@ -165,7 +165,7 @@ class CoordinateField(forms.CharField):
             return format(value.normalize(), "f")
         return value
 
-    def clean(self, value: Any) -> Decimal | Pair | None:  # type: ignore[override]
+    def clean(self, value: Any) -> Decimal | Pair | None:
         text = (super().clean(value) or "").strip()
         if not text:
             return None

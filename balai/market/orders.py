@@ -231,7 +231,7 @@ def order_progress(order: Order) -> list[Step]:
     shipped, a COD order is paid on delivery. Empty for a cancelled order (the page says so)."""
     if order.status == S.CANCELLED:
         return []
-    path = [S.NEW, S.CONFIRMED, S.PAID, S.SHIPPED, S.DONE]
+    path: list[str] = [S.NEW, S.CONFIRMED, S.PAID, S.SHIPPED, S.DONE]
     if order.delivery == Order.Delivery.PICKUP:
         path.remove(S.SHIPPED)
     elif order.is_cod:

@@ -16,10 +16,22 @@ from balai.market.models import Order, Product
 from balai.market.orders import unit_price
 
 
+class ChoiceChips(forms.RadioSelect):
+    """Radio buttons where some options are shown but cannot be chosen (a sold-out variant)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.disabled_values: set[str] = set()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if str(value) in self.disabled_values:
+            option["attrs"]["disabled"] = True
+        return option
+
+
 class OrderForm(forms.Form):
-    variant = forms.ChoiceField(
-        label=gettext_lazy("Varian"), required=False, widget=forms.RadioSelect
-    )
+    variant = forms.ChoiceField(label=gettext_lazy("Varian"), required=False, widget=ChoiceChips)
     quantity = forms.IntegerField(
         label=pgettext_lazy("quantity", "Jumlah"), min_value=1, max_value=10_000
     )
@@ -64,6 +76,9 @@ class OrderForm(forms.Form):
             variant_field.choices = [
                 (str(v.pk), v.name + (" — " + _("habis") if v.sold_out else "")) for v in variants
             ]
+            cast(ChoiceChips, variant_field.widget).disabled_values = {
+                str(v.pk) for v in variants if v.sold_out
+            }
         else:
             del self.fields["variant"]
         seller = product.seller
@@ -134,7 +149,10 @@ class OrderForm(forms.Form):
         except (TypeError, ValueError):
             quantity = self.product.min_order
         price = unit_price(self.product, variant)
+        if self.variants and variant is None:
+            price = None  # the variant decides the price
         return {
+            "needs_variant": bool(self.variants) and variant is None,
             "quantity": quantity,
             "unit_price": price,
             "subtotal": None if price is None else price * quantity,

@@ -115,6 +115,10 @@ def test_the_choices_are_chips_of_44_px_labels(client, batik):
     page = client.get(ORDER).content.decode()
     assert page.count('class="chip"') >= 3 + 2 + 3  # variants, delivery, payment
     assert '<fieldset class="field chips-field" id="id_delivery">' in page
+    lumbon = batik.variants.get(name="Motif Lumbon").pk
+    assert f'value="{lumbon}" class="" id="id_variant_2" disabled' in page or (
+        f'value="{lumbon}"' in page and "disabled" in page.split(f'value="{lumbon}"')[1][:80]
+    )
 
 
 def _order(batik, **fields) -> Order:

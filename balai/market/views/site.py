@@ -101,7 +101,7 @@ def order_form(request: VillageRequest, product_slug: str) -> HttpResponse:
     initial = {
         "form_token": new_form_token(),
         "quantity": request.GET.get("jumlah") or found.min_order,
-        "variant": request.GET.get("varian", ""),
+        "variant": request.GET.get("varian") or _first_available_variant(found),
     }
     if request.method == "POST" and "hitung" in request.POST:
         # "Hitung total" without JavaScript: show the subtotal for what was filled in, as the
@@ -124,6 +124,11 @@ def order_form(request: VillageRequest, product_slug: str) -> HttpResponse:
             _grant(request, order)
             return redirect(site_reverse(request, "market_order_done", code=order.code))
     return _order_page(request, found, form)
+
+
+def _first_available_variant(product: Product) -> str:
+    first = next((v for v in product.variants.all() if not v.sold_out), None)
+    return str(first.pk) if first else ""
 
 
 def _order_page(request: VillageRequest, product: Product, form: OrderForm) -> HttpResponse:
