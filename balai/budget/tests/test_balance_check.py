@@ -144,3 +144,5 @@ def test_the_year_page_warns_about_the_difference(login, alice, dagan):
     unbalanced(dagan)
     page = login(alice).get(dash("year")).content.decode()
     assert "APBDes tidak seimbang: selisih Rp 345.000.000" in page
+    assert "Pendapatan dan pembiayaan lebih besar daripada belanja." in page
+    assert "balance-table" not in page  # the figures are in the boxes below, shown once
