@@ -3,20 +3,23 @@ accounts are typed or picked by code or name (a datalist, so it works without Ja
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from balai.budget import tree
 from balai.budget.models import Account, BudgetLine, FiscalYear, ProgressReport, Project, Source
-from balai.lib.numbers import AmountError, parse_rupiah
+from balai.budget.selectors import Balance
+from balai.lib.coordinates import CoordinateField, point_clean
+from balai.lib.numbers import AmountError, parse_rupiah, rupiah
 from balai.lib.upload_forms import clean_image, upload_field
 from balai.lib.uploads import EncodedImage
-from balai.villages.forms import CoordinateField
 from balai.villages.models import Village
 
 
@@ -41,11 +44,18 @@ class RupiahField(forms.CharField):
         return amount
 
 
+_CODE = re.compile(r"^\d+(?:\.\d+)*\.?$")
+MAX_CANDIDATES = 8
+
+
 class AccountField(forms.CharField):
-    """A code typed or chosen from the list ("5.3.5.02 Belanja Modal …"): the code counts."""
+    """An account typed or chosen from the list: "5.3.5.02 Belanja Modal …", a code alone, or
+    part of a name ("Dana Desa"). When several accounts fit, the form shows them to pick from
+    (`candidates`, posted back as "<field>_pick"), so this works without JavaScript."""
 
     def __init__(self, *, axis: str, level: str, **kwargs: Any) -> None:
         self.axis, self.level = axis, level
+        self.candidates: list[Account] = []
         super().__init__(max_length=300, **kwargs)
         self.widget.attrs.update({"list": f"akun-{level}", "autocomplete": "off"})
 
@@ -58,16 +68,58 @@ class AccountField(forms.CharField):
         return value
 
     def clean(self, value: Any) -> Account | None:
-        text = (super().clean(value) or "").strip()
+        text = " ".join((super().clean(value) or "").split())
         if not text:
             return None
-        code = text.split()[0]
-        found = Account.objects.filter(axis=self.axis, code=code).first()
+        accounts = Account.objects.filter(axis=self.axis)
+        code = text.split()[0].rstrip(".")
+        if _CODE.match(code):
+            return self._by_code(accounts, code)
+        matches = accounts.filter(level=self.level)
+        for word in text.split():
+            matches = matches.filter(name__icontains=word)
+        found = list(matches.order_by("code")[:50])
+        exact = [a for a in found if a.name.lower() == text.lower()]
+        return self._pick(text, exact if len(exact) == 1 else found)
+
+    def _by_code(self, accounts: QuerySet[Account], code: str) -> Account:
+        found = accounts.filter(code=code).first()
         if found is None:
             raise ValidationError(_("Kode %(code)s tidak ada di daftar rekening.") % {"code": code})
-        if found.level != self.level:
-            raise ValidationError(_("Pilih kode yang paling rinci, misalnya 5.3.5.02 atau 2.3.10."))
-        return found
+        if found.level == self.level:
+            return found
+        # a broader code ("5.3.5") offers the detailed accounts under it
+        under = accounts.filter(level=self.level, code__startswith=code + ".")
+        self.candidates = list(under.order_by("code")[:MAX_CANDIDATES])
+        message = _("Pilih kode yang paling rinci, misalnya 5.3.5.02 atau 2.3.10.")
+        if self.candidates:
+            message += " " + _("Atau pilih salah satu di bawah.")
+        raise ValidationError(message)
+
+    def _pick(self, text: str, matches: list[Account]) -> Account:
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ValidationError(
+                _(
+                    "Tidak ada rekening yang cocok dengan “%(text)s”. Ketik kode atau sebagian "
+                    "nama, misalnya 4.2.1.01 atau Dana Desa."
+                )
+                % {"text": text}
+            )
+        self.candidates = matches[:MAX_CANDIDATES]
+        if len(matches) > MAX_CANDIDATES:
+            raise ValidationError(
+                _(
+                    "Banyak rekening cocok dengan “%(text)s”. Ketik lebih rinci, atau pilih "
+                    "salah satu di bawah."
+                )
+                % {"text": text}
+            )
+        raise ValidationError(
+            _("%(n)s rekening cocok dengan “%(text)s”. Pilih salah satu di bawah.")
+            % {"n": len(matches), "text": text}
+        )
 
 
 class YearForm(forms.Form):
@@ -103,6 +155,15 @@ class LineForm(forms.ModelForm):
         required=False,
         help_text=gettext_lazy("Kosongkan bila belum ada APBDes Perubahan."),
     )
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        # A pick from the list of candidates (radio buttons under the field) wins over the text.
+        if data is not None and any(data.get(f"{n}_pick") for n in ("account", "kegiatan")):
+            data = data.copy()
+            for name in ("account", "kegiatan"):
+                if data.get(f"{name}_pick"):
+                    data[name] = data[f"{name}_pick"]
+        super().__init__(data, *args, **kwargs)
 
     class Meta:
         model = BudgetLine
@@ -164,6 +225,31 @@ class ApproveForm(forms.Form):
         label=gettext_lazy("Tanggal Perdes"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    imbalance_accepted = forms.BooleanField(
+        required=False,
+        label=gettext_lazy(
+            "Saya sudah memeriksa selisihnya: angka ini sesuai Perdes dan tetap ditetapkan."
+        ),
+    )
+
+    def __init__(self, *args: Any, balance: Balance, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.balance = balance
+        if balance.balanced:
+            del self.fields["imbalance_accepted"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.balance.balanced and not data.get("imbalance_accepted"):
+            self.add_error(
+                "imbalance_accepted",
+                _(
+                    "APBDes ini tidak seimbang (selisih %(gap)s). Perbaiki barisnya dulu, atau "
+                    "centang pernyataan ini bila angkanya memang sesuai Perdes."
+                )
+                % {"gap": rupiah(self.balance.gap)},
+            )
+        return data
 
 
 class RealisationForm(forms.Form):
@@ -211,12 +297,14 @@ class LineChoiceField(forms.ModelMultipleChoiceField):
 
 class ProjectForm(forms.ModelForm):
     latitude = CoordinateField(
-        limit=90,
+        axis="lat",
         label=gettext_lazy("Lintang (latitude)"),
-        help_text=gettext_lazy("Misalnya -7.301234."),
+        help_text=gettext_lazy(
+            "Misalnya -7.301234. Boleh tempel pasangan “-7.3051, 109.3685” dari Google Maps."
+        ),
     )
     longitude = CoordinateField(
-        limit=180,
+        axis="lng",
         label=gettext_lazy("Bujur (longitude)"),
         help_text=gettext_lazy("Misalnya 109.365678."),
     )
@@ -249,6 +337,7 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args: Any, village: Village, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.village = village
         years = FiscalYear.objects.for_village(village)
         first = years.first()
         year = self.instance.fiscal_year_id or (first.pk if first else None)
@@ -267,6 +356,7 @@ class ProjectForm(forms.ModelForm):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        point_clean(self, near=self.village.office_point)
         return data
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet, Sum
@@ -94,6 +95,44 @@ def year_tables(fiscal_year: FiscalYear) -> dict:
         "net_financing": net_financing,
         "silpa": surplus + net_financing,
     }
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Whether a year's APBDes balances: income plus net financing covers spending exactly
+    (the surplus or deficit is closed by financing, leaving no unplanned SiLPA)."""
+
+    income: int
+    spending: int
+    financing_in: int
+    financing_out: int
+
+    @property
+    def net_financing(self) -> int:
+        return self.financing_in - self.financing_out
+
+    @property
+    def difference(self) -> int:
+        """Positive: money left unplanned; negative: spending not covered."""
+        return self.income + self.net_financing - self.spending
+
+    @property
+    def balanced(self) -> bool:
+        return self.difference == 0
+
+    @property
+    def gap(self) -> int:
+        return abs(self.difference)
+
+
+def year_balance(fiscal_year: FiscalYear) -> Balance:
+    """From the stored totals (revised amounts where the year has them)."""
+    return Balance(
+        income=fiscal_year.income_budget,
+        spending=fiscal_year.spending_budget,
+        financing_in=fiscal_year.financing_in,
+        financing_out=fiscal_year.financing_out,
+    )
 
 
 def export_lines(fiscal_year: FiscalYear) -> QuerySet[BudgetLine]:

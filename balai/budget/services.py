@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from balai.audit.services import audit_record
 from balai.budget import tree
 from balai.budget.models import BudgetLine, FiscalYear, Realisation
+from balai.budget.selectors import year_balance
+from balai.lib.numbers import rupiah
 from balai.villages.models import Village
 
 
@@ -118,14 +120,37 @@ def fiscal_year_summarise(*, fiscal_year: FiscalYear) -> FiscalYear:
     return fiscal_year
 
 
+def _check_balance(fiscal_year: FiscalYear, imbalance_accepted: bool) -> dict[str, int]:
+    """An unbalanced APBDes is set only when the person has seen the difference and said so."""
+    balance = year_balance(fiscal_year)  # the stored totals follow every change of a line
+    if balance.balanced:
+        return {}
+    if not imbalance_accepted:
+        raise ValidationError(
+            _(
+                "APBDes ini tidak seimbang (selisih %(gap)s). Perbaiki barisnya, atau nyatakan "
+                "bahwa Anda sudah memeriksanya."
+            )
+            % {"gap": rupiah(balance.gap)},
+            code="unbalanced",
+        )
+    return {"selisih": balance.difference}
+
+
 def fiscal_year_approve(
-    *, fiscal_year: FiscalYear, perdes_number: str, perdes_date: datetime.date, actor: Any
+    *,
+    fiscal_year: FiscalYear,
+    perdes_number: str,
+    perdes_date: datetime.date,
+    actor: Any,
+    imbalance_accepted: bool = False,
 ) -> FiscalYear:
     kinds = set(BudgetLine.objects.filter(fiscal_year=fiscal_year).values_list("kind", flat=True))
     if not {"income", "spending"} <= kinds:
         raise ValidationError(
             _("APBDes belum lengkap: isi dulu baris pendapatan dan belanja sebelum ditetapkan.")
         )
+    extra = _check_balance(fiscal_year, imbalance_accepted)
     fiscal_year.status = FiscalYear.Status.APPROVED
     fiscal_year.perdes_number, fiscal_year.perdes_date = perdes_number, perdes_date
     with transaction.atomic():
@@ -136,15 +161,22 @@ def fiscal_year_approve(
             target=str(fiscal_year.year),
             village=fiscal_year.village,
             perdes=perdes_number,
+            **extra,
         )
     return fiscal_year_summarise(fiscal_year=fiscal_year)
 
 
 def fiscal_year_revise(
-    *, fiscal_year: FiscalYear, revision_number: str, revision_date: datetime.date, actor: Any
+    *,
+    fiscal_year: FiscalYear,
+    revision_number: str,
+    revision_date: datetime.date,
+    actor: Any,
+    imbalance_accepted: bool = False,
 ) -> FiscalYear:
     if fiscal_year.status == FiscalYear.Status.DRAFT:
         raise ValidationError(_("Tetapkan APBDes dulu sebelum mencatat perubahannya."))
+    extra = _check_balance(fiscal_year, imbalance_accepted)
     fiscal_year.status = FiscalYear.Status.REVISED
     fiscal_year.revision_number, fiscal_year.revision_date = revision_number, revision_date
     with transaction.atomic():
@@ -155,6 +187,7 @@ def fiscal_year_revise(
             target=str(fiscal_year.year),
             village=fiscal_year.village,
             perdes=revision_number,
+            **extra,
         )
     return fiscal_year_summarise(fiscal_year=fiscal_year)
 

@@ -256,7 +256,7 @@ def _orders(rng: random.Random, products: list[Product], now, per_state: int) ->
                 shipping=(rng.choice([10000, 15000, 22000]) if delivery == "kurir" else 0)
                 if confirmed
                 else None,
-                payment="transfer" if state in ("dibayar", "dikirim", "selesai") else "",
+                payment="tunai" if delivery == "ambil" else "transfer",
                 courier="JNE" if state in ("dikirim", "selesai") and delivery == "kurir" else "",
                 tracking_number=f"JNE{rng.randint(10**9, 10**10)}"
                 if state in ("dikirim", "selesai") and delivery == "kurir"

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balai.lib.coordinates import CoordinateField, point_clean
 from balai.lib.numbers import rupiah
 from balai.lib.phone import WhatsAppField
 from balai.lib.upload_forms import upload_field
@@ -19,7 +20,6 @@ from balai.lib.uploads import IMAGE_TYPES, EncodedImage, UploadError, check_uplo
 from balai.market.models import Category, Order, Product, Seller
 from balai.market.prices import PriceError, parse_amount, parse_price, price_input
 from balai.market.services import PhotoUpload, VariantRow
-from balai.villages.forms import CoordinateField
 
 
 def checked_image(upload: Any, *, sides: tuple[int, ...]) -> list[EncodedImage]:
@@ -41,11 +41,14 @@ class SellerForm(forms.ModelForm):
     )
     photo_upload = _image_input(gettext_lazy("Foto penjual atau usaha"))
     latitude = CoordinateField(
-        limit=90,
+        axis="lat",
         label=gettext_lazy("Lintang (latitude)"),
-        help_text=gettext_lazy("Lokasi usaha, jika mau ditunjukkan. Misalnya -7.301234."),
+        help_text=gettext_lazy(
+            "Lokasi usaha, jika mau ditunjukkan. Misalnya -7.301234, atau tempel pasangan "
+            "“-7.3051, 109.3685” dari Google Maps."
+        ),
     )
-    longitude = CoordinateField(limit=180, label=gettext_lazy("Bujur (longitude)"))
+    longitude = CoordinateField(axis="lng", label=gettext_lazy("Bujur (longitude)"))
     qris_upload = _image_input(
         gettext_lazy("Gambar QRIS"), gettext_lazy("QRIS statis, jika penjual punya.")
     )
@@ -79,6 +82,11 @@ class SellerForm(forms.ModelForm):
                 % {"name": name}
             )
         return name
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        point_clean(self, near=self.instance.village.office_point)
+        return self.cleaned_data
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")

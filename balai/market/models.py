@@ -278,12 +278,16 @@ class Order(VillageOwned):
     class Delivery(models.TextChoices):
         PICKUP = "ambil", _("Ambil di desa")
         COURIER = "kurir", _("Dikirim kurir")
-        COD = "cod", _("Bayar di tempat (COD)")
 
     class Payment(models.TextChoices):
+        """How the buyer pays, chosen when ordering apart from the delivery (a courier order
+        may be paid by transfer or cash on delivery); the seller may correct it when marking
+        the order paid."""
+
         TRANSFER = "transfer", _("Transfer bank")
         QRIS = "qris", _("QRIS")
-        CASH = "tunai", _("Tunai")
+        CASH = "tunai", _("Tunai saat ambil")
+        COD = "cod", _("Bayar di tempat (COD)")
 
     seller = models.ForeignKey(Seller, on_delete=models.PROTECT, related_name="orders")
     product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="orders")
@@ -320,6 +324,18 @@ class Order(VillageOwned):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def subtotal(self) -> int | None:
+        """Quantity × unit price, before the seller confirms a total (None for a price range
+        or a negotiable price: the seller names it)."""
+        if self.unit_price is None:
+            return None
+        return self.unit_price * self.quantity
+
+    @property
+    def is_cod(self) -> bool:
+        return self.payment == self.Payment.COD
 
     @property
     def grand_total(self) -> int | None:

@@ -20,6 +20,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on
 S = Order.Status
 
 # Which step may follow which; COD orders are paid on delivery, pick-ups are not shipped.
+# Orders made before payment was chosen apart from delivery were migrated (COD → courier + COD).
 TRANSITIONS: dict[str, set[str]] = {
     S.NEW: {S.CONFIRMED, S.CANCELLED},
     S.CONFIRMED: {S.PAID, S.SHIPPED, S.CANCELLED},
@@ -42,6 +43,7 @@ class OrderInput:
     quantity: int
     variant: Variant | None
     delivery: str
+    payment: str
     address: str
     note: str
     form_token: str
@@ -54,10 +56,19 @@ def _new_code() -> str:
 def allowed_next(order: Order) -> list[str]:
     steps = set(TRANSITIONS[order.status])
     if order.status == S.CONFIRMED:
-        steps.discard(S.PAID if order.delivery == Order.Delivery.COD else S.SHIPPED)
+        steps.discard(S.PAID if order.is_cod else S.SHIPPED)
     if order.status == S.PAID:
         steps.discard(S.SHIPPED if order.delivery == Order.Delivery.PICKUP else S.DONE)
     return [s for s in S.values if s in steps]
+
+
+def unit_price(product: Product, variant: Variant | None) -> int | None:
+    """The price of one unit as ordered; None when the seller names it (a range or nego)."""
+    if variant and variant.price is not None:
+        return variant.price
+    if product.price_max or product.negotiable:
+        return None  # a range: the seller sets the total when confirming
+    return product.price_min
 
 
 def order_create(*, product: Product, data: OrderInput) -> tuple[Order, bool]:
@@ -73,9 +84,7 @@ def order_create(*, product: Product, data: OrderInput) -> tuple[Order, bool]:
         raise OrderError(_("Stok tinggal %(n)s.") % {"n": variant.quantity})
     if data.quantity < product.min_order:
         raise OrderError(_("Pesanan minimal %(n)s.") % {"n": product.min_order})
-    price = variant.price if variant and variant.price is not None else product.price_min
-    if product.price_max and not (variant and variant.price is not None):
-        price = None  # a range: the seller sets the total when confirming
+    price = unit_price(product, variant)
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -95,6 +104,7 @@ def order_create(*, product: Product, data: OrderInput) -> tuple[Order, bool]:
                     buyer_phone=data.buyer_phone,
                     buyer_email=data.buyer_email,
                     delivery=data.delivery,
+                    payment=data.payment,
                     address=data.address,
                     note=data.note,
                 )
@@ -143,7 +153,8 @@ def order_proof_upload(*, order: Order, content: bytes, extension: str) -> Order
         if order.proof:
             order.proof.delete(save=False)
         order.proof.save(f"bukti.{extension}", ContentFile(content), save=False)
-        order.payment = Order.Payment.TRANSFER
+        if order.payment not in (Order.Payment.TRANSFER, Order.Payment.QRIS):
+            order.payment = Order.Payment.TRANSFER
         order.save(update_fields=["proof", "payment", "updated_at"])
         OrderEvent.objects.create(
             village=order.village, order=order, status=order.status, note=_("Bukti bayar dikirim")
@@ -179,11 +190,61 @@ def order_whatsapp_text(order: Order, product_url: str) -> str:
         _("Halo %(seller)s, saya ingin memesan:") % {"seller": order.seller.name},
         f"{order.product_name}" + (f" — {order.variant_name}" if order.variant_name else ""),
         _("Jumlah: %(n)s") % {"n": order.quantity},
+    ]
+    if order.subtotal is not None:
+        lines.append(
+            _("Subtotal: %(n)s × %(price)s = %(total)s (belum termasuk ongkir)")
+            % {
+                "n": order.quantity,
+                "price": rupiah(order.unit_price),
+                "total": rupiah(order.subtotal),
+            }
+        )
+    lines += [
         _("Pengiriman: %(d)s") % {"d": order.get_delivery_display()},
+        _("Pembayaran: %(p)s") % {"p": order.get_payment_display()},
         _("Kode pesanan: %(code)s") % {"code": order.code},
         product_url,
     ]
     return "\n".join(lines)
+
+
+def seller_chat_url(order: Order) -> str:
+    """The buyer's question about an order, with its code, to the seller's WhatsApp."""
+    text = _("Halo %(seller)s, saya menanyakan pesanan %(code)s (%(product)s).") % {
+        "seller": order.seller.name,
+        "code": order.code,
+        "product": order.product_name,
+    }
+    return whatsapp_link(order.seller.whatsapp) + "?text=" + quote(text, safe="")
+
+
+@dataclass(frozen=True)
+class Step:
+    status: str
+    label: str
+    state: str  # "done", "current" (the step the order has reached) or "todo"
+
+
+def order_progress(order: Order) -> list[Step]:
+    """The steps this order goes through, for the buyer's step indicator: a pick-up is not
+    shipped, a COD order is paid on delivery. Empty for a cancelled order (the page says so)."""
+    if order.status == S.CANCELLED:
+        return []
+    path: list[str] = [S.NEW, S.CONFIRMED, S.PAID, S.SHIPPED, S.DONE]
+    if order.delivery == Order.Delivery.PICKUP:
+        path.remove(S.SHIPPED)
+    elif order.is_cod:
+        path.remove(S.PAID)
+    if order.status not in path:  # a step outside the usual path: show every step
+        path = [S.NEW, S.CONFIRMED, S.PAID, S.SHIPPED, S.DONE]
+    current = path.index(order.status)
+    steps = []
+    for i, status in enumerate(path):
+        state = "done" if i < current else "current" if i == current else "todo"
+        label = _("Dipesan") if status == S.NEW else S(status).label
+        steps.append(Step(status, str(label), state))
+    return steps
 
 
 def order_whatsapp_url(order: Order, product_url: str) -> str:

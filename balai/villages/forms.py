@@ -3,7 +3,6 @@ file makes the form invalid before anything is written."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -12,47 +11,22 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balai.lib.coordinates import CoordinateField, point_clean
 from balai.lib.upload_forms import clean_image, upload_field
 from balai.villages.colors import MIN_CONTRAST, contrast_with_white
 from balai.villages.models import Official, Page, Village, color_validator
 
-SIX_PLACES = Decimal("0.000001")
-
-
-class CoordinateField(forms.CharField):
-    """A latitude or longitude typed or pasted on a phone: comma or dot, any precision."""
-
-    def __init__(self, *, limit: int, **kwargs: Any) -> None:
-        self.limit = limit
-        super().__init__(required=False, max_length=30, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return format(value.normalize(), "f")
-        return value
-
-    def clean(self, value: Any) -> Decimal | None:
-        text = (super().clean(value) or "").strip().replace(",", ".")
-        if not text:
-            return None
-        try:
-            number = Decimal(text).quantize(SIX_PLACES)
-        except InvalidOperation as exc:
-            raise ValidationError(_("Tulis angka, misalnya -7.3012.")) from exc
-        if not -self.limit <= number <= self.limit:
-            raise ValidationError(_("Angka ini di luar jangkauan peta."))
-        return number
-
 
 class ProfileForm(forms.ModelForm):
     latitude = CoordinateField(
-        limit=90,
+        axis="lat",
         label=gettext_lazy("Lintang (latitude)"),
-        help_text=gettext_lazy("Misalnya -7.301234. Salin dari aplikasi peta di ponsel."),
+        help_text=gettext_lazy(
+            "Misalnya -7.301234. Boleh tempel pasangan “-7.3051, 109.3685” dari Google Maps."
+        ),
     )
     longitude = CoordinateField(
-        limit=180,
+        axis="lng",
         label=gettext_lazy("Bujur (longitude)"),
         help_text=gettext_lazy("Misalnya 109.365678."),
     )
@@ -83,10 +57,8 @@ class ProfileForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         super().clean()
-        data = self.cleaned_data
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            raise ValidationError(_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
-        return data
+        point_clean(self)
+        return self.cleaned_data
 
 
 class LookForm(forms.Form):

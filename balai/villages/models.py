@@ -7,6 +7,7 @@ reached through `Model.objects.for_village(village)`; balai/tests/test_village_o
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar, Self, TypeVar
 
 from django.conf import settings
@@ -125,6 +126,13 @@ class Village(models.Model):
         ordering = ["region__name"]
         verbose_name = _("situs desa")
         verbose_name_plural = _("situs desa")
+
+    @property
+    def office_point(self) -> tuple[Decimal, Decimal] | None:
+        """The office's map point, if set: forms check that a project or shop lies near it."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
 
     def __str__(self) -> str:
         return self.display_name

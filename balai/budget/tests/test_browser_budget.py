@@ -41,6 +41,7 @@ def test_an_admin_imports_approves_and_publishes_the_apbdes(phone, alice, tmp_pa
     phone.get_by_role("link", name="Tetapkan APBDes").click()
     phone.fill("[name=number]", "3 Tahun 2024")
     phone.fill("[name=date]", "2024-12-20")
+    phone.get_by_label("Saya sudah memeriksa selisihnya").check()  # the sheet does not balance
     phone.get_by_role("button", name="Tetapkan dan tampilkan").click()
     phone.get_by_text("ditetapkan dan tampil di situs").wait_for()
     phone.get_by_role("link", name=re.compile(r"^Realisasi 5\.2\.2\.03")).click()

@@ -44,7 +44,14 @@ def test_an_admin_adds_a_year_enters_lines_approves_and_records_realisation(logi
     client.logout()
     assert client.get(public).status_code == 404  # a draft is not public
     client = login(alice)
-    client.post(dash("approve", year=2026), {"number": "4 Tahun 2026", "date": "2025-12-28"})
+    page = client.post(
+        dash("approve", year=2026), {"number": "4 Tahun 2026", "date": "2025-12-28"}
+    ).content.decode()
+    assert "APBDes tidak seimbang: selisih Rp 250.000.000" in page  # no financing line yet
+    client.post(
+        dash("approve", year=2026),
+        {"number": "4 Tahun 2026", "date": "2025-12-28", "imbalance_accepted": "on"},
+    )
     spending = BudgetLine.objects.get(fiscal_year=fy, kind="spending")
     client.post(
         dash("realisation_add", year=2026, pk=spending.pk),
@@ -120,7 +127,10 @@ def test_a_revision_keeps_both_amounts_and_the_public_sees_the_revised_one(login
             "revised_amount": "750.000.000",
         },
     )
-    client.post(dash("approve", year=2025), {"number": "8 Tahun 2025", "date": "2025-09-01"})
+    client.post(
+        dash("approve", year=2025),
+        {"number": "8 Tahun 2025", "date": "2025-09-01", "imbalance_accepted": "on"},
+    )
     line.refresh_from_db()
     fy.refresh_from_db()
     assert (line.original_amount, line.revised_amount) == (700_000_000, 750_000_000)
@@ -144,3 +154,60 @@ def test_a_kelurahan_dashboard_says_plainly_there_is_no_apbdes(client, db):
         reverse("budget_dashboard:years", kwargs={"slug": "kelurahan-uji"}), {"year": "2026"}
     )
     assert not FiscalYear.objects.exists()
+
+
+def test_an_account_is_found_by_its_name(login, alice, dagan):
+    FiscalYear.objects.create(village=dagan, year=2026)
+    client = login(alice)
+    response = client.post(
+        dash("line_add", year=2026), {"account": "dana desa", "original_amount": "1.000.000"}
+    )
+    assert response.status_code == 302
+    line = BudgetLine.objects.get()
+    assert (line.account.code, line.source) == ("4.2.1.01", "DDS")
+
+
+def test_a_name_that_fits_several_accounts_lists_them_to_pick(login, alice, dagan):
+    fy = FiscalYear.objects.create(village=dagan, year=2026)
+    client = login(alice)
+    page = client.post(
+        dash("line_add", year=2026),
+        {"account": "5.2.2.03", "kegiatan": "jalan desa", "source": "DDS", "original_amount": "1"},
+    ).content.decode()
+    assert "rekening cocok dengan “jalan desa”. Pilih salah satu di bawah." in page
+    assert 'name="kegiatan_pick"' in page and 'value="2.3.10 Pembangunan' in page
+    assert 'value="jalan desa"' in page  # what was typed stays
+    assert not BudgetLine.objects.exists()
+    response = client.post(
+        dash("line_add", year=2026),
+        {
+            "account": "5.2.2.03",
+            "kegiatan": "jalan desa",
+            "kegiatan_pick": "2.3.10 Pembangunan/Rehabilitasi/Peningkatan/Pengerasan Jalan Desa",
+            "source": "DDS",
+            "original_amount": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert BudgetLine.objects.get(fiscal_year=fy).kegiatan.code == "2.3.10"
+
+
+def test_a_broad_code_offers_the_detailed_accounts_under_it(login, alice, dagan):
+    FiscalYear.objects.create(village=dagan, year=2026)
+    client = login(alice)
+    page = client.post(
+        dash("line_add", year=2026), {"account": "4.2.1", "original_amount": "1"}
+    ).content.decode()
+    assert "Pilih kode yang paling rinci" in page and "Atau pilih salah satu di bawah." in page
+    assert 'value="4.2.1.01 Dana Desa"' in page
+
+
+def test_a_name_that_fits_no_account_says_how_to_search(login, alice, dagan):
+    FiscalYear.objects.create(village=dagan, year=2026)
+    client = login(alice)
+    page = client.post(
+        dash("line_add", year=2026), {"account": "Dana Bantuan Bulan", "original_amount": "1"}
+    ).content.decode()
+    assert "Tidak ada rekening yang cocok dengan “Dana Bantuan Bulan”" in page
+    assert "Kode Dana tidak ada" not in page
+    assert not BudgetLine.objects.exists()

@@ -103,3 +103,29 @@ def test_projects_of_a_draft_year_stay_hidden(client, dagan):
     )
     url = reverse("site:budget_project", kwargs={"village_slug": "dagan", "slug": "jalan"})
     assert client.get(url).status_code == 404
+
+
+def _project_post(client, fy, **point) -> object:
+    return client.post(
+        dash("project_add"),
+        {"fiscal_year": fy.pk, "name": "Talud Dusun I", "is_published": "on", **point},
+    )
+
+
+def test_a_project_takes_the_pair_copied_from_google_maps(login, alice, dagan_2025):
+    client = login(alice)
+    response = _project_post(client, dagan_2025, latitude="7°18'18.4\"S 109°22'06.6\"E")
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert (str(project.latitude), str(project.longitude)) == ("-7.305111", "109.368500")
+
+
+def test_a_project_far_from_the_village_office_is_refused(login, alice, dagan_2025):
+    village = dagan_2025.village
+    village.latitude, village.longitude = -7.3051, 109.3685
+    village.save()
+    client = login(alice)
+    response = _project_post(client, dagan_2025, latitude="-6.2088, 106.8456")
+    assert response.status_code == 200
+    assert "km dari kantor desa" in response.content.decode()
+    assert not Project.objects.exists()

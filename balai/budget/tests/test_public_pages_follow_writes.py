@@ -32,7 +32,11 @@ def test_a_new_project_and_a_revision_show_on_the_cached_pages(client, alice, da
         {"fiscal_year": fy.pk, "name": "Jembatan Kali Klawing", "is_published": "on"},
     )
     services.fiscal_year_revise(
-        fiscal_year=fy, revision_number="8 Tahun 2025", revision_date=fy.perdes_date, actor=alice
+        fiscal_year=fy,
+        revision_number="8 Tahun 2025",
+        revision_date=fy.perdes_date,
+        actor=alice,
+        imbalance_accepted=True,
     )
     client.logout()
     assert "Jembatan Kali Klawing" in client.get(site("budget_projects")).content.decode()

@@ -58,6 +58,7 @@ def year(request: VillageRequest, year: int) -> HttpResponse:
         "lines": lines,
         "t": selectors.year_tables(fy),
         "last_version": fy.versions.first(),
+        "balance": selectors.year_balance(fy),
     }
     return render(request, "budget/dashboard/year.html", ctx)
 
@@ -131,17 +132,27 @@ def realisation_add(request: VillageRequest, year: int, pk: int) -> HttpResponse
 def approve(request: VillageRequest, year: int) -> HttpResponse:
     fy = _year(request, year)
     revising = fy.status != FiscalYear.Status.DRAFT
-    form = ApproveForm(request.POST or None)
+    balance = selectors.year_balance(fy)
+    form = ApproveForm(request.POST or None, balance=balance)
     if request.method == "POST" and form.is_valid():
         number, date = form.cleaned_data["number"], form.cleaned_data["date"]
+        accepted = form.cleaned_data.get("imbalance_accepted", False)
         try:
             if revising:
                 services.fiscal_year_revise(
-                    fiscal_year=fy, revision_number=number, revision_date=date, actor=request.user
+                    fiscal_year=fy,
+                    revision_number=number,
+                    revision_date=date,
+                    actor=request.user,
+                    imbalance_accepted=accepted,
                 )
             else:
                 services.fiscal_year_approve(
-                    fiscal_year=fy, perdes_number=number, perdes_date=date, actor=request.user
+                    fiscal_year=fy,
+                    perdes_number=number,
+                    perdes_date=date,
+                    actor=request.user,
+                    imbalance_accepted=accepted,
                 )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -150,15 +161,26 @@ def approve(request: VillageRequest, year: int) -> HttpResponse:
                 request, _("APBDes %(year)s ditetapkan dan tampil di situs.") % {"year": fy.year}
             )
             return _to_year(request, fy)
-    return render(
-        request, "budget/dashboard/approve.html", {"fy": fy, "form": form, "revising": revising}
-    )
+    ctx = {"fy": fy, "form": form, "revising": revising, "balance": balance}
+    return render(request, "budget/dashboard/approve.html", ctx)
 
 
 @village_role_required("budget")
 @desa_only()
 def poster(request: VillageRequest, year: int) -> HttpResponse:
-    return poster_response(request, _year(request, year), inline=False)
+    """The poster for printing. An unbalanced year first shows the difference and asks for a
+    tick (a second step on the server, so it holds without JavaScript)."""
+    fy = _year(request, year)
+    balance = selectors.year_balance(fy)
+    if balance.balanced or request.GET.get("selisih") == "diperiksa":
+        return poster_response(request, fy, inline=False)
+    ctx = {
+        "fy": fy,
+        "balance": balance,
+        "size": "a1" if request.GET.get("ukuran") == "a1" else "a3",
+        "unticked": "langkah" in request.GET,
+    }
+    return render(request, "budget/dashboard/poster_check.html", ctx)
 
 
 @village_role_required("budget")

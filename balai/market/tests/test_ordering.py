@@ -22,6 +22,7 @@ def _data(batik, **extra):
         "buyer_name": "Dewi Anggraini",
         "buyer_phone": "0812-1111-2222",
         "delivery": "kurir",
+        "payment": "transfer",
         "address": "Jl. Merdeka 1, Purwokerto",
         "form_token": "token-1",
     }

@@ -245,3 +245,15 @@ def test_two_admins_saving_the_same_name_at_once_get_a_message_not_an_error(alic
     with pytest.raises(MarketError, match="Sudah ada penjual bernama"):
         seller_save(village=seller.village, seller=twin, actor=alice)
     assert Seller.objects.filter(name="Batik Sekar").count() == 1
+
+
+def test_a_sellers_location_pasted_from_google_maps_fills_both_fields(login, alice, dagan):
+    data = {"name": "Kopi Dagan", "kind": "warga", "whatsapp": "0812 3456 7890"}
+    client = login(alice)
+    page = client.post(_url("seller_add"), {**data, "latitude": "7.3051, 109.3685"})
+    assert "Lintang di selatan khatulistiwa memakai tanda minus" in page.content.decode()
+    assert not Seller.objects.exists()
+    response = client.post(_url("seller_add"), {**data, "latitude": "-7.3051°, 109.3685°"})
+    assert response.status_code == 302
+    seller = Seller.objects.get()
+    assert (str(seller.latitude), str(seller.longitude)) == ("-7.305100", "109.368500")

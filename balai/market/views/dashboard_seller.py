@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.audit.services import audit_record
+from balai.lib.numbers import rupiah
 from balai.lib.phone import whatsapp_link
 from balai.market import orders as order_services
 from balai.market import selectors, services
@@ -165,6 +166,14 @@ def order_detail(request: MarketRequest, code: str) -> HttpResponse:
     return _order_page(request, _order(request, code))
 
 
+def _step_initial(order: Order) -> dict[str, str]:
+    """The seller confirms the buyer's quantity × price unless they change it."""
+    initial = {"payment": order.payment or Order.Payment.TRANSFER}
+    if order.subtotal is not None:
+        initial["total"] = rupiah(order.subtotal)
+    return initial
+
+
 def _order_page(
     request: MarketRequest, order: Order, form: OrderStepForm | None = None
 ) -> HttpResponse:
@@ -177,7 +186,12 @@ def _order_page(
         "order": order,
         "events": list(order.events.all()),
         "steps": [
-            (step, form if form and form.data.get("status") == step else OrderStepForm(step=step))
+            (
+                step,
+                form
+                if form and form.data.get("status") == step
+                else OrderStepForm(step=step, initial=_step_initial(order)),
+            )
             for step in order_services.allowed_next(order)
         ],
         "form": form,

@@ -19,7 +19,7 @@ from balai.market import orders as order_services
 from balai.market import selectors
 from balai.market.jsonld import product_jsonld
 from balai.market.links import public_product_url
-from balai.market.models import Category, Order, Review
+from balai.market.models import Category, Order, Product, Review
 from balai.market.services import new_form_token
 from balai.market.site_forms import OrderForm, ProofForm, ReviewForm, TrackForm
 from balai.villages.cache import cache_public_page
@@ -80,10 +80,12 @@ def product(request: VillageRequest, product_slug: str) -> HttpResponse:
         raise Http404("produk tidak ditemukan")
     url = public_product_url(found)
     photos = list(found.photos.all())
+    variants = list(found.variants.all())
     ctx = {
         "product": found,
         "photos": photos,
-        "variants": list(found.variants.all()),
+        "variants": variants,
+        "first_variant": next((v for v in variants if not v.sold_out), None),
         "reviews": selectors.approved_reviews(found),
         "share_url": url,
         "jsonld": product_jsonld(found, url, photos, request),
@@ -99,23 +101,18 @@ def order_form(request: VillageRequest, product_slug: str) -> HttpResponse:
     initial = {
         "form_token": new_form_token(),
         "quantity": request.GET.get("jumlah") or found.min_order,
-        "variant": request.GET.get("varian", ""),
+        "variant": request.GET.get("varian") or _first_available_variant(found),
     }
+    if request.method == "POST" and "hitung" in request.POST:
+        # "Hitung total" without JavaScript: show the subtotal for what was filled in, as the
+        # first view does, with no errors for fields not yet filled and nothing saved.
+        form = OrderForm(product=found, initial={**initial, **request.POST.dict()})
+        return _order_page(request, found, form)
     form = OrderForm(request.POST or None, product=found, initial=initial)
     if request.method == "POST" and form.is_valid():
+        names = ("buyer_name", "buyer_phone", "buyer_email", "delivery", "payment", "address")
         data = order_services.OrderInput(
-            **{
-                k: form.cleaned_data.get(k) or ""
-                for k in (
-                    "buyer_name",
-                    "buyer_phone",
-                    "buyer_email",
-                    "delivery",
-                    "address",
-                    "note",
-                    "form_token",
-                )
-            },
+            **{k: form.cleaned_data.get(k) or "" for k in (*names, "note", "form_token")},
             quantity=form.cleaned_data["quantity"],
             variant=form.cleaned_data.get("variant"),
         )
@@ -126,7 +123,22 @@ def order_form(request: VillageRequest, product_slug: str) -> HttpResponse:
         else:
             _grant(request, order)
             return redirect(site_reverse(request, "market_order_done", code=order.code))
-    return render(request, "market/site/order_form.html", {"form": form, "product": found})
+    return _order_page(request, found, form)
+
+
+def _first_available_variant(product: Product) -> str:
+    first = next((v for v in product.variants.all() if not v.sold_out), None)
+    return str(first.pk) if first else ""
+
+
+def _order_page(request: VillageRequest, product: Product, form: OrderForm) -> HttpResponse:
+    ctx = {
+        "form": form,
+        "product": product,
+        "figures": form.figures(),
+        "prices": form.variant_prices(),
+    }
+    return render(request, "market/site/order_form.html", ctx)
 
 
 @never_cache
@@ -201,6 +213,8 @@ def track_order(request: VillageRequest, code: str) -> HttpResponse:
     ctx = {
         "order": order,
         "events": list(order.events.all()),
+        "progress": order_services.order_progress(order),
+        "seller_chat": order_services.seller_chat_url(order),
         "proof_form": proof_form,
         "review_form": review_form,
         "review": Review.objects.filter(order=order).first(),

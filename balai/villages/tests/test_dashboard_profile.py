@@ -75,6 +75,23 @@ def test_a_bad_email_and_coordinate_are_refused_in_indonesian(client, alice, dag
     client.force_login(alice)
     response = client.post(URL, form_data(email="bukan-email", latitude="utara"))
     html = response.content.decode()
-    assert "Tulis angka, misalnya -7.3012." in html
+    assert "Tulis angka seperti -7.3051, atau tempel pasangan dari Google Maps" in html
     assert "Ada yang perlu diperbaiki" in html
     assert Village.objects.get(pk=dagan.pk).email == ""
+
+
+def test_a_pair_pasted_from_google_maps_into_latitude_fills_both(client, alice, dagan):
+    client.force_login(alice)
+    data = form_data(latitude="-7.3051, 109.3685", longitude="")
+    response = client.post(URL, data)
+    assert response.status_code == 302
+    village = Village.objects.get(pk=dagan.pk)
+    assert (village.latitude, village.longitude) == (Decimal("-7.305100"), Decimal("109.368500"))
+
+
+def test_the_profile_offers_my_location_only_with_javascript(client, alice, dagan):
+    client.force_login(alice)
+    html = client.get(URL).content.decode()
+    assert "Pakai lokasi saya" in html
+    assert '<div class="geolocate" data-geolocate data-lat="id_latitude"' in html
+    assert "geolocate.js" in html
