@@ -73,11 +73,12 @@ def test_the_menu_opens_and_leads_on_without_javascript(browser, live_server, al
     context.close()
 
 
-def test_the_village_menu_is_one_row_on_a_phone(phone, dagan):
+def test_the_village_menu_is_one_row_on_a_phone(phone, desktop, dagan):
     for n, title in enumerate(
         ["Sejarah Desa", "Potensi Desa", "Layanan Administrasi", "Kebijakan Privasi", "Kontak"]
     ):
-        Page.objects.create(village=dagan, title=title, slug=f"hal-{n}", body="Isi.", order=n)
+        body = "Kantor desa buka Senin sampai Jumat. " * 300  # taller than a screen
+        Page.objects.create(village=dagan, title=title, slug=f"hal-{n}", body=body, order=n)
     phone.goto("/desa/dagan/")
     items = phone.locator(".village-nav li")
     assert items.count() >= 6
@@ -88,3 +89,12 @@ def test_the_village_menu_is_one_row_on_a_phone(phone, dagan):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.locator(".village-nav li").last.get_by_role("link").click()
     phone.get_by_role("heading", level=1, name="Kontak").wait_for()
+    # The open section's link, last in the row, starts in view; the page itself stays at its top.
+    current = phone.locator(".village-nav a[aria-current=page]").bounding_box()
+    assert current["x"] >= 0 and current["x"] + current["width"] <= 360
+    assert phone.evaluate("window.scrollY") == 0
+    # A wide screen keeps the menu as it was: wrapped rows, the page at its top.
+    desktop.goto("/desa/dagan/halaman/hal-4/")
+    desktop.get_by_role("heading", level=1, name="Kontak").wait_for()
+    assert desktop.evaluate("window.scrollY") == 0
+    assert desktop.locator(".site-header .brand").is_visible()
