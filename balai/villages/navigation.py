@@ -6,6 +6,11 @@ their AppConfig.ready():
 
     from balai.villages.navigation import MenuItem, register_menu_provider
     register_menu_provider(news_menu)  # yields MenuItem("news", _("Berita"), "news", order=20)
+
+The dashboard menu works the same way: modules register a DashboardSection (village) or a
+DistrictSection (district-wide) and the menu groups them under MENU_GROUPS (Konten, Data,
+Keuangan, …), shown behind one Menu control on a phone and as a sidebar on a wide screen
+(templates/layouts/dashboard.html, the dashboard_menu tag).
 """
 
 from __future__ import annotations
