@@ -28,4 +28,6 @@ class MentoringConfig(AppConfig):
             ("mentoring_district_dashboard:guides", _("Panduan"), 83),
             ("mentoring_district_dashboard:events", _("Juguran & pelatihan"), 84),
         ):
-            register_district_section(DistrictSection(url_name, label, public=False, order=order))
+            register_district_section(
+                DistrictSection(url_name, label, public=False, order=order, group="support")
+            )

@@ -13,6 +13,10 @@ class SchedulerConfig(AppConfig):
 
         register_district_section(
             DistrictSection(
-                "scheduler_district_dashboard:jobs", _("Tugas terjadwal"), public=False, order=88
+                "scheduler_district_dashboard:jobs",
+                _("Tugas terjadwal"),
+                public=False,
+                order=88,
+                group="watch",
             )
         )

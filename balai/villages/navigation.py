@@ -6,6 +6,11 @@ their AppConfig.ready():
 
     from balai.villages.navigation import MenuItem, register_menu_provider
     register_menu_provider(news_menu)  # yields MenuItem("news", _("Berita"), "news", order=20)
+
+The dashboard menu works the same way: modules register a DashboardSection (village) or a
+DistrictSection (district-wide) and the menu groups them under MENU_GROUPS (Konten, Data,
+Keuangan, …), shown behind one Menu control on a phone and as a sidebar on a wide screen
+(templates/layouts/dashboard.html, the dashboard_menu tag).
 """
 
 from __future__ import annotations
@@ -81,26 +86,58 @@ def _pages(village: Village) -> Iterable[MenuItem]:
         )
 
 
+# The dashboard menu is grouped, so a phone shows the page first and the menu behind one control
+# (issue 17): a group's key, then its label, in the order they appear.
+MENU_GROUPS: dict[str, StrOrPromise] = {
+    "content": _("Konten"),
+    "data": _("Data"),
+    "finance": _("Keuangan"),
+    "services": _("Layanan"),
+    "villages": _("Data desa"),
+    "support": _("Pendampingan"),
+    "settings": _("Pengaturan"),
+    "watch": _("Pemantauan"),
+}
+# Where a village section goes when it names no group: by the area that opens it.
+AREA_GROUPS = {
+    "view": "support",
+    "profile": "settings",
+    "members": "settings",
+    "content": "content",
+    "personal": "data",
+    "budget": "finance",
+    "disclosure": "services",
+    "market": "services",
+}
+
+
 @dataclass(frozen=True)
 class DashboardSection:
     """A link in the village dashboard menu, shown to people whose role covers `area`
-    (balai.villages.permissions.AREA_ROLES)."""
+    (balai.villages.permissions.AREA_ROLES), under `group` (a MENU_GROUPS key; by default the
+    area's, AREA_GROUPS)."""
 
     url_name: str  # reversed with kwargs={"slug": village.slug}
     label: StrOrPromise
     area: str
     order: int = 50
+    group: str = ""
+
+    @property
+    def menu_group(self) -> str:
+        return self.group or AREA_GROUPS[self.area]
 
 
 @dataclass(frozen=True)
 class DistrictSection:
     """A district-wide link: `public` ones go in the portal header, the others in the district
-    admin's dashboard menu."""
+    admin's dashboard menu, under `group` (a MENU_GROUPS key)."""
 
     url_name: str  # reversed without arguments
     label: StrOrPromise
     public: bool = True
     order: int = 50
+    group: str = "villages"
 
 
 _dashboard_sections: list[DashboardSection] = []

@@ -23,4 +23,6 @@ class WatchConfig(AppConfig):
             ("watch_district_dashboard:freshness", _("Kesegaran situs"), 81),
             ("watch_district_dashboard:alerts", _("Pantauan keamanan"), 85),
         ):
-            register_district_section(DistrictSection(url_name, label, public=False, order=order))
+            register_district_section(
+                DistrictSection(url_name, label, public=False, order=order, group="watch")
+            )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from django_stubs_ext import StrOrPromise
 from balai.villages import navigation
 from balai.villages.models import Membership
 from balai.villages.navigation import site_menu
-from balai.villages.permissions import DISTRICT_ROLE, can
+from balai.villages.permissions import DISTRICT_ROLE, can, can_preview, village_role
 from balai.villages.richtext import page_body_html
 
 register = template.Library()
@@ -74,62 +75,135 @@ def page_html(body: str) -> SafeString:
     return mark_safe(page_body_html(body))
 
 
-def _link(name: str, label: StrOrPromise, current: str, **kwargs: str) -> dict | None:
+def _link(name: str, label: StrOrPromise, **kwargs: str) -> dict | None:
     try:
         href = reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:  # a section another part has not shipped yet
         return None
-    section = name.rstrip("s")
-    return {"href": href, "label": label, "current": current == name or current.startswith(section)}
+    return {"name": name, "href": href, "label": label, "current": False}
+
+
+def _mark_current(groups: list[dict], current: str) -> None:
+    """Mark the link of the open page: its own URL name, a list's name for its items
+    ("dashboard:pages" for "dashboard:page_edit"), or else the first link of the same app (the
+    news editor belongs under "Berita")."""
+    links = [link for group in groups for link in group["links"] if link["name"]]
+    if not current:
+        return
+    for link in links:
+        if current.startswith(link["name"].rstrip("s")):
+            link["current"] = True
+            return
+    namespace = current.split(":", 1)[0] + ":"
+    same_app = [link for link in links if link["name"].startswith(namespace)]
+    if same_app:
+        same_app[0]["current"] = True
+
+
+def _grouped(sections: list[tuple[str, dict | None]]) -> list[dict]:
+    """(group key or "" for the top, link) pairs → the menu's groups in MENU_GROUPS order."""
+    order = ["", *navigation.MENU_GROUPS]
+    groups: dict[str, list[dict]] = {}
+    for key, link in sections:
+        if link is not None:
+            groups.setdefault(key, []).append(link)
+    return [
+        {"label": navigation.MENU_GROUPS.get(key), "links": groups[key]}
+        for key in sorted(groups, key=order.index)
+    ]
+
+
+# The village dashboard's own sections (the modules add theirs through the navigation registry).
+VILLAGE_SECTIONS = [
+    navigation.DashboardSection("dashboard:profile", gettext_lazy("Profil desa"), "profile", 5),
+    navigation.DashboardSection("dashboard:look", gettext_lazy("Tampilan"), "profile", 6),
+    navigation.DashboardSection("members:list", gettext_lazy("Anggota"), "members", 7),
+    navigation.DashboardSection("dashboard:pages", gettext_lazy("Halaman"), "content", 30),
+    navigation.DashboardSection(
+        "dashboard:officials", gettext_lazy("Perangkat desa"), "profile", 31, "content"
+    ),
+]
+# The district admin's own pages, first in their part of the menu: (URL name, label).
+DISTRICT_PAGES = [
+    ("district:home", gettext_lazy("Ringkasan")),
+    ("review:queue", gettext_lazy("Pendaftaran desa")),
+    ("district:villages", gettext_lazy("Situs desa")),
+    ("district:people", gettext_lazy("Pengguna")),
+    ("district:audit", gettext_lazy("Jejak perubahan")),
+    ("district:kecamatan", gettext_lazy("Pantauan kecamatan")),
+]
+
+
+def _village_part(user, village) -> dict:
+    kw = {"slug": village.slug}
+    sections = sorted((*VILLAGE_SECTIONS, *navigation.dashboard_sections()), key=lambda s: s.order)
+    pairs = (
+        [("", _link("dashboard:village", _("Ringkasan"), **kw))]
+        if can_preview(user, village)
+        else []
+    )
+    pairs += [
+        (s.menu_group, _link(s.url_name, s.label, **kw))
+        for s in sections
+        if can(user, village, s.area)
+    ]
+    groups = _grouped(pairs)
+    site = {"name": "", "href": village.get_absolute_url(), "label": _("Lihat situs")}
+    groups.append({"label": None, "links": [{**site, "current": False}]})
+    role = village_role(user, village)
+    return {"title": village.display_name, "role": role_label(role), "groups": groups}
+
+
+def _district_part(user) -> dict | None:
+    if user.is_district_admin:
+        pairs = [("", _link(name, label)) for name, label in DISTRICT_PAGES]
+        pairs += [
+            (s.group, _link(s.url_name, s.label))
+            for s in navigation.district_sections(public=False)
+        ]
+        return {
+            "title": settings.DISTRICT_NAME,
+            "role": role_label(DISTRICT_ROLE),
+            "groups": _grouped(pairs),
+        }
+    pairs = []
+    if _watches_kecamatan(user):
+        pairs.append(("", _link("district:kecamatan", _("Desa di kecamatan"))))
+    if _is_mentor(user):
+        pairs.append(("", _link("mentoring_district_dashboard:queue", _("Permintaan bantuan"))))
+    if _watches_kecamatan(user) or _is_mentor(user):
+        pairs.append(("", _link("watch_district_dashboard:freshness", _("Kesegaran situs"))))
+    if not pairs:
+        return None
+    return {"title": settings.DISTRICT_NAME, "role": "", "groups": _grouped(pairs)}
 
 
 @register.simple_tag(takes_context=True)
-def dashboard_nav(context) -> list[dict]:
-    """The dashboard menu: the current village's sections this person may open, then
-    district or kecamatan links."""
+def dashboard_menu(context) -> list[dict]:
+    """The dashboard menu in parts: the current village's sections this person may open, then
+    the district-wide ones (the district admin's pages, a kecamatan viewer's or a mentor's).
+    Each part has a title, the person's role there and its groups (a label, or None for links
+    that stand on their own, and the links). Built once per request: the header's menu control
+    and the wide screen's sidebar show the same one."""
     request = context["request"]
+    menu = getattr(request, "_balai_dashboard_menu", None)
+    if menu is not None:
+        return menu
     user = request.user
-    if not user.is_authenticated:
-        return []
-    match = getattr(request, "resolver_match", None)
-    current = match.view_name if match else ""
-    links: list[dict | None] = []
-    village = getattr(request, "village", None)
-    if village is not None and village.pk:
-        kw = {"slug": village.slug}
-        sections: list[tuple[str, StrOrPromise, str]] = [
-            ("dashboard:village", _("Ringkasan"), "view"),
-            ("dashboard:profile", _("Profil desa"), "profile"),
-            ("dashboard:look", _("Tampilan"), "profile"),
-            ("dashboard:officials", _("Perangkat desa"), "profile"),
-            ("dashboard:pages", _("Halaman"), "content"),
-            ("members:list", _("Anggota"), "members"),
-        ]
-        sections += [(s.url_name, s.label, s.area) for s in navigation.dashboard_sections()]
-        links += [
-            _link(n, label, current, **kw)
-            for n, label, area in sections
-            if can(user, village, area)
-        ]
-        links.append(
-            {"href": village.get_absolute_url(), "label": _("Lihat situs"), "current": False}
+    menu = []
+    if user.is_authenticated:
+        village = getattr(request, "village", None)
+        if village is not None and village.pk:
+            menu.append(_village_part(user, village))
+        district = _district_part(user)
+        if district is not None:
+            menu.append(district)
+        match = getattr(request, "resolver_match", None)
+        _mark_current(
+            [g for part in menu for g in part["groups"]], match.view_name if match else ""
         )
-    if user.is_district_admin:
-        links.append(_link("district:home", _("Dasbor kabupaten"), current))
-        links.append(_link("review:queue", _("Pendaftaran desa"), current))
-        links += [
-            _link(s.url_name, s.label, current) for s in navigation.district_sections(public=False)
-        ]
-    else:
-        if _watches_kecamatan(user):
-            links.append(_link("district:kecamatan", _("Desa di kecamatan"), current))
-        if _is_mentor(user):
-            links.append(
-                _link("mentoring_district_dashboard:queue", _("Permintaan bantuan"), current)
-            )
-        if _watches_kecamatan(user) or _is_mentor(user):
-            links.append(_link("watch_district_dashboard:freshness", _("Kesegaran situs"), current))
-    return [link for link in links if link]
+    request._balai_dashboard_menu = menu
+    return menu
 
 
 def _is_mentor(user) -> bool:
@@ -147,7 +221,7 @@ def _watches_kecamatan(user) -> bool:
 @register.simple_tag
 def district_menu() -> list[dict]:
     """Portal header links to the district-wide sections the modules provide."""
-    links = (_link(s.url_name, s.label, "") for s in navigation.district_sections(public=True))
+    links = (_link(s.url_name, s.label) for s in navigation.district_sections(public=True))
     return [link for link in links if link]
 
 
@@ -157,29 +231,3 @@ def role_label(role: str | None) -> str:
     if role == DISTRICT_ROLE:
         return _("Admin kabupaten")
     return str(Membership.Role(role).label) if role in Membership.Role.values else ""
-
-
-# The district dashboard's tabs: (URL name, label, the views that belong to the tab).
-DISTRICT_TABS = [
-    ("district:home", gettext_lazy("Ringkasan"), ("district:home",)),
-    ("review:queue", gettext_lazy("Pendaftaran"), ()),  # its pages have their own frame
-    ("district:villages", gettext_lazy("Situs desa"), ("district:villages", "district:village")),
-    ("district:people", gettext_lazy("Pengguna"), ("district:people",)),
-    ("district:audit", gettext_lazy("Jejak perubahan"), ("district:audit",)),
-    ("district:kecamatan", gettext_lazy("Pantauan kecamatan"), ("district:kecamatan",)),
-]
-
-
-@register.simple_tag(takes_context=True)
-def district_tabs(context) -> list[dict]:
-    """The district dashboard's tabs, the current one marked (by the view's URL name)."""
-    match = getattr(context["request"], "resolver_match", None)
-    current = match.view_name if match else ""
-    return [
-        {
-            "href": reverse(name),
-            "label": label,
-            "current": current in views,
-        }
-        for name, label, views in DISTRICT_TABS
-    ]
