@@ -177,7 +177,7 @@ def poster(request: VillageRequest, year: int) -> HttpResponse:
     ctx = {
         "fy": fy,
         "balance": balance,
-        "size": "a1" if request.GET.get("ukuran") == "a1" else "a3",
+        "is_a1": request.GET.get("ukuran") == "a1",
         "unticked": "langkah" in request.GET,
     }
     return render(request, "budget/dashboard/poster_check.html", ctx)
