@@ -52,6 +52,7 @@ HOST = "balai.test"
 PORT_STATIC, PORT_SERVE, PORT_HTTP, PORT_HTTPS, PORT_WRAP, PORT_UNCACHED, PORT_LOAD = (
     8201, 8202, 8203, 8204, 8205, 8206, 8207,
 )  # fmt: skip
+PORT_APP_A, PORT_APP_B, PORT_REPLICA = 8211, 8212, 5434  # the rehearsal's (--rehearsal)
 ROUNDS = 2  # of the same-server comparison
 IMPORT_AFTER = 5  # seconds of load before the import starts
 HOME, STATS = "/desa/dagan/", "/desa/dagan/statistik/"
@@ -304,8 +305,11 @@ def nginx_static(tmp: Path, page: bytes) -> subprocess.Popen[bytes]:
     return process
 
 
-def nginx_shipped(tmp: Path, page: bytes) -> subprocess.Popen[bytes]:
-    """deploy/nginx/balai.conf rendered by deploy/install.sh, in front of `manage.py serve`."""
+def nginx_shipped(
+    tmp: Path, page: bytes, upstream: str = f"127.0.0.1:{PORT_SERVE}"
+) -> subprocess.Popen[bytes]:
+    """deploy/nginx/balai.conf rendered by deploy/install.sh, in front of `manage.py serve`
+    (`upstream`: one app server, or several separated by commas)."""
     tmp.mkdir(parents=True, exist_ok=True)
     cert, key = tmp / "cert.pem", tmp / "key.pem"
     subprocess.run(
@@ -316,7 +320,7 @@ def nginx_shipped(tmp: Path, page: bytes) -> subprocess.Popen[bytes]:
     site = subprocess.run(
         ["bash", str(ROOT / "deploy" / "install.sh"), "--render", "nginx/balai.conf",
          "--domain", HOST, "--cert", str(cert), "--key", str(key), "--root", str(tmp),
-         "--upstream", f"127.0.0.1:{PORT_SERVE}", "--listen-http", f"127.0.0.1:{PORT_HTTP}",
+         "--upstream", upstream, "--listen-http", f"127.0.0.1:{PORT_HTTP}",
          "--listen-https", f"127.0.0.1:{PORT_HTTPS}", "--cache-dir", str(tmp / "cache"),
          "--log-dir", str(tmp / "log"), "--acme-root", str(tmp / "acme")],
         check=True, capture_output=True, text=True,
@@ -559,6 +563,7 @@ def writer(config: dict[str, Any]) -> None:
                 quantity=max(1, product.min_order),
                 variant=None,
                 delivery=Order.Delivery.PICKUP,
+                payment=Order.Payment.CASH,
                 address="",
                 note="",
                 form_token=secrets.token_hex(16),
@@ -590,8 +595,19 @@ def percentile(values: list[int], p: float) -> int:
 
 
 def section_load(
-    db: str, env: dict[str, str], tmp: Path, seconds: float, rows_n: int, rows: list[list[str]]
+    db: str,
+    env: dict[str, str],
+    tmp: Path,
+    seconds: float,
+    rows_n: int,
+    rows: list[list[str]],
+    *,
+    base: str = "",
+    servers: list[Server] | None = None,
+    context: ssl.SSLContext | None = None,
 ) -> None:
+    """The load with writes against `manage.py serve` (started here), or against `base` in front
+    of the given `servers` (the rehearsal: nginx and two app servers)."""
     sys.path.insert(0, str(ROOT / "bench"))
     file = Path(tempfile.gettempdir()) / f"balai-serving-dagan-{rows_n}.xlsx"
     if not file.exists():
@@ -606,11 +622,13 @@ def section_load(
             [PY, "-c", code, str(ROOT), str(file), str(rows_n)],
             cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "balai.settings"}, check=True,
         )  # fmt: skip
-    serve = Server(env, PORT_LOAD, tmp / f"load-{db}.log")
-    try:
+    own = not servers
+    if not servers:
+        servers = [Server(env, PORT_LOAD, tmp / f"load-{db}.log")]
         base = f"http://127.0.0.1:{PORT_LOAD}"
+    try:
         for page, _clients in LOAD_PAGES:
-            status, _h, _b = get(base + page)
+            status, _h, _b = get(base + page, context)
             assert status == 200, (page, status)
         print(f"3. {db}: public pages at 50 clients for {seconds:.0f} s while importing "
               f"{rows_n:,} residents, publishing and ordering")  # fmt: skip
@@ -642,7 +660,8 @@ def section_load(
             out, _ = process.communicate()
             results.append((page, ab_parse(out, plot)))
     finally:
-        serve.stop()
+        if own:
+            servers[0].stop()
     try:
         report = json.loads(written.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
@@ -667,7 +686,10 @@ def section_load(
             f"during the import p99 {percentile(mine, 0.99)} ms ({len(mine):,} requests)"
         )
     took = stamps.get("import_done", 0) - stamps.get("import_start", 0)
-    problems = serve.problems()
+    problems: dict[str, int] = {}
+    for server in servers:
+        for name, count in server.problems().items():
+            problems[name] = problems.get(name, 0) + count
     errors = report["errors"]
     total_errors = failed + non2xx + len(errors) + problems["database is locked"]
     total_errors += problems["Traceback"]
@@ -695,6 +717,156 @@ def section_load(
     )
 
 
+# --- 4. the scale-out rehearsal -------------------------------------------------------------
+
+
+def psql(port: int, sql: str, db: str = "postgres") -> str:
+    return subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", db, "-Atq",
+         "-v", "ON_ERROR_STOP=1", "-c", sql],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+
+
+class Replica:
+    """A streaming replica of the local primary (127.0.0.1:5432) made with pg_basebackup, run by
+    the postgres user on PORT_REPLICA. Streaming needs a `replication` line in the primary's
+    pg_hba.conf: when there is none, one for 127.0.0.1 is added with a reload (no restart) and
+    taken out again at the end."""
+
+    def __init__(self, folder: Path, port: int) -> None:
+        self.folder, self.port = folder, port
+        self.data = folder / "data"
+        self.added_hba = ""
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+        if not bins:
+            sys.exit("PostgreSQL's server programs are needed (/usr/lib/postgresql/*/bin)")
+        self.bin = bins[-1]
+
+    def as_postgres(self, *argv: str) -> None:
+        subprocess.run(["runuser", "-u", "postgres", "--", *argv], check=True, capture_output=True)
+
+    def start(self) -> None:
+        if os.geteuid() != 0:
+            sys.exit("the rehearsal runs the replica as the postgres user: run it as root")
+        rules = psql(
+            5432,
+            "SELECT count(*) FROM pg_hba_file_rules "
+            "WHERE 'replication' = ANY(database) AND error IS NULL",
+        )
+        if rules == "0":
+            hba = psql(5432, "SHOW hba_file")
+            with open(hba, "a") as out:
+                out.write("host replication postgres 127.0.0.1/32 trust  # balai bench\n")
+            self.added_hba = hba
+            psql(5432, "SELECT pg_reload_conf()")
+            time.sleep(1)
+        self.folder.mkdir(parents=True)
+        for folder in (self.folder.parent, self.folder):
+            folder.chmod(0o755)
+        shutil.chown(self.folder, "postgres", "postgres")
+        started = time.monotonic()
+        self.as_postgres(
+            str(self.bin / "pg_basebackup"), "-h", "127.0.0.1", "-p", "5432", "-U", "postgres",
+            "-D", str(self.data), "-X", "stream", "-R", "-c", "fast",
+        )  # fmt: skip
+        # A hot standby needs these at least as high as on the primary.
+        names = ["max_connections", "max_worker_processes", "max_wal_senders",
+                 "max_prepared_transactions", "max_locks_per_transaction"]  # fmt: skip
+        same = "".join(f"{name} = {psql(5432, f'SHOW {name}')}\n" for name in names)
+        (self.data / "postgresql.conf").write_text(
+            f"port = {self.port}\nlisten_addresses = '127.0.0.1'\n"
+            f"unix_socket_directories = '{self.folder}'\nhot_standby = on\n{same}"
+        )
+        (self.data / "pg_hba.conf").write_text(
+            "local all all trust\nhost all all 127.0.0.1/32 trust\n"
+        )
+        for name in ("postgresql.conf", "pg_hba.conf"):
+            shutil.chown(self.data / name, "postgres", "postgres")
+        self.as_postgres(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
+            "-w", "start",
+        )  # fmt: skip
+        print(
+            f"   replica made with pg_basebackup and started in {time.monotonic() - started:.1f} s,"
+            f" in recovery: {psql(self.port, 'SELECT pg_is_in_recovery()')}"
+        )
+
+    def stop(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self.as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop")
+        if self.added_hba:
+            text = Path(self.added_hba).read_text()
+            kept = [line for line in text.splitlines(True) if not line.endswith("# balai bench\n")]
+            Path(self.added_hba).write_text("".join(kept))
+            psql(5432, "SELECT pg_reload_conf()")
+
+
+def rehearsal(args: argparse.Namespace, tmp: Path, seconds: float, rows: list[list[str]]) -> None:
+    """Issue 13's scale-out on one machine: PostgreSQL primary and a streaming replica, Redis,
+    two app servers (`manage.py serve`, each with its worker and scheduler) behind the shipped
+    nginx site, and the load with writes through nginx."""
+    env = build("postgres", tmp / "pg", args)
+    name = args.pg_url.rsplit("/", 1)[1]
+    replica = Replica(tmp / "replica", PORT_REPLICA)
+    servers: list[Server] = []
+    nginx = None
+    try:
+        print("4. rehearsal: primary 127.0.0.1:5432, replica", end=" ")
+        print(f"127.0.0.1:{PORT_REPLICA}, Redis {args.redis_url}, app servers :{PORT_APP_A} and")
+        print(f"   :{PORT_APP_B} (manage.py serve) behind the shipped nginx (HTTPS :{PORT_HTTPS})")
+        replica.start()
+        villages = "SELECT count(*) FROM villages_village"
+        for _ in range(120):
+            if psql(PORT_REPLICA, villages, name) == psql(5432, villages, name):
+                break
+            time.sleep(0.5)
+        app_env = {
+            **env,
+            "DATABASE_REPLICA_URLS": f"postgres://postgres@127.0.0.1:{PORT_REPLICA}/{name}",
+        }
+        for port in (PORT_APP_A, PORT_APP_B):
+            servers.append(Server(app_env, port, tmp / f"app-{port}.log"))
+        upstream = f"127.0.0.1:{PORT_APP_A},127.0.0.1:{PORT_APP_B}"
+        nginx = nginx_shipped(tmp / "nginx-rehearsal", b"", upstream)
+        context = ssl._create_unverified_context()
+        base = f"https://127.0.0.1:{PORT_HTTPS}"
+        for _ in range(50):
+            try:
+                get(base + "/healthz", context)
+                break
+            except Exception:  # noqa: BLE001 - not up yet
+                time.sleep(0.2)
+        reads = f"SELECT xact_commit FROM pg_stat_database WHERE datname = '{name}'"
+        before = int(psql(PORT_REPLICA, reads))
+        section_load(
+            "rehearsal", env, tmp, seconds, args.rows, rows,
+            base=base, servers=servers, context=context,
+        )  # fmt: skip
+        replica_transactions = int(psql(PORT_REPLICA, reads)) - before
+        lag = psql(5432, "SELECT coalesce(max(replay_lag)::text, '0') FROM pg_stat_replication")
+        served = [
+            len(re.findall(r"request id=\S+ method=GET", server.log.read_text(errors="replace")))
+            for server in servers
+        ]
+        print(
+            f"  app servers answered {served[0]:,} and {served[1]:,} GETs (the rest came from "
+            f"nginx's micro-cache); the replica ran {replica_transactions:,} transactions; "
+            f"replay lag at the end {lag}"
+        )
+        rows[-1][3] += (
+            f"; app servers {served[0]:,}+{served[1]:,} GETs, replica {replica_transactions:,} "
+            "transactions"
+        )
+    finally:
+        if nginx:
+            nginx.terminate()
+            nginx.wait()
+        for server in servers:
+            server.stop()
+        replica.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="short runs (~2 min in all)")
@@ -706,6 +878,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
         "--sections", default="cached,uncached,load", help="which of cached,uncached,load to run"
+    )
+    parser.add_argument(
+        "--rehearsal",
+        action="store_true",
+        help="the scale-out rehearsal only (root: primary + replica, Redis, 2 app servers, nginx)",
     )
     parser.add_argument("--writer", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -721,7 +898,9 @@ def main() -> None:
     rows: list[list[str]] = []
     print(f"{os.cpu_count()} cores, {load()}; temp {tmp}")
     try:
-        for i, db in enumerate(args.db.split(",")):
+        if args.rehearsal:
+            rehearsal(args, tmp, seconds, rows)
+        for i, db in enumerate([] if args.rehearsal else args.db.split(",")):
             env = build(db, tmp / db, args)
             sections = args.sections.split(",")
             if i == 0 and "cached" in sections:

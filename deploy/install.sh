@@ -54,7 +54,9 @@ Usage: deploy/install.sh --domain DOMAIN [options]
                          present, else a temporary self-signed one until certbot has run)
   --root DIR             where venv/ and var/ go (default /srv/balai)
   --etc DIR              where balai.env goes (default /etc/balai)
-  --upstream HOST:PORT   the app server's address (default 127.0.0.1:8000)
+  --upstream HOST:PORT[,HOST:PORT…]
+                         the app servers' addresses (default 127.0.0.1:8000); several for
+                         several app hosts, nginx shares the requests between them
   --listen-http PORT, --listen-https PORT    nginx's ports (default 80 and 443)
   --user NAME            the system user the services run as (default balai)
   --skip-packages        do not apt-get install anything
@@ -120,7 +122,9 @@ fi
 # One deploy/ file with this install's values: the placeholders filled, the default paths and
 # ports replaced by the ones given.
 render() {
-    local file=$1
+    local file=$1 first=${UPSTREAM%%,*} servers
+    # One `server` line in the nginx upstream per app server given.
+    servers=$(tr ',' '\n' <<<"$UPSTREAM" | sed 's#.*#    server &;#' | sed ':a;N;$!ba;s/\n/\\n/g')
     [[ -f "$file" ]] || file=$DEPLOY/$1
     [[ -f "$file" ]] || die "no such file: $1"
     sed -e "s#__SERVER_NAMES__#$SERVER_NAMES#g" \
@@ -130,7 +134,8 @@ render() {
         -e "s#/srv/balai/venv#$VENV#g" \
         -e "s#/srv/balai/var#$VAR_DIR#g" \
         -e "s#/etc/balai/#$ETC/#g" \
-        -e "s#127\.0\.0\.1:8000#$UPSTREAM#g" \
+        -e "s#^    server 127\.0\.0\.1:8000;#$servers#" \
+        -e "s#127\.0\.0\.1:8000#$first#g" \
         -e "s#/var/cache/nginx/balai#$CACHE_DIR#g" \
         -e "s#/var/log/balai#$LOG_DIR#g" \
         -e "s#/var/www/balai-acme#$ACME_ROOT#g" \
