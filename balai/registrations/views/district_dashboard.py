@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from balai.lib.phone import whatsapp_link
 from balai.lib.uploads import EXTENSIONS
-from balai.registrations import selectors, services
+from balai.registrations import selectors, services, whatsapp
 from balai.registrations.forms import RejectForm, RevisionRequestForm
 from balai.registrations.models import Application
 from balai.registrations.services import RegistrationError
@@ -48,9 +48,13 @@ def queue(request: SignedInRequest) -> HttpResponse:
 
 
 def _detail(request: SignedInRequest, application: Application, **forms) -> HttpResponse:
+    events = list(application.events.select_related("actor"))
+    latest = events[-1] if events else None
     context = {
         "application": application,
-        "events": application.events.select_related("actor"),
+        "events": events,
+        "latest_event": latest,
+        "status_whatsapp": whatsapp.status_message_href(application, latest),
         "revision_form": forms.get("revision_form") or RevisionRequestForm(),
         "reject_form": forms.get("reject_form") or RejectForm(),
         "error": forms.get("error"),
