@@ -29,3 +29,8 @@ class MentoringConfig(AppConfig):
             ("mentoring_district_dashboard:events", _("Juguran & pelatihan"), 84),
         ):
             register_district_section(DistrictSection(url_name, label, public=False, order=order))
+
+        from balai.mentoring.worklist import help_work
+        from balai.villages.worklist import register_work_provider
+
+        register_work_provider(help_work)

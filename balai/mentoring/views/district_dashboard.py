@@ -22,14 +22,19 @@ def queue(request: SignedInRequest) -> HttpResponse:
     if not (request.user.is_district_admin or selectors.mentor_village_ids(request.user)):
         raise Http404("halaman tidak ditemukan")
     status = request.GET.get("status", "")
-    rows = selectors.help_queue(user=request.user, status=status)
+    overdue = request.GET.get("terlambat") == "1"
+    scope = selectors.help_scope(user=request.user, status=status)
+    rows = selectors.help_queue(user=request.user, status=status, overdue=overdue)
     page = paginate(request, rows, PER_PAGE)
     ctx = {
         "page": page,
         "rows": [(r, selectors.response_hours(r)) for r in page],
-        "summary": selectors.response_summary(rows),
+        "summary": selectors.response_summary(scope),
+        "late": selectors.help_queue(user=request.user, status=status, overdue=True).count(),
         "status_options": HelpRequest.Status.choices,
         "chosen_status": status,
+        "overdue": overdue,
+        "overdue_hours": int(selectors.ESCALATE_AFTER.total_seconds() // 3600),
     }
     return render(request, "mentoring/district_dashboard/queue.html", ctx)
 

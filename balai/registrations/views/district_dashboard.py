@@ -18,7 +18,7 @@ from balai.lib.phone import whatsapp_link
 from balai.lib.uploads import EXTENSIONS
 from balai.registrations import selectors, services, whatsapp
 from balai.registrations.forms import RejectForm, RevisionRequestForm
-from balai.registrations.models import Application
+from balai.registrations.models import REVIEW_WORKING_DAYS, Application
 from balai.registrations.services import RegistrationError
 from balai.villages.permissions import district_admin_required
 from balai.villages.requests import SignedInRequest
@@ -37,9 +37,13 @@ def queue(request: SignedInRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Application.Status.values:
         status = ""
+    overdue = request.GET.get("terlambat") == "1"
     counts = selectors.application_counts()
     context = {
-        "applications": selectors.application_queue(status=status),
+        "applications": selectors.application_queue(status=status, overdue=overdue),
+        "overdue": overdue,
+        "overdue_count": selectors.application_overdue_count(),
+        "review_days": REVIEW_WORKING_DAYS,
         "counts": counts,
         "filters": [(value, label, counts[value]) for value, label in Application.Status.choices],
         "status": status,
