@@ -87,11 +87,12 @@ def help_waiting_counts(
     rows = HelpRequest.objects.filter(status=OPEN)
     if village_ids is not None:
         rows = rows.filter(village_id__in=village_ids)
-    rows = help_waiting(rows, now=now)
-    return {
-        "waiting": rows.count(),
-        "overdue": rows.filter(is_overdue=True).count(),
-    }
+    counts = (
+        help_waiting(rows, now=now)
+        .order_by()
+        .aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(is_overdue=True)))
+    )
+    return {"waiting": counts["waiting"], "overdue": counts["overdue"]}
 
 
 def response_hours(help_request: HelpRequest) -> float | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -161,7 +162,9 @@ def application_queue(
     cutoff = review_cutoff(today or timezone.localdate())
     queryset = queryset.annotate(
         rank=rank,
-        waiting_since=Max("events__created_at", filter=Q(events__kind__in=sent)),
+        waiting_since=Coalesce(
+            Max("events__created_at", filter=Q(events__kind__in=sent)), F("created_at")
+        ),
     ).annotate(
         is_overdue=Case(
             When(status=Application.Status.SUBMITTED, waiting_since__lt=cutoff, then=True),
@@ -174,7 +177,13 @@ def application_queue(
 
 
 def application_overdue_count(*, today: date | None = None) -> int:
-    return application_queue(status=Application.Status.SUBMITTED, overdue=True, today=today).count()
+    return application_waiting_counts(today=today)["overdue"]
+
+
+def application_waiting_counts(*, today: date | None = None) -> dict[str, int]:
+    """Submitted applications waiting for review and how many are overdue (one query)."""
+    rows = application_queue(status=Application.Status.SUBMITTED, today=today).order_by()
+    return rows.aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(is_overdue=True)))
 
 
 def application_counts() -> dict[str, int]:

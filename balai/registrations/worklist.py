@@ -14,13 +14,14 @@ def application_work(scope: WorkScope) -> list[WorkCount]:
     if not scope.is_district:  # only district admins review applications
         return []
     queue = reverse("review:queue")
+    counts = selectors.application_waiting_counts()
     return [
         WorkCount(
             "applications",
             _("permohonan situs menunggu tinjauan"),
-            selectors.application_counts()[Application.Status.SUBMITTED],
+            counts["waiting"],
             f"{queue}?status={Application.Status.SUBMITTED}",
-            overdue=selectors.application_overdue_count(),
+            overdue=counts["overdue"],
             overdue_href=f"{queue}?terlambat=1",
             order=5,
         )
