@@ -110,11 +110,19 @@ def status_message_href(application: Application, event: ApplicationEvent | None
     return wa_href(number, status_message(application, event))
 
 
+def _as_typed(number: str) -> str:
+    """+6281211112222 → 0812 1111 2222, the way people write it down."""
+    if not number:
+        return ""
+    local = "0" + number[3:]
+    return " ".join(local[i : i + 4] for i in range(0, len(local), 4))
+
+
 def applicant_support(application: Application) -> dict[str, object]:
     """What the confirmation and status pages add: the wait, the share and the contact links."""
     return {
         "review_days": REVIEW_WORKING_DAYS,
         "share_href": tracking_share_href(application),
-        "district_whatsapp": district_whatsapp(),
+        "district_whatsapp": _as_typed(district_whatsapp()),
         "district_whatsapp_href": district_contact_href(application),
     }

@@ -34,6 +34,7 @@ def test_the_confirmation_shows_the_wait_and_the_copy_and_share_buttons(client, 
     # What the applicant typed (name, number, e-mail) is in no link.
     assert "Sri" not in unquote(share) and "3456" not in share
     (district,) = hrefs(page, "https://wa.me/6281211112222?text=")
+    assert "WhatsApp admin kabupaten (0812 1111 2222)" in page
     assert "%20" in district and " " not in district
 
 

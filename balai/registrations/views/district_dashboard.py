@@ -18,7 +18,7 @@ from balai.lib.phone import whatsapp_link
 from balai.lib.uploads import EXTENSIONS
 from balai.registrations import selectors, services, whatsapp
 from balai.registrations.forms import RejectForm, RevisionRequestForm
-from balai.registrations.models import REVIEW_WORKING_DAYS, Application
+from balai.registrations.models import REVIEW_WORKING_DAYS, Application, ApplicationEvent
 from balai.registrations.services import RegistrationError
 from balai.villages.permissions import district_admin_required
 from balai.villages.requests import SignedInRequest
@@ -59,6 +59,9 @@ def _detail(request: SignedInRequest, application: Application, **forms) -> Http
         "events": events,
         "latest_event": latest,
         "status_whatsapp": whatsapp.status_message_href(application, latest),
+        "status_step": (
+            latest.get_kind_display() if latest else ApplicationEvent.Kind.SUBMITTED.label
+        ),
         "revision_form": forms.get("revision_form") or RevisionRequestForm(),
         "reject_form": forms.get("reject_form") or RejectForm(),
         "error": forms.get("error"),
