@@ -132,7 +132,7 @@ def audit_sentence(entry: AuditEntry) -> str:
     names = {
         "actor": (actor.name or actor.email) if actor is not None else gettext("Sistem"),
         "target": entry.target,
-        "village": entry.village.display_name if entry.village_id else gettext("kabupaten"),
+        "village": entry.village.display_name if entry.village else gettext("kabupaten"),
     }
     sentence = SENTENCES.get(entry.action)
     if sentence is None:

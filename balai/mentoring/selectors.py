@@ -77,7 +77,7 @@ def help_queue(
     `overdue`."""
     rows = help_scope(user=user, status=status).select_related("village__region", "author")
     rows = help_waiting(rows, now=now)
-    return rows.filter(is_overdue=True) if overdue else rows
+    return rows.filter(Q(is_overdue=True)) if overdue else rows
 
 
 def help_waiting_counts(

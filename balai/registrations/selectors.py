@@ -160,7 +160,7 @@ def application_queue(
     )
     sent = (ApplicationEvent.Kind.SUBMITTED, ApplicationEvent.Kind.RESUBMITTED)
     cutoff = review_cutoff(today or timezone.localdate())
-    queryset = queryset.annotate(
+    annotated = queryset.annotate(
         rank=rank,
         waiting_since=Coalesce(
             Max("events__created_at", filter=Q(events__kind__in=sent)), F("created_at")
@@ -172,8 +172,8 @@ def application_queue(
         )
     )
     if overdue:
-        queryset = queryset.filter(is_overdue=True)
-    return queryset.order_by("rank", "waiting_since", "created_at")
+        annotated = annotated.filter(is_overdue=True)
+    return annotated.order_by("rank", "waiting_since", "created_at")
 
 
 def application_overdue_count(*, today: date | None = None) -> int:

@@ -77,7 +77,7 @@ def status_message(application: Application, event: ApplicationEvent | None) -> 
         "message": " ".join(event.message.split()).rstrip(".") if event else "",
     }
     kind = event.kind if event else Kind.SUBMITTED
-    texts = {
+    texts: dict[str, str] = {
         Kind.SUBMITTED: _(
             "Yth. %(name)s, permohonan situs %(village)s sudah kami terima (kode %(code)s). "
             "Kami periksa biasanya dalam %(days)s hari kerja. Status: %(url)s"

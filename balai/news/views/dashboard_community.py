@@ -122,6 +122,7 @@ def comments(request: VillageRequest) -> HttpResponse:
         "statuses": Comment.Status.choices,
         "sees_contact": sees_contact(request),
         "moderation_days": moderation.MODERATION_DAYS,
+        "is_pending": status == Comment.Status.PENDING,
     }
     return render(request, "news/dashboard/comments.html", ctx)
 
