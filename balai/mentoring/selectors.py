@@ -60,22 +60,32 @@ def help_waiting(
     return rows.order_by("rank", F("open_at").asc(nulls_last=True), "-created_at", "-id")
 
 
-def help_scope(*, user: User, status: str = "") -> QuerySet[HelpRequest]:
-    """The requests a helper sees: every village's for the district, assigned ones for a mentor."""
+def help_scope(
+    *, user: User, status: str = "", village_ids: list[int] | None = None
+) -> QuerySet[HelpRequest]:
+    """The requests a helper sees: every village's for the district, assigned ones for a mentor
+    (`village_ids` when the caller already read them)."""
     rows = HelpRequest.objects.all()
     if not user.is_district_admin:
-        rows = rows.filter(village_id__in=mentor_village_ids(user))
+        ids = mentor_village_ids(user) if village_ids is None else village_ids
+        rows = rows.filter(village_id__in=ids)
     if status in HelpRequest.Status.values:
         rows = rows.filter(status=status)
     return rows
 
 
 def help_queue(
-    *, user: User, status: str = "", overdue: bool = False, now: datetime | None = None
+    *,
+    user: User,
+    status: str = "",
+    overdue: bool = False,
+    now: datetime | None = None,
+    village_ids: list[int] | None = None,
 ) -> QuerySet[HelpRequest]:
     """help_scope, waiting ones first, oldest first (help_waiting); only the overdue ones when
     `overdue`."""
-    rows = help_scope(user=user, status=status).select_related("village__region", "author")
+    rows = help_scope(user=user, status=status, village_ids=village_ids)
+    rows = rows.select_related("village__region", "author")
     rows = help_waiting(rows, now=now)
     return rows.filter(Q(is_overdue=True)) if overdue else rows
 
