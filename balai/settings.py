@@ -45,6 +45,8 @@ if not SECRET_KEY or _PUBLIC_KEY:
 DISTRICT_DOMAIN = env_str("DISTRICT_DOMAIN", "localhost")
 DISTRICT_NAME = env_str("DISTRICT_NAME", "Kabupaten Purbalingga")
 DISTRICT_REGION_CODE = env_str("DISTRICT_REGION_CODE", "33.03")
+# The district's WhatsApp number for village applicants ("0812…"); not shown when empty.
+DISTRICT_WHATSAPP = env_str("DISTRICT_WHATSAPP", "")
 VILLAGE_SUBDOMAINS = env_bool("VILLAGE_SUBDOMAINS", False)
 SITE_SCHEME = env_str("SITE_SCHEME", "http")
 # Custom village domains are checked against the database by the routing middleware,

@@ -21,6 +21,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from balai.disclosure.signals import seed_dip_on_provision
+        from balai.disclosure.worklist import ppid_work
         from balai.villages.navigation import (
             DashboardSection,
             DistrictSection,
@@ -29,8 +30,10 @@ class DisclosureConfig(AppConfig):
             register_menu_provider,
         )
         from balai.villages.signals import village_provisioned
+        from balai.villages.worklist import register_work_provider
 
         register_menu_provider(_menu)
+        register_work_provider(ppid_work)
         village_provisioned.connect(seed_dip_on_provision, dispatch_uid="disclosure_dip_seed")
         register_dashboard_section(
             DashboardSection("disclosure_dashboard:index", _("PPID"), "disclosure", order=70)

@@ -24,6 +24,11 @@ class MarketConfig(AppConfig):
                 yield MenuItem("market", _("Lapak"), "market_index", order=60)
 
         register_menu_provider(market_menu)
+
+        from balai.market.worklist import order_work
+        from balai.villages.worklist import register_work_provider
+
+        register_work_provider(order_work)
         register_dashboard_section(
             DashboardSection("market_dashboard:home", _("Lapak"), "market", 60)
         )

@@ -31,3 +31,8 @@ class MentoringConfig(AppConfig):
             register_district_section(
                 DistrictSection(url_name, label, public=False, order=order, group="support")
             )
+
+        from balai.mentoring.worklist import help_work
+        from balai.villages.worklist import register_work_provider
+
+        register_work_provider(help_work)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, DateTimeField, F, IntegerField, Max, Q, QuerySet, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from balai.accounts.models import User
 from balai.lib.phone import normalize_whatsapp, whatsapp_link
 from balai.mentoring.models import HelpRequest
+from balai.mentoring.services import ESCALATE_AFTER
 from balai.villages.models import Membership, Village
 
 MENTOR = Membership.Role.MENTOR
@@ -23,14 +26,83 @@ def mentor_village_ids(user: User) -> list[int]:
     )
 
 
-def help_queue(*, user: User, status: str = "") -> QuerySet[HelpRequest]:
-    """The requests a helper sees: every village's for the district, assigned ones for a mentor."""
-    rows = HelpRequest.objects.select_related("village__region", "author")
+OPEN = HelpRequest.Status.OPEN
+
+
+def help_waiting(
+    rows: QuerySet[HelpRequest], *, now: datetime | None = None
+) -> QuerySet[HelpRequest]:
+    """Annotate `waiting_since` (when the asker last spoke with no answer yet: the request, or
+    the asker's latest reply once a helper had answered) and `is_overdue` (open and unanswered
+    for longer than ESCALATE_AFTER, the rule that hands a request to the district); order the
+    waiting requests first, oldest first, then the answered and resolved ones, newest first."""
+    cutoff = (now or timezone.now()) - ESCALATE_AFTER
+    last_asker = Max("replies__created_at", filter=Q(replies__from_helper=False))
+    rows = rows.annotate(
+        waiting_since=Case(
+            When(first_answer_at__isnull=True, then=F("created_at")),
+            default=Coalesce(last_asker, F("created_at")),
+            output_field=DateTimeField(),
+        ),
+    ).annotate(
+        rank=Case(
+            When(status=OPEN, then=0),
+            When(status=HelpRequest.Status.ANSWERED, then=1),
+            default=2,
+            output_field=IntegerField(),
+        ),
+        is_overdue=Case(
+            When(status=OPEN, waiting_since__lte=cutoff, then=True),
+            default=False,
+        ),
+        open_at=Case(When(status=OPEN, then=F("waiting_since")), output_field=DateTimeField()),
+    )
+    return rows.order_by("rank", F("open_at").asc(nulls_last=True), "-created_at", "-id")
+
+
+def help_scope(
+    *, user: User, status: str = "", village_ids: list[int] | None = None
+) -> QuerySet[HelpRequest]:
+    """The requests a helper sees: every village's for the district, assigned ones for a mentor
+    (`village_ids` when the caller already read them)."""
+    rows = HelpRequest.objects.all()
     if not user.is_district_admin:
-        rows = rows.filter(village_id__in=mentor_village_ids(user))
+        ids = mentor_village_ids(user) if village_ids is None else village_ids
+        rows = rows.filter(village_id__in=ids)
     if status in HelpRequest.Status.values:
         rows = rows.filter(status=status)
-    return rows.order_by("status", "-created_at")
+    return rows
+
+
+def help_queue(
+    *,
+    user: User,
+    status: str = "",
+    overdue: bool = False,
+    now: datetime | None = None,
+    village_ids: list[int] | None = None,
+) -> QuerySet[HelpRequest]:
+    """help_scope, waiting ones first, oldest first (help_waiting); only the overdue ones when
+    `overdue`."""
+    rows = help_scope(user=user, status=status, village_ids=village_ids)
+    rows = rows.select_related("village__region", "author")
+    rows = help_waiting(rows, now=now)
+    return rows.filter(Q(is_overdue=True)) if overdue else rows
+
+
+def help_waiting_counts(
+    *, village_ids: list[int] | None, now: datetime | None = None
+) -> dict[str, int]:
+    """Open requests and how many of them are overdue, in the villages given (None: all)."""
+    rows = HelpRequest.objects.filter(status=OPEN)
+    if village_ids is not None:
+        rows = rows.filter(village_id__in=village_ids)
+    counts = (
+        help_waiting(rows, now=now)
+        .order_by()
+        .aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(is_overdue=True)))
+    )
+    return {"waiting": counts["waiting"], "overdue": counts["overdue"]}
 
 
 def response_hours(help_request: HelpRequest) -> float | None:

@@ -9,5 +9,8 @@ class NewsConfig(AppConfig):
 
     def ready(self) -> None:
         from balai.news.navigation import register
+        from balai.news.worklist import moderation_work
+        from balai.villages.worklist import register_work_provider
 
         register()
+        register_work_provider(moderation_work)

@@ -18,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from balai.lib.storage import private_storage, random_upload_name
 from balai.villages.models import VillageOwned
 
+# What the applicant is told on the confirmation and status pages and in the e-mail ("biasanya
+# 5 hari kerja"), and past which the district's queue flags a waiting application as overdue.
+REVIEW_WORKING_DAYS = 5
+
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 

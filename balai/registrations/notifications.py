@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from balai.accounts.models import User
-from balai.registrations.models import ApplicationEvent
+from balai.registrations.models import REVIEW_WORKING_DAYS, ApplicationEvent
 
 Kind = ApplicationEvent.Kind
 
@@ -54,6 +54,7 @@ def event_emails(*, event: ApplicationEvent, invitation_link: str = "") -> list[
         ),
         "review_url": absolute_url(reverse("review:detail", kwargs={"pk": application.pk})),
         "invitation_link": invitation_link,
+        "review_days": REVIEW_WORKING_DAYS,
         "site_url": application.village.public_base_url() if application.village else "",
     }
     with translation.override(settings.LANGUAGE_CODE):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from balai.disclosure.calendar import WorkingCalendar
 from balai.regions.models import Region
 from balai.regions.selectors import village_regions
-from balai.registrations.models import Application
+from balai.registrations.models import REVIEW_WORKING_DAYS, Application, ApplicationEvent
 from balai.villages.models import RESERVED_SLUGS, Village, VillageDomain, slug_validator
 
 
@@ -128,7 +133,24 @@ def application_for_code(code: str) -> Application | None:
 QUEUE_ORDER = {"submitted": 0, "revision": 1, "approved": 2, "rejected": 3}
 
 
-def application_queue(*, status: str = "") -> QuerySet[Application]:
+def review_cutoff(today: date) -> datetime:
+    """An application submitted before this moment has waited more than REVIEW_WORKING_DAYS
+    working days (weekends, national and the district's local holidays do not count: the
+    calendar of the PPID clock)."""
+    calendar = WorkingCalendar()
+    day, counted = today, 0
+    while counted < REVIEW_WORKING_DAYS:
+        day -= timedelta(days=1)
+        counted += calendar.is_working_day(day)
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def application_queue(
+    *, status: str = "", overdue: bool = False, today: date | None = None
+) -> QuerySet[Application]:
+    """Open applications first, the one waiting longest first. `waiting_since` is when the
+    district got it last (submitted or resubmitted); `is_overdue` marks a submitted one that
+    waited past REVIEW_WORKING_DAYS, the wait the applicant was told."""
     queryset = Application.objects.select_related("region", "region__parent")
     if status:
         queryset = queryset.filter(status=status)
@@ -136,7 +158,32 @@ def application_queue(*, status: str = "") -> QuerySet[Application]:
         *[When(status=s, then=Value(n)) for s, n in QUEUE_ORDER.items()],
         output_field=IntegerField(),
     )
-    return queryset.annotate(rank=rank).order_by("rank", "created_at")
+    sent = (ApplicationEvent.Kind.SUBMITTED, ApplicationEvent.Kind.RESUBMITTED)
+    cutoff = review_cutoff(today or timezone.localdate())
+    annotated = queryset.annotate(
+        rank=rank,
+        waiting_since=Coalesce(
+            Max("events__created_at", filter=Q(events__kind__in=sent)), F("created_at")
+        ),
+    ).annotate(
+        is_overdue=Case(
+            When(status=Application.Status.SUBMITTED, waiting_since__lt=cutoff, then=True),
+            default=False,
+        )
+    )
+    if overdue:
+        annotated = annotated.filter(is_overdue=True)
+    return annotated.order_by("rank", "waiting_since", "created_at")
+
+
+def application_overdue_count(*, today: date | None = None) -> int:
+    return application_waiting_counts(today=today)["overdue"]
+
+
+def application_waiting_counts(*, today: date | None = None) -> dict[str, int]:
+    """Submitted applications waiting for review and how many are overdue (one query)."""
+    rows = application_queue(status=Application.Status.SUBMITTED, today=today).order_by()
+    return rows.aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(is_overdue=True)))
 
 
 def application_counts() -> dict[str, int]:

@@ -17,6 +17,10 @@ class WatchConfig(AppConfig):
 
         # Every app's `freshness.py` declares its checks; none of them imports this app.
         freshness_discover()
+        from balai.villages.worklist import register_work_provider
+        from balai.watch.worklist import slipped_work
+
+        register_work_provider(slipped_work)
         user_logged_in.connect(login_succeeded, dispatch_uid="watch_login_succeeded")
         user_login_failed.connect(login_failed, dispatch_uid="watch_login_failed")
         for url_name, label, order in (

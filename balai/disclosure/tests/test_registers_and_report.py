@@ -99,6 +99,8 @@ def test_the_queue_page_does_a_fixed_number_of_queries(
         response = client.get("/dasbor/dagan/ppid/")
     assert response.status_code == 200
     assert len(response.context["queue"]) == 21
+    # Each waiting request shows one line of what was asked.
+    assert "Rincian APB Desa 2026 bidang pembangunan." in response.content.decode()
 
 
 def test_text_that_looks_like_a_formula_stays_text_in_the_register(client, dagan, alice):

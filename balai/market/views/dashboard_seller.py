@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from balai.audit.services import audit_record
 from balai.lib.numbers import rupiah
 from balai.lib.phone import whatsapp_link
+from balai.market import order_queue, selectors, services
 from balai.market import orders as order_services
-from balai.market import selectors, services
 from balai.market.access import (
     MarketRequest,
     market_access,
@@ -152,7 +152,13 @@ def order_list(request: MarketRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in Order.Status.values:
         qs = qs.filter(status=status)
-    ctx = {"orders": qs[:200], "status": status, "statuses": Order.Status.choices}
+    ctx = {
+        "orders": order_queue.order_queue(qs)[:200],
+        "status": status,
+        "statuses": Order.Status.choices,
+        "new_hours": order_queue.NEW_ORDER_HOURS,
+        "paid_hours": order_queue.PAID_ORDER_HOURS,
+    }
     return render(request, "market/dashboard/orders.html", ctx)
 
 

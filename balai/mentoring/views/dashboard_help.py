@@ -31,7 +31,9 @@ def _request(request: VillageRequest, pk: int) -> HelpRequest:
 
 @village_role_required("view")
 def help_list(request: VillageRequest) -> HttpResponse:
-    rows = HelpRequest.objects.for_village(request.village).select_related("author")
+    rows = selectors.help_waiting(
+        HelpRequest.objects.for_village(request.village).select_related("author")
+    )
     ctx = {
         "page": paginate(request, rows, PER_PAGE),
         "can_ask": request.role in ASKERS,

@@ -19,17 +19,25 @@ PER_PAGE = 50
 def queue(request: SignedInRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not (request.user.is_district_admin or selectors.mentor_village_ids(request.user)):
+    ids = None if request.user.is_district_admin else selectors.mentor_village_ids(request.user)
+    if ids == []:
         raise Http404("halaman tidak ditemukan")
     status = request.GET.get("status", "")
-    rows = selectors.help_queue(user=request.user, status=status)
+    overdue = request.GET.get("terlambat") == "1"
+    scope = selectors.help_scope(user=request.user, status=status, village_ids=ids)
+    rows = selectors.help_queue(user=request.user, status=status, overdue=overdue, village_ids=ids)
     page = paginate(request, rows, PER_PAGE)
     ctx = {
         "page": page,
         "rows": [(r, selectors.response_hours(r)) for r in page],
-        "summary": selectors.response_summary(rows),
+        "summary": selectors.response_summary(scope),
+        "late": selectors.help_queue(
+            user=request.user, status=status, overdue=True, village_ids=ids
+        ).count(),
         "status_options": HelpRequest.Status.choices,
         "chosen_status": status,
+        "overdue": overdue,
+        "overdue_hours": int(selectors.ESCALATE_AFTER.total_seconds() // 3600),
     }
     return render(request, "mentoring/district_dashboard/queue.html", ctx)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from balai.audit.services import audit_record
 from balai.lib.phone import whatsapp_link
-from balai.news import community
+from balai.news import community, moderation
 from balai.news.forms import DeclineForm, NewsSettingsForm, SubmissionPublishForm
 from balai.news.models import Comment, Submission
 from balai.news.richtext import article_body_html
@@ -34,10 +34,9 @@ def _submission(request: VillageRequest, pk: int) -> Submission:
 
 @village_role_required("content")
 def submissions(request: VillageRequest) -> HttpResponse:
-    rows = list(
-        Submission.objects.for_village(request.village).order_by("status", "-created_at")[:100]
-    )
-    return render(request, "news/dashboard/submissions.html", {"submissions": rows})
+    rows = moderation.submission_queue(request.village)
+    ctx = {"submissions": rows, "moderation_days": moderation.MODERATION_DAYS}
+    return render(request, "news/dashboard/submissions.html", ctx)
 
 
 @village_role_required("content")
@@ -109,12 +108,7 @@ def comments(request: VillageRequest) -> HttpResponse:
     status = request.GET.get("status", Comment.Status.PENDING)
     if status not in Comment.Status.values:
         status = Comment.Status.PENDING
-    rows = list(
-        Comment.objects.for_village(request.village)
-        .filter(status=status)
-        .select_related("article")
-        .order_by("-created_at")[:100]
-    )
+    rows = moderation.comment_queue(request.village, status)
     if sees_contact(request) and any(c.contact for c in rows):
         audit_record(
             actor=request.user,
@@ -127,6 +121,8 @@ def comments(request: VillageRequest) -> HttpResponse:
         "status": status,
         "statuses": Comment.Status.choices,
         "sees_contact": sees_contact(request),
+        "moderation_days": moderation.MODERATION_DAYS,
+        "is_pending": status == Comment.Status.PENDING,
     }
     return render(request, "news/dashboard/comments.html", ctx)
 

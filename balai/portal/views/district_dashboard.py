@@ -17,11 +17,13 @@ from balai.regions.selectors import kecamatan_list
 from balai.villages.models import Membership, Village
 from balai.villages.permissions import district_admin_required
 from balai.villages.requests import SignedInRequest
+from balai.villages.worklist import DISTRICT, KECAMATAN, WorkScope, work_counts
 
 
 @district_admin_required
 def home(request: SignedInRequest) -> HttpResponse:
     ctx = {
+        "work": work_counts(WorkScope(DISTRICT)),
         "summary": selectors.district_summary(),
         "applications": selectors.open_applications()[:10],
         "entries": audit_entries()[:10],
@@ -163,7 +165,9 @@ def kecamatan(request: SignedInRequest) -> HttpResponse:
     if not choices:
         raise Http404("halaman tidak ditemukan")
     chosen = next((k for k in choices if k.code == request.GET.get("kecamatan")), choices[0])
+    ids = tuple(Village.objects.filter(region__parent=chosen).values_list("pk", flat=True))
     ctx = {
+        "work": work_counts(WorkScope(KECAMATAN, village_ids=ids, kecamatan=chosen.code)),
         "choices": choices,
         "chosen": chosen,
         "rows": selectors.kecamatan_overview(chosen),

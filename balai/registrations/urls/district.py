@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from balai.registrations.views import district, district_status
+from balai.registrations.views import district, district_status, district_support
 
 app_name = "registrations"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("alamat/", district.address, name="address"),
     path("alamat/cek/", district.check_slug, name="check_slug"),
     path("surat/", district.letter, name="letter"),
+    path("contoh-surat.<str:fmt>", district_support.sample, name="sample_letter"),
     path("periksa/", district.check, name="check"),
     path("terkirim/", district.done, name="done"),
     path("status/", district_status.lookup, name="lookup"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from balai.lib.cache_control import no_store
 from balai.regions.selectors import kecamatan_list
-from balai.registrations import selectors, services
+from balai.registrations import selectors, services, whatsapp
 from balai.registrations.forms import AddressForm, ApplicantForm, LetterForm, VillageForm
 from balai.registrations.models import Application
 from balai.registrations.services import Letter, RegistrationError
@@ -258,4 +258,5 @@ def done(request: HttpRequest) -> HttpResponse:
     application = selectors.application_for_code(request.session.get(DONE_KEY, ""))
     if application is None:
         return redirect("registrations:start")
-    return render(request, "registrations/district/done.html", {"application": application})
+    context = {"application": application, **whatsapp.applicant_support(application)}
+    return render(request, "registrations/district/done.html", context)

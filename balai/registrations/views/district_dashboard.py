@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from balai.lib.phone import whatsapp_link
 from balai.lib.uploads import EXTENSIONS
-from balai.registrations import selectors, services
+from balai.registrations import selectors, services, whatsapp
 from balai.registrations.forms import RejectForm, RevisionRequestForm
-from balai.registrations.models import Application
+from balai.registrations.models import REVIEW_WORKING_DAYS, Application, ApplicationEvent
 from balai.registrations.services import RegistrationError
 from balai.villages.permissions import district_admin_required
 from balai.villages.requests import SignedInRequest
@@ -37,9 +37,13 @@ def queue(request: SignedInRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Application.Status.values:
         status = ""
+    overdue = request.GET.get("terlambat") == "1"
     counts = selectors.application_counts()
     context = {
-        "applications": selectors.application_queue(status=status),
+        "applications": selectors.application_queue(status=status, overdue=overdue),
+        "overdue": overdue,
+        "overdue_count": selectors.application_overdue_count(),
+        "review_days": REVIEW_WORKING_DAYS,
         "counts": counts,
         "filters": [(value, label, counts[value]) for value, label in Application.Status.choices],
         "status": status,
@@ -48,9 +52,16 @@ def queue(request: SignedInRequest) -> HttpResponse:
 
 
 def _detail(request: SignedInRequest, application: Application, **forms) -> HttpResponse:
+    events = list(application.events.select_related("actor"))
+    latest = events[-1] if events else None
     context = {
         "application": application,
-        "events": application.events.select_related("actor"),
+        "events": events,
+        "latest_event": latest,
+        "status_whatsapp": whatsapp.status_message_href(application, latest),
+        "status_step": (
+            latest.get_kind_display() if latest else ApplicationEvent.Kind.SUBMITTED.label
+        ),
         "revision_form": forms.get("revision_form") or RevisionRequestForm(),
         "reject_form": forms.get("reject_form") or RejectForm(),
         "error": forms.get("error"),

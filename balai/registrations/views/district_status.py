@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from balai.lib.cache_control import no_store
-from balai.registrations import selectors, services
+from balai.registrations import selectors, services, whatsapp
 from balai.registrations.forms import ReviseForm, StatusLookupForm
 from balai.registrations.models import Application, ApplicationEvent
 from balai.registrations.services import RegistrationError
@@ -47,6 +47,7 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
         "events": events,
         "region": application.region,
         "revision": revisions[-1] if revisions else None,
+        **whatsapp.applicant_support(application),
     }
     return render(request, "registrations/district/status.html", context)
 

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from balai.villages import selectors, services
 from balai.villages.forms import LookForm, ProfileForm
+from balai.villages.models import Membership
 from balai.villages.permissions import village_role_required
 from balai.villages.requests import SignedInRequest, VillageRequest
+from balai.villages.worklist import MENTOR, WorkScope, work_counts
 
 
 @login_required
@@ -20,7 +22,14 @@ def home(request: SignedInRequest) -> HttpResponse:
     user = request.user
     memberships = selectors.memberships_for(user)
     watches_kecamatan = user.kecamatan_roles.exists()
-    if len(memberships) == 1 and not user.is_district_admin and not watches_kecamatan:
+    mentored = tuple(m.village_id for m in memberships if m.role == Membership.Role.MENTOR)
+    # A mentor lands here, on what waits in their villages, even with one village.
+    if (
+        len(memberships) == 1
+        and not mentored
+        and not user.is_district_admin
+        and not watches_kecamatan
+    ):
         return redirect("dashboard:village", slug=memberships[0].village.slug)
     # A Lapak seller is no village member: their place is their own shop pages.
     seller = getattr(user, "market_seller", None)
@@ -28,6 +37,7 @@ def home(request: SignedInRequest) -> HttpResponse:
         return redirect("market_dashboard:seller_home", slug=seller.village.slug)
     query = request.GET.get("q", "").strip()
     ctx = {
+        "work": work_counts(WorkScope(MENTOR, village_ids=mentored)) if mentored else None,
         "memberships": memberships,
         "watches_kecamatan": watches_kecamatan,
         "query": query,

@@ -1,0 +1,14 @@
+"""Plain-text helpers that know no domain."""
+
+from __future__ import annotations
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """One line of at most `limit` characters: whitespace folded, cut at a word with "…"."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:") + "…"
