@@ -23,6 +23,7 @@ Domain apps declare theirs in `<app>/importers.py` with `@register`.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from balai.villages.models import Village
 
 RowT = TypeVar("RowT")
+_HINTS = re.compile(r"\([^)]*\)|\*")
 MAX_ISSUES = 200_000
 
 
@@ -146,6 +148,9 @@ class Columns:
             if not text:
                 continue
             name = spellings.get(text) or spellings.get(" ".join(text.replace("_", " ").split()))
+            if name is None and ("(" in text or "*" in text):
+                # A template's header carries hints: "Tanggal lahir * (tttt-bb-hh)".
+                name = spellings.get(" ".join(_HINTS.sub(" ", text).split()))
             if name is None:
                 unknown.append(text)
             elif name not in found:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from balai.imports.registry import Changes, Columns, Context, Importer, Issues, Page, RowRef
 from balai.imports.registry import register as register_importer
-from balai.population import import_write
+from balai.population import import_headers, import_write
 from balai.population.import_across import check_across
 from balai.population.import_rows import COLUMNS, REQUIRED, ResidentRow, RowRules
 from balai.population.models import Resident
@@ -26,7 +26,10 @@ class ResidentsImporter(Importer[ResidentRow]):
     area = "personal"
     label = gettext_lazy("Data penduduk")
     sheets = "all"
-    columns: ClassVar[Columns] = Columns(names=tuple(COLUMNS), required=REQUIRED)
+    # OpenSID's database-code headers, or the template's Indonesian ones.
+    columns: ClassVar[Columns] = Columns(
+        names=tuple(COLUMNS), aliases=import_headers.aliases(), required=REQUIRED
+    )
     cache_rows = True
     refuse_merged = True
     max_rows = 200_000
