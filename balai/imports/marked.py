@@ -1,0 +1,258 @@
+"""The uploaded sheet handed back with its faulty cells marked, so a fix takes minutes.
+
+After a check that found problems, the worker reads the rows the reader child wrote once more
+(the child's output, not the upload: no second child) and writes them into a new workbook:
+every sheet the importer read, every row at its own row number, every value as text (through
+the formula guard, like every export), each cell with an error filled light red and carrying
+a comment with the reason, each cell with a warning filled light yellow, and a summary sheet
+("Ringkasan pemeriksaan", skipped when the file is uploaded again) with the counts, the colours
+and the list of problems. A problem whose column is missing from the sheet is noted on the
+row's first cell.
+
+The same pass writes the held-back sheet when the admin may import the good groups only: the
+header rows and only the held rows, one after the other, with the same columns and marks, to
+fix and upload again.
+
+Both workbooks are written with xlsxwriter's constant_memory (a row at a time, nothing kept):
+memory grows with the number of problems, not of rows. Framework-free apart from gettext and
+the formula guard.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from balai.imports.isolation import Source
+from balai.imports.registry import Issues
+from balai.lib.exports import safe_cell, xlsx_workbook
+
+ERROR_FILL = "#F4C7C3"  # light red
+WARNING_FILL = "#FCE8B2"  # light yellow
+HELD_FILL = "#E3E3E3"  # a good row held back with its group
+SUMMARY = "Ringkasan pemeriksaan"  # balai.imports.child skips it when read back
+LISTED = 20_000  # problems listed on the summary sheet; the cells carry all of them
+ERROR, WARNING = 2, 1
+
+
+@dataclass
+class Header:
+    """Where a sheet's header row is, and which cell each canonical column is in."""
+
+    row: int
+    positions: dict[str, int]
+
+
+@dataclass
+class Marks:
+    """The problems of a file by sheet and row: {(sheet, row): {cell: [(level, text)]}}."""
+
+    cells: dict[tuple[int, int], dict[int, list[tuple[int, str]]]]
+
+    @classmethod
+    def build(cls, issues: Issues, headers: dict[int, Header]) -> Marks:
+        cells: dict[tuple[int, int], dict[int, list[tuple[int, str]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for level, items in ((ERROR, issues.errors), (WARNING, issues.warnings)):
+            for sheet, number, _name, column, reason in items:
+                if not number:
+                    continue  # a remark on the whole file: on the summary sheet
+                header = headers.get(sheet)
+                position = header.positions.get(column) if header else None
+                text = reason
+                if position is None:
+                    position = 0
+                    text = f"{column}: {reason}" if column else reason
+                cells[(sheet, number)][position].append((level, text))
+        return cls(cells)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person typed: 12 not 12.0, dates as yyyy-mm-dd."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = "".join(c for c in name if c not in "[]:*?/\\").strip("'")[:31] or _("Lembar")
+    candidate, n = base, 2
+    while candidate.lower() in used or candidate.lower() == SUMMARY.lower():
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+class Book:
+    """One output workbook and its formats."""
+
+    def __init__(self, path: str) -> None:
+        self.book = xlsx_workbook(path, constant_memory=True)
+        add = self.book.add_format
+        self.plain = add({"num_format": "@"})
+        self.bold = add({"num_format": "@", "bold": True})
+        self.fills = {
+            ERROR: add({"num_format": "@", "bg_color": ERROR_FILL, "border": 1}),
+            WARNING: add({"num_format": "@", "bg_color": WARNING_FILL, "border": 1}),
+        }
+        self.held = add({"num_format": "@", "bg_color": HELD_FILL})
+        self.used: set[str] = set()
+
+    def sheet(self, name: str) -> Any:
+        return self.book.add_worksheet(_sheet_name(name, self.used))
+
+    def row(
+        self,
+        sheet: Any,
+        at: int,
+        cells: Sequence[Any],
+        marks: dict[int, list[tuple[int, str]]] | None,
+        *,
+        header: bool = False,
+        note: str = "",
+    ) -> None:
+        """Row `at` (zero-based): its values as text, its marked cells filled and commented."""
+        marks = marks or {}
+        base = self.bold if header else (self.held if note else self.plain)
+        for col, value in enumerate(cells):
+            text = cell_text(value)
+            found = marks.get(col)
+            style = self.fills[max(level for level, _t in found)] if found else base
+            if text:
+                sheet.write_string(at, col, safe_cell(text), style)
+            elif found:
+                sheet.write_blank(at, col, None, style)
+        for col, found in marks.items():
+            lines = [
+                (_("Salah: ") if level == ERROR else _("Periksa: ")) + text for level, text in found
+            ]
+            if col == 0 and note:
+                lines.append(note)
+            comment = "\n".join(lines)[:32000]
+            sheet.write_comment(at, col, comment, {"x_scale": 2.5, "y_scale": 2})
+        if note and 0 not in marks:
+            sheet.write_comment(at, 0, note, {"x_scale": 2.5, "y_scale": 1.5})
+
+    def close(self) -> None:
+        self.book.close()
+
+
+Problem = tuple[int, str, int, str, str]  # (level, sheet name, row, column, reason)
+
+
+def _problems(issues: Issues) -> list[Problem]:
+    listed: list[Problem] = []
+    for level, items in ((ERROR, issues.errors), (WARNING, issues.warnings)):
+        for _sheet, number, name, column, reason in sorted(items, key=lambda i: i[:2])[:LISTED]:
+            listed.append((level, name, number, column, reason))
+    return listed
+
+
+def _summary(book: Book, figures: Iterable[tuple[str, Any]], problems: list[Problem]) -> None:
+    sheet = book.book.add_worksheet(SUMMARY)
+    sheet.set_column(0, 0, 16)
+    sheet.set_column(1, 1, 10)
+    sheet.set_column(2, 2, 22)
+    sheet.set_column(3, 3, 80)
+    at = 0
+    sheet.write_string(at, 0, _("Hasil pemeriksaan berkas"), book.bold)
+    for at, (label, value) in enumerate(figures, start=1):
+        sheet.write_string(at, 0, label)
+        sheet.write_string(at, 1, cell_text(value))
+    at += 2
+    sheet.write_string(at, 0, _("Merah"), book.fills[ERROR])
+    sheet.write_string(at, 1, _("sel yang salah: baris ini tidak dapat diimpor sebelum diperbaiki"))
+    sheet.write_string(at + 1, 0, _("Kuning"), book.fills[WARNING])
+    sheet.write_string(at + 1, 1, _("peringatan: tetap diimpor, tetapi periksa"))
+    sheet.write_string(
+        at + 2, 1, _("Arahkan ke sel bertanda (atau ketuk) untuk membaca catatan alasannya.")
+    )
+    at += 4
+    sheet.write_row(at, 0, [_("Lembar"), _("Baris"), _("Kolom"), _("Masalah")], book.bold)
+    for level, name, number, column, reason in problems[:LISTED]:
+        at += 1
+        sheet.write_string(at, 0, safe_cell(name))
+        sheet.write_string(at, 1, str(number) if number else "–")
+        sheet.write_string(at, 2, safe_cell(column), book.fills[level])
+        sheet.write_string(at, 3, safe_cell(reason))
+    sheet.activate()
+
+
+def marked_write(
+    source: Source,
+    issues: Issues,
+    headers: dict[int, Header],
+    *,
+    path: str,
+    figures: list[tuple[str, Any]],
+    held: set[tuple[int, int]] | None = None,
+    held_path: str = "",
+) -> int:
+    """Write the marked copy of the file the source holds to `path` (and, with `held`, the
+    held-back rows to `held_path`); the number of rows written to the marked copy."""
+    marks = Marks.build(issues, headers).cells
+    marked = Book(path)
+    kept = Book(held_path) if held is not None and held_path else None
+    held_sheets = {sheet for sheet, _n in held} if held else set()
+    held_note = _(
+        "Baris ini benar, tetapi ditahan bersama keluarganya karena ada baris lain yang salah. "
+        "Perbaiki baris bertanda merah, lalu unggah berkas ini lagi."
+    )
+    written = 0
+    moved: dict[tuple[int, int], int] = {}  # (sheet, row) → its row in the held-back sheet
+    for index, table in enumerate(source.tables()):
+        sheet = marked.sheet(table.name or _("Lembar1"))
+        header = headers.get(index)
+        kept_sheet = (
+            kept.sheet(table.name or _("Lembar1")) if kept and index in held_sheets else None
+        )
+        kept_at = 0
+        for number, cells in table.rows():
+            row_marks = marks.get((index, number))
+            is_header = header is not None and number <= header.row
+            marked.row(sheet, number - 1, cells, row_marks, header=is_header)
+            written += 1
+            if kept_sheet is None or kept is None or held is None:
+                continue
+            if is_header:
+                kept.row(kept_sheet, kept_at, cells, None, header=True)
+                kept_at += 1
+            elif (index, number) in held:
+                refused = (index, number) in issues.refused
+                kept.row(kept_sheet, kept_at, cells, row_marks, note="" if refused else held_note)
+                kept_at += 1
+                moved[(index, number)] = kept_at
+        sheet.freeze_panes(header.row if header else 0, 0)
+        if kept_sheet is not None and header is not None:
+            kept_sheet.freeze_panes(header.row, 0)
+    _summary(marked, figures, _problems(issues))
+    marked.close()
+    if kept is not None:
+        problems = [
+            (level, name, moved[(sheet_index, number)], column, reason)
+            for level, items in ((ERROR, issues.errors), (WARNING, issues.warnings))
+            for sheet_index, number, name, column, reason in sorted(items, key=lambda i: i[:2])
+            if (sheet_index, number) in moved
+        ]
+        _summary(kept, [*figures, (_("Baris di berkas ini"), len(moved))], problems)
+        kept.close()
+    return written
