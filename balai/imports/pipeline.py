@@ -467,6 +467,8 @@ def job_apply(*, job_id: int) -> None:
         with transaction.atomic():
             written = spec.write(plan.ctx, plan.rows, plan.changes)
             report = {**job.report, "written": written}
+            if held is not None:  # the report was of the whole file
+                report["changes"] = plan.changes.counts()
             if not _finish(job, ImportJob.Status.DONE, report=report):
                 raise Reaped
         phases.done("write")
