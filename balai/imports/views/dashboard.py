@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -111,8 +111,8 @@ def _side_download(
 ) -> HttpResponse:
     job = _job(request, pk, domain)
     handle = side_file(job, suffix)
-    if handle is None:
-        raise Http404
+    if handle is None:  # none was written (nothing to mark), or it was purged: the job page
+        return redirect(f"{domain}_dashboard:import", slug=request.village.slug, pk=job.pk)
     audit_record(
         actor=request.user,
         village=request.village,

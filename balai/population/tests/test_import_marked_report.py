@@ -137,4 +137,5 @@ def test_another_villages_admin_gets_404(client, charlie, alice, dagan, bojongsa
 def test_a_clean_file_has_no_marked_copy(admin_client, dagan):
     job = _upload(admin_client, xlsx_bytes(family(1)))
     assert job.status == ImportJob.Status.CHECKED and "marked" not in job.report
-    assert admin_client.get(_url("import_marked", job)).status_code == 404
+    response = admin_client.get(_url("import_marked", job))
+    assert response.status_code == 302 and response["Location"] == _url("import", job)
