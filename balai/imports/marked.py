@@ -284,12 +284,23 @@ def _splice(target: zipfile.ZipFile, name: str, sheet: bytes, rows: Rows) -> Non
 Problem = tuple[int, str, int, str, str]  # (level, sheet name, row, column, reason)
 
 
-def _problems(issues: Issues) -> list[Problem]:
+def _problems(issues: Issues, names: dict[tuple[int, str], str]) -> list[Problem]:
+    """The problems in sheet and row order, each column named as the file's header names it
+    ("Jenis kelamin * (pilih)" rather than "sex")."""
     listed: list[Problem] = []
     for level, items in ((ERROR, issues.errors), (WARNING, issues.warnings)):
-        for _sheet, number, name, column, reason in sorted(items, key=lambda i: i[:2])[:LISTED]:
-            listed.append((level, name, number, column, reason))
+        for sheet, number, name, column, reason in sorted(items, key=lambda i: i[:2])[:LISTED]:
+            listed.append((level, name, number, names.get((sheet, column), column), reason))
     return listed
+
+
+def _column_names(index: int, header: Header, cells: Sequence[Any]) -> dict[tuple[int, str], str]:
+    found = {}
+    for column, position in header.positions.items():
+        text = cell_text(cells[position]).strip() if position < len(cells) else ""
+        if text:
+            found[(index, column)] = text
+    return found
 
 
 def _summary(book: Book, figures: Iterable[tuple[str, Any]], problems: list[Problem]) -> None:
@@ -358,6 +369,7 @@ def _write(
     )
     written = 0
     moved: dict[tuple[int, int], int] = {}  # (sheet, row) → its row in the held-back sheet
+    names: dict[tuple[int, str], str] = {}  # (sheet, column) → its header in the file
     for index, table in enumerate(source.tables()):
         sheet = marked.sheet(table.name or _("Lembar1"))
         header = headers.get(index)
@@ -368,6 +380,8 @@ def _write(
         for number, cells in table.rows():
             row_marks = marks.get((index, number))
             is_header = header is not None and number <= header.row
+            if header is not None and number == header.row:
+                names.update(_column_names(index, header, cells))
             marked.row(sheet, number - 1, cells, row_marks, header=is_header)
             written += 1
             if kept_sheet is None or kept is None or held is None:
@@ -384,11 +398,17 @@ def _write(
             sheet[0].freeze_panes(header.row, 0)
         if kept_sheet is not None and header is not None:
             kept_sheet[0].freeze_panes(header.row, 0)
-    _summary(marked, figures, _problems(issues))
+    _summary(marked, figures, _problems(issues, names))
     marked.close()
     if kept is not None:
         problems = [
-            (level, name, moved[(sheet_index, number)], column, reason)
+            (
+                level,
+                name,
+                moved[(sheet_index, number)],
+                names.get((sheet_index, column), column),
+                reason,
+            )
             for level, items in ((ERROR, issues.errors), (WARNING, issues.warnings))
             for sheet_index, number, name, column, reason in sorted(items, key=lambda i: i[:2])
             if (sheet_index, number) in moved

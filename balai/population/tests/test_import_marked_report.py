@@ -139,3 +139,22 @@ def test_a_clean_file_has_no_marked_copy(admin_client, dagan):
     assert job.status == ImportJob.Status.CHECKED and "marked" not in job.report
     response = admin_client.get(_url("import_marked", job))
     assert response.status_code == 302 and response["Location"] == _url("import", job)
+
+
+def test_a_template_file_is_marked_under_its_own_headers(admin_client, dagan):
+    from balai.population.import_headers import header
+
+    rows = family(1)
+    rows[2] = {**rows[2], "sex": "X"}
+    headers = [header(c) for c in COLUMNS]
+    content = xlsx_bytes(
+        [dict(zip(headers, (r.get(c, "") for c in COLUMNS), strict=True)) for r in rows],
+        columns=headers,
+    )
+    job = _upload(admin_client, content)
+    marked = b"".join(admin_client.get(_url("import_marked", job)).streaming_content)
+    assert cell("sex", 4) in fills(marked)
+    summary = CalamineWorkbook.from_filelike(io.BytesIO(marked)).get_sheet_by_name(
+        "Ringkasan pemeriksaan"
+    )
+    assert ["4", "Jenis kelamin * (pilih)"] in [r[1:3] for r in summary.to_python()]
