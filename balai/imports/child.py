@@ -42,7 +42,9 @@ from balai.imports.scan import CellLimits, Extent, scan
 
 BATCH = 2000
 PLAIN = {str, float, int, bool}
-CODE_SHEETS = {"kode", "kode data", "kode_data", "daftar kode"}
+# Sheets that hold no rows: code lists (OpenSID's "Kode Data", the template's "Kode"), the
+# template's guide and the summary of a marked report (balai.imports.marked).
+CODE_SHEETS = {"kode", "kode data", "kode_data", "daftar kode", "petunjuk", "ringkasan pemeriksaan"}
 
 
 def _limit_self(memory_mb: int, cpu_seconds: int) -> None:

@@ -125,6 +125,11 @@ class Source:
                 return
             yield record[1]
 
+    def rewind(self) -> None:
+        """Read the rows again from the first table (the marked copy of a checked file)."""
+        self._handle.seek(0)
+        self._pending = self._current = None
+
     def close(self) -> None:
         self._handle.close()
         shutil.rmtree(self.directory, ignore_errors=True)

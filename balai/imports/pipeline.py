@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -30,14 +30,17 @@ from django.utils.translation import gettext as _
 from balai.imports import registry
 from balai.imports.errors import ImportFileError, file_error
 from balai.imports.isolation import ChildLimits, Source, read_isolated
+from balai.imports.marked import Header, marked_write
 from balai.imports.models import ImportJob
 from balai.imports.problems import FileProblem
-from balai.imports.registry import Changes, Context, Importer, Issues
+from balai.imports.registry import Changes, Context, Importer, Issues, row_label
 from balai.imports.services import Tracker, worker_id
 from balai.lib.storage import working_storage
 
 logger = logging.getLogger(__name__)
 REPORTED = 10_000  # issues kept in the job row; the download has them all
+HELD_LISTED = 2_000  # held-back rows named in the job row; the held-back sheet has them all
+MARKED, HELD = "bertanda.xlsx", "ditahan.xlsx"  # files the check writes beside the upload
 
 
 class Reaped(Exception):
@@ -108,9 +111,18 @@ class Phases:
 
 
 def plan_job(
-    job: ImportJob, spec: Importer[Any], tracker: Tracker, *, reuse: bool, phases: Phases
+    job: ImportJob,
+    spec: Importer[Any],
+    tracker: Tracker,
+    *,
+    reuse: bool,
+    phases: Phases,
+    held: set[tuple[int, int]] | None = None,
+    after: Callable[[Plan, Source], None] | None = None,
 ) -> Plan:
-    """Read (or reuse) the rows, check them across, compare them with the village's data."""
+    """Read (or reuse) the rows, check them across, compare them with the village's data.
+    `held`: the admin chose to import all but these rows (their problems were reported);
+    `after`: called with the plan while the rows read from the file can still be read again."""
     ctx = spec.prepare(job)
     issues = Issues()
     rows = _rows_load(job, spec) if reuse and spec.cache_rows else None
@@ -128,13 +140,62 @@ def plan_job(
             tracker.span(25, 85)
             rows = spec.parse(ctx, source, issues, tracker.set)
             ctx.extra["reader_peak_mb"] = source.peak_mb
+            plan = _plan_rest(ctx, spec, rows, issues, tracker, phases, held)
+            if after is not None:
+                after(plan, source)
+            return plan
+    return _plan_rest(ctx, spec, rows, issues, tracker, phases, held)
+
+
+def _plan_rest(
+    ctx: Context,
+    spec: Importer[Any],
+    rows: list[Any],
+    issues: Issues,
+    tracker: Tracker,
+    phases: Phases,
+    held: set[tuple[int, int]] | None,
+) -> Plan:
     phases.done("rows")
+    if held is not None:
+        rows, issues = _without_held(spec, rows, issues, held)
     tracker.span(85, 95)
     spec.check_across(ctx, rows, issues)
     phases.done("across")
     changes = Changes() if issues.has_errors() else spec.compare(ctx, rows)
     phases.done("compare")
     return Plan(ctx, rows, issues, changes)
+
+
+def _without_held(
+    spec: Importer[Any], rows: list[Any], issues: Issues, held: set[tuple[int, int]]
+) -> tuple[list[Any], Issues]:
+    """The rows the admin chose to import. Their own problems were read in the report; a row
+    refused now that was not held back (the file read again differs) refuses the write."""
+    kept = [row for row in rows if spec.row_key(row) not in held]
+    fresh = Issues()
+    for sheet, number, name, column, reason in issues.errors:
+        if (sheet, number) not in held:
+            fresh.error((sheet, name, number), column, reason)
+    return kept, fresh
+
+
+def partial_plan(plan: Plan, spec: Importer[Any]) -> tuple[set[tuple[int, int]], Plan] | None:
+    """What importing the good groups only would do: the rows held back and the plan of the
+    others, checked across again on their own. None when nothing could be imported."""
+    held = spec.held_back(plan.ctx, plan.rows, plan.issues)
+    for _round in range(3):
+        kept = [row for row in plan.rows if spec.row_key(row) not in held]
+        if not kept:
+            return None
+        issues = Issues()
+        spec.check_across(plan.ctx, kept, issues)
+        if not issues.has_errors():
+            return held, Plan(plan.ctx, kept, issues, spec.compare(plan.ctx, kept))
+        # By construction a group does not need a held row to be consistent; should a check
+        # find otherwise, its groups are held back too.
+        held |= spec.held_back(plan.ctx, kept, issues)
+    return None
 
 
 def _report(plan: Plan, spec: Importer[Any]) -> dict[str, Any]:
@@ -257,12 +318,18 @@ def job_check(*, job_id: int) -> None:
     tracker = Tracker(job)
     spec = registry.importer(job.importer)
     phases = Phases()
+    extra: dict[str, Any] = {}
+
+    def after(plan: Plan, source: Source) -> None:
+        extra.update(_after_check(job, spec, plan, source, tracker))
+        phases.done("marked")
+
     try:
-        plan = plan_job(job, spec, tracker, reuse=False, phases=phases)
-        report = _report(plan, spec)
+        plan = plan_job(job, spec, tracker, reuse=False, phases=phases, after=after)
+        report = {**_report(plan, spec), **extra}
         if plan.issues.error_count > REPORTED or plan.issues.warning_count > REPORTED:
             _save_json(job, "laporan", _full_issues(plan))
-        if not plan.issues.has_errors() and spec.cache_rows:
+        if spec.cache_rows and (not plan.issues.has_errors() or "partial" in report):
             _rows_save(job, spec, plan.rows)
         phases.done("report")
     except Exception as exc:
@@ -273,6 +340,101 @@ def job_check(*, job_id: int) -> None:
     status = ImportJob.Status.REFUSED if plan.issues.has_errors() else ImportJob.Status.CHECKED
     _finish(job, status, report=report)
     logger.info("import %s checked (%s): %s", job_id, status, phases)
+
+
+def _after_check(
+    job: ImportJob, spec: Importer[Any], plan: Plan, source: Source, tracker: Tracker
+) -> dict[str, Any]:
+    """The choice to import the good groups only (when the importer offers it) and the marked
+    copy of the file (when anything was found): the parts of the report they add."""
+    issues = plan.issues
+    added: dict[str, Any] = {}
+    held: set[tuple[int, int]] | None = None
+    if issues.has_errors() and spec.partial:
+        partial = partial_plan(plan, spec)
+        if partial is not None:
+            held, good = partial
+            added["partial"] = {
+                "rows": len(good.rows),
+                "groups": spec.group_count(good.rows),
+                "held_rows": len(held),
+                "held_groups": spec.group_count([r for r in plan.rows if spec.row_key(r) in held]),
+                "held": [row_label(spec.row_ref(r)) for r in plan.rows if spec.row_key(r) in held][
+                    :HELD_LISTED
+                ],
+                "changes": good.changes.counts(),
+            }
+            _save_json(job, "tahan", sorted(held))
+    if not (issues.error_count or issues.warning_count):
+        return added
+    tracker.span(95, 99)
+    source.rewind()
+    with tempfile.TemporaryDirectory(prefix="balai-tanda-") as directory:
+        path = os.path.join(directory, "bertanda.xlsx")
+        held_path = os.path.join(directory, "ditahan.xlsx") if held else ""
+        marked_write(
+            source,
+            issues,
+            _headers(spec),
+            path=path,
+            figures=_figures(plan),
+            held=held,
+            held_path=held_path,
+        )
+        _save_file(job, MARKED, path)
+        if held_path:
+            _save_file(job, HELD, held_path)
+    added["marked"] = True
+    return added
+
+
+def _headers(spec: Importer[Any]) -> dict[int, Header]:
+    names = spec.columns.names if spec.columns else ()
+    return {
+        sheet: Header(
+            row=number,
+            positions={n: p for n, p in zip(names, index, strict=True) if p is not None},
+        )
+        for sheet, (number, index) in spec.located.items()
+    }
+
+
+def _figures(plan: Plan) -> list[tuple[str, Any]]:
+    issues = plan.issues
+    read = int(plan.ctx.extra.get("rows_read", len(plan.rows)))
+    return [
+        (_("Baris dibaca"), read),
+        (_("Baris salah"), len({r for r in issues.refused if r[1]})),
+        (_("Kesalahan"), issues.error_count),
+        (_("Peringatan"), issues.warning_count),
+    ]
+
+
+def _file_name(job: ImportJob, suffix: str) -> str:
+    return f"{job.file.name}.{suffix}"
+
+
+def _save_file(job: ImportJob, suffix: str, path: str) -> None:
+    from django.core.files import File
+
+    storage, name = working_storage(), _file_name(job, suffix)
+    if storage.exists(name):
+        storage.delete(name)
+    with open(path, "rb") as handle:
+        storage.save(name, File(handle))
+
+
+def side_file(job: ImportJob, suffix: str) -> Any:
+    """An open handle on a file the check wrote beside the upload (MARKED, HELD), or None."""
+    storage, name = working_storage(), _file_name(job, suffix)
+    if not job.file.name or not storage.exists(name):
+        return None
+    return storage.open(name, "rb")
+
+
+def held_load(job: ImportJob) -> set[tuple[int, int]] | None:
+    data = _load_json(job, "tahan")
+    return None if data is None else {(int(s), int(n)) for s, n in data}
 
 
 def _full_issues(plan: Plan) -> dict[str, Any]:
@@ -291,7 +453,10 @@ def job_apply(*, job_id: int) -> None:
     spec = registry.importer(job.importer)
     phases = Phases()
     try:
-        plan = plan_job(job, spec, tracker, reuse=True, phases=phases)
+        held = held_load(job) if job.report.get("partial", {}).get("confirmed") else None
+        if held is None and job.report.get("partial", {}).get("confirmed"):
+            raise ImportFileError(_("Daftar baris yang ditahan hilang. Unggah berkas lagi."))
+        plan = plan_job(job, spec, tracker, reuse=True, phases=phases, held=held)
         if plan.issues.has_errors():
             # The village's data changed since the check: refuse again, write nothing.
             report = {**_report(plan, spec), "changed_since_check": True}
@@ -302,6 +467,8 @@ def job_apply(*, job_id: int) -> None:
         with transaction.atomic():
             written = spec.write(plan.ctx, plan.rows, plan.changes)
             report = {**job.report, "written": written}
+            if held is not None:  # the report was of the whole file
+                report["changes"] = plan.changes.counts()
             if not _finish(job, ImportJob.Status.DONE, report=report):
                 raise Reaped
         phases.done("write")

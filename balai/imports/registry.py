@@ -23,6 +23,7 @@ Domain apps declare theirs in `<app>/importers.py` with `@register`.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from balai.villages.models import Village
 
 RowT = TypeVar("RowT")
+_HINTS = re.compile(r"\([^)]*\)|\*")
 MAX_ISSUES = 200_000
 
 
@@ -146,6 +148,9 @@ class Columns:
             if not text:
                 continue
             name = spellings.get(text) or spellings.get(" ".join(text.replace("_", " ").split()))
+            if name is None and ("(" in text or "*" in text):
+                # A template's header carries hints: "Tanggal lahir * (tttt-bb-hh)".
+                name = spellings.get(" ".join(_HINTS.sub(" ", text).split()))
             if name is None:
                 unknown.append(text)
             elif name not in found:
@@ -206,6 +211,13 @@ class Importer(Generic[RowT]):
     cache_rows: ClassVar[bool] = False  # keep the parsed rows between check and write
     refuse_merged: ClassVar[bool] = False  # merged cells leave values out of their rows
     summary_template: ClassVar[str] = ""  # a piece of the report the domain adds
+    # The admin may import the groups (families) without a refused row and hold back the
+    # rest (`held_back`, `row_key`, `group_count`); the default stays all or nothing.
+    partial: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        # sheet → (header row number, position of each canonical column or None)
+        self.located: dict[int, tuple[int, list[int | None]]] = {}
 
     def prepare(self, job: ImportJob) -> Context:
         return Context(job=job, village=job.village)
@@ -269,11 +281,12 @@ class Importer(Generic[RowT]):
         iterator = iter(rows)
         first: tuple[list[str], list[str]] | None = None
         tried = 0
-        for _number, cells in iterator:
+        for number, cells in iterator:
             if is_blank(cells):
                 continue
             index, missing, unknown = self.columns.locate(cells)
             if not missing and not (unknown and self.columns.refuse_unknown):
+                self.located[sheet] = (number, index)
                 self.header_found(name, sheet, index)
                 return index, iterator
             first = first or (missing, unknown)
@@ -313,6 +326,24 @@ class Importer(Generic[RowT]):
     def notes(self) -> list[str]:
         """File-level remarks for the report (e.g. columns missing and read as empty)."""
         return []
+
+    def held_back(self, ctx: Context, rows: list[RowT], issues: Issues) -> set[tuple[int, int]]:
+        """(sheet, row) of every row to hold back so that the others can be written: the
+        refused rows and whatever must go with them. Only when `partial`."""
+        raise NotImplementedError
+
+    def row_ref(self, row: RowT) -> RowRef:
+        """Where a parsed row is in the file."""
+        raise NotImplementedError
+
+    def row_key(self, row: RowT) -> tuple[int, int]:
+        """(sheet position, row number) of a parsed row, as in `Issues.refused`."""
+        ref = self.row_ref(row)
+        return ref[0], ref[2]
+
+    def group_count(self, rows: list[RowT]) -> int:
+        """How many groups (families) these rows form, for the report."""
+        return len(rows)
 
     def dump_rows(self, rows: list[RowT]) -> Any:
         """The rows as plain values (marshal: lists, tuples, text, numbers), when `cache_rows`."""

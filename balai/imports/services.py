@@ -111,6 +111,27 @@ def job_confirm(*, job: ImportJob) -> bool:
     return bool(started)
 
 
+def job_confirm_partial(*, job: ImportJob) -> bool:
+    """The admin chooses to import the groups without a refused row and hold back the rest:
+    queue that write. False when the refused job offers no such choice."""
+    from balai.imports.tasks import import_apply_task
+
+    partial = job.report.get("partial")
+    if job.status != ImportJob.Status.REFUSED or not partial:
+        return False
+    report = {**job.report, "partial": {**partial, "confirmed": True}}
+    started = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.REFUSED).update(
+        status=ImportJob.Status.IMPORTING,
+        progress=0,
+        worker="",
+        heartbeat_at=timezone.now(),
+        report=report,
+    )
+    if started:
+        import_apply_task.enqueue(job.pk)
+    return bool(started)
+
+
 # --- who works on a job ------------------------------------------------------------------------
 
 
@@ -253,7 +274,13 @@ def jobs_purge(*, days: int) -> int:
         name = job.file.name or ""
         if job.file.storage.exists(name):
             job.file.storage.delete(name)
-        for suffix in (".baris.marshal", ".laporan.json.gz"):
+        for suffix in (
+            ".baris.marshal",
+            ".laporan.json.gz",
+            ".tahan.json.gz",
+            ".bertanda.xlsx",
+            ".ditahan.xlsx",
+        ):
             if working.exists(name + suffix):
                 working.delete(name + suffix)
         ImportJob.objects.filter(pk=job.pk).update(file="")

@@ -3,7 +3,9 @@
     urlpatterns += job_urls(domain="population", area="personal")
 
 gives impor/<pk>/ (name "import"), impor/<pk>/konfirmasi/ ("import_confirm") and
-impor/<pk>/laporan.xlsx ("import_report") in the domain's namespace.
+impor/<pk>/laporan.xlsx ("import_report"), the marked copy of the file impor/<pk>/bertanda.xlsx
+("import_marked"), the rows held back impor/<pk>/ditahan.xlsx ("import_held") and the choice to
+import the good groups only impor/<pk>/sebagian/ ("import_partial") in the domain's namespace.
 """
 
 from __future__ import annotations
@@ -34,4 +36,12 @@ def job_urls(*, domain: str, area: str, desa: bool = False) -> list[URLPattern]:
             name="import_confirm",
         ),
         path("impor/<int:pk>/laporan.xlsx", guard(views.job_report), extra, name="import_report"),
+        path("impor/<int:pk>/bertanda.xlsx", guard(views.job_marked), extra, name="import_marked"),
+        path("impor/<int:pk>/ditahan.xlsx", guard(views.job_held), extra, name="import_held"),
+        path(
+            "impor/<int:pk>/sebagian/",
+            guard(views.job_partial_view),
+            extra,
+            name="import_partial",
+        ),
     ]

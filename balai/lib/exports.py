@@ -22,6 +22,7 @@ from django.utils.cache import patch_cache_control
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+FORMULA_START = _TRIGGERS  # text that does not start so is safe as it is (a fast path)
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)$")
 
 

@@ -13,10 +13,12 @@ from django.utils.translation import gettext_lazy
 
 from balai.imports.registry import Changes, Columns, Context, Importer, Issues, Page, RowRef
 from balai.imports.registry import register as register_importer
-from balai.population import import_write
+from balai.population import import_headers, import_write
 from balai.population.import_across import check_across
-from balai.population.import_rows import COLUMNS, REQUIRED, ResidentRow, RowRules
+from balai.population.import_rows import COLUMNS, REQUIRED, I, ResidentRow, RowRules
 from balai.population.models import Resident
+
+NIK = I["nik"]
 
 
 @register_importer
@@ -26,12 +28,17 @@ class ResidentsImporter(Importer[ResidentRow]):
     area = "personal"
     label = gettext_lazy("Data penduduk")
     sheets = "all"
-    columns: ClassVar[Columns] = Columns(names=tuple(COLUMNS), required=REQUIRED)
+    # OpenSID's database-code headers, or the template's Indonesian ones.
+    columns: ClassVar[Columns] = Columns(
+        names=tuple(COLUMNS), aliases=import_headers.aliases(), required=REQUIRED
+    )
     cache_rows = True
+    partial = True  # the good families only, when the admin chooses it
     refuse_merged = True
     max_rows = 200_000
 
     def __init__(self) -> None:
+        super().__init__()
         self.missing: set[str] = set()
 
     def prepare(self, job: Any) -> Context:
@@ -70,6 +77,17 @@ class ResidentsImporter(Importer[ResidentRow]):
             if head_nik not in in_file
         }
         check_across(rows, issues, headed=headed, file_checked=ctx.extra.get("reused", False))
+
+    def held_back(
+        self, ctx: Context, rows: list[ResidentRow], issues: Issues
+    ) -> set[tuple[int, int]]:
+        return held_families(rows, issues.refused)
+
+    def row_ref(self, row: ResidentRow) -> RowRef:
+        return row.ref
+
+    def group_count(self, rows: list[ResidentRow]) -> int:
+        return len({r.family if _valid_kk(r.family) else r.ref for r in rows})
 
     def compare(self, ctx: Context, rows: list[ResidentRow]) -> Changes:
         return import_write.compare(ctx.village, rows)
@@ -110,3 +128,34 @@ class ResidentsImporter(Importer[ResidentRow]):
             done_url=reverse("population_dashboard:residents", kwargs={"slug": slug}),
             done_label=_("Lihat data penduduk"),
         )
+
+
+def _valid_kk(number: str) -> bool:
+    return len(number) == 16 and number.isdigit() and number.isascii()
+
+
+def held_families(rows: list[ResidentRow], refused: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The rows to hold back when the admin imports the good families only: every family (the
+    rows sharing a valid No. KK) with a refused row; a refused row without a valid No. KK is
+    held alone.
+
+    A NIK found on two rows refuses only the later one, yet both rows are held back (and their
+    families with them): the file cannot tell which of the two people carries that NIK, and
+    importing the first would write it under a person the corrected row might then "update"
+    into somebody else. Nothing a held family contains can make a family that is imported
+    inconsistent: the checks between rows (one living head, parents' ages) stay within a
+    family, and the pipeline checks the imported families again on their own."""
+    seen: dict[str, list[ResidentRow]] = {}
+    held_rows: list[ResidentRow] = []
+    for row in rows:
+        key = (row.ref[0], row.ref[2])
+        number = row.values[NIK]
+        if number and number != "0":
+            seen.setdefault(number, []).append(row)
+        if key in refused:
+            held_rows.append(row)
+    held_rows += [r for same in seen.values() if len(same) > 1 for r in same]
+    families = {r.family for r in held_rows if _valid_kk(r.family)}
+    held = {(r.ref[0], r.ref[2]) for r in held_rows}
+    held.update((r.ref[0], r.ref[2]) for r in rows if r.family in families)
+    return held

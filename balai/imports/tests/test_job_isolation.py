@@ -11,7 +11,14 @@ from balai.imports.models import ImportJob
 from balai.imports.tests.conftest import DOMAINS
 from balai.imports.tests.jobs import make_job
 
-NAMES = ("import", "import_confirm", "import_report")
+NAMES = (
+    "import",
+    "import_confirm",
+    "import_report",
+    "import_marked",
+    "import_held",
+    "import_partial",
+)
 IMPORTERS = {
     "population": "population.residents",
     "welfare": "welfare.recipients",
