@@ -16,15 +16,29 @@ with ApacheBench (`ab`, keep-alive) on this machine.
    failed and non-2xx, the server log's 'database is locked' / tracebacks, the writer's
    exceptions, the import job's outcome) and p99 of the requests started during the import.
 
+4. `--rehearsal` (as root; instead of 1–3): the scale-out of issue 13 on one machine — a
+   PostgreSQL streaming replica of the local primary made with pg_basebackup (port 5434; a
+   `replication` line is added to the primary's pg_hba.conf with a reload and taken out after),
+   Redis, two app servers (`manage.py serve` with DATABASE_REPLICA_URLS, each with its worker and
+   scheduler) behind the shipped nginx site (install.sh --upstream A,B), and the load with writes
+   of section 3 through nginx over HTTPS; reports what each app server answered and how many
+   transactions the replica ran.
+
+Section 1 also counts the server's CPU time (user + system of gunicorn and its workers, from
+/proc) per request: on a shared machine the wall-clock rates move with the neighbours' load,
+the CPU cost per request barely.
+
 Sections 2 and 3 run on SQLite (file cache) and on PostgreSQL (Redis cache, DB 6); section 1
 once, on the first database (a cached hit asks no database). Each database is built fresh in a
 temporary BALAI_VAR_DIR (migrate, createcachetable, demo, collectstatic).
 
     .venv/bin/python bench/serving.py [--quick] [--db sqlite,postgres] [--pg-url URL]
         [--redis-url URL] [--seconds 60] [--rows 10000] [--sections cached,uncached,load]
+    .venv/bin/python bench/serving.py --rehearsal [--quick]
 
-Needs ab (apache2-utils), nginx, openssl; ports 8201-8210. The machine's load average is printed
-with each section: on a shared 2-core machine req/s are noisy, compare the ratios.
+Needs ab (apache2-utils), nginx, openssl; ports 8201-8212 (and 5434 for the rehearsal). The
+machine's load average is printed with each section: on a shared 2-core machine req/s are
+noisy, compare the ratios.
 """
 
 from __future__ import annotations

@@ -53,6 +53,9 @@ SENTENCES: dict[str, Promise] = {
     "budget.line_save": _("%(actor)s menyimpan baris APBDes %(target)s %(village)s"),
     "budget.line_delete": _("%(actor)s menghapus baris APBDes %(target)s %(village)s"),
     "budget.realisation_add": _("%(actor)s mencatat realisasi APBDes %(target)s %(village)s"),
+    "budget.import_download": _(
+        "%(actor)s mengunduh berkas APBDes yang ditandai (%(target)s) %(village)s"
+    ),
     "budget.import_upload": _("%(actor)s mengunggah berkas APBDes (%(target)s) %(village)s"),
     "budget.import_apply": _("%(actor)s mengimpor APBDes %(target)s %(village)s"),
     "budget.project_save": _("%(actor)s menyimpan kegiatan pembangunan %(target)s %(village)s"),
@@ -68,6 +71,9 @@ SENTENCES: dict[str, Promise] = {
     "population.family_head": _("%(actor)s mengganti kepala keluarga %(target)s %(village)s"),
     "population.settings": _("%(actor)s mengubah pengaturan data penduduk %(village)s"),
     "population.export": _("%(actor)s mengunduh data penduduk %(village)s"),
+    "population.import_download": _(
+        "%(actor)s mengunduh berkas penduduk yang ditandai (%(target)s) %(village)s"
+    ),
     "population.import_upload": _("%(actor)s mengunggah berkas penduduk (%(target)s) %(village)s"),
     "population.import": _("%(actor)s mengimpor data penduduk %(target)s %(village)s"),
     # Social assistance
@@ -81,6 +87,9 @@ SENTENCES: dict[str, Promise] = {
     "welfare.recipients_export": _("%(actor)s mengunduh daftar penerima bantuan %(village)s"),
     "welfare.ranking_view": _("%(actor)s melihat peringkat kesejahteraan %(village)s"),
     "welfare.poverty_flag": _("%(actor)s menandai rumah tangga %(target)s %(village)s"),
+    "welfare.import_download": _(
+        "%(actor)s mengunduh berkas penerima bantuan yang ditandai (%(target)s) %(village)s"
+    ),
     "welfare.import_upload": _(
         "%(actor)s mengunggah berkas penerima bantuan (%(target)s) %(village)s"
     ),

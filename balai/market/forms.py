@@ -85,7 +85,8 @@ class SellerForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         super().clean()
-        point_clean(self, near=self.instance.village.office_point)
+        village = self.instance.village if self.instance.village_id else None
+        point_clean(self, near=village.office_point if village else None)
         return self.cleaned_data
 
     def clean_photo_upload(self):

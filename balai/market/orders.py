@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 from django.core.files.base import ContentFile
@@ -223,7 +223,19 @@ def seller_chat_url(order: Order) -> str:
 class Step:
     status: str
     label: str
-    state: str  # "done", "current" (the step the order has reached) or "todo"
+    state: str  # DONE, CURRENT (the step the order has reached) or TODO
+
+    DONE: ClassVar[str] = "done"
+    CURRENT: ClassVar[str] = "current"
+    TODO: ClassVar[str] = "todo"
+
+    @property
+    def is_done(self) -> bool:
+        return self.state == self.DONE
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == self.CURRENT
 
 
 def order_progress(order: Order) -> list[Step]:
@@ -241,7 +253,7 @@ def order_progress(order: Order) -> list[Step]:
     current = path.index(order.status)
     steps = []
     for i, status in enumerate(path):
-        state = "done" if i < current else "current" if i == current else "todo"
+        state = Step.DONE if i < current else Step.CURRENT if i == current else Step.TODO
         label = _("Dipesan") if status == S.NEW else S(status).label
         steps.append(Step(status, str(label), state))
     return steps

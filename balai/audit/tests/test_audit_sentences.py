@@ -55,12 +55,14 @@ def test_every_logged_code_has_a_sentence():
     built |= {f"market.product_{s}" for s in Product.Status.values}
     built |= {f"market.review_{s}" for s in Review.Status.values}
     built |= {f"{spec.domain}.import_upload" for spec in registered().values()}
+    built |= {f"{spec.domain}.import_download" for spec in registered().values()}
     assert sorted(built - set(SENTENCES)) == []
     assert patterns == {
         "f'market.seller_{status}'",
         "f'market.product_{status}'",
         "f'market.review_{status}'",
         "f'{spec.domain}.import_upload'",
+        "f'{domain}.import_download'",
     }, "a new code built at run time: list its values above"
 
 
