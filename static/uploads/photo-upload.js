@@ -217,7 +217,12 @@
     panel(form, submitter);
     busy(form, true);
     show(form, 0, text.preparing);
+    // The form data is read in a later task: a click's other submit listeners (the news editor
+    // copies its text into the form) run after this one, and the promise callbacks of a
+    // prepared photo would otherwise run between them.
     Promise.all(inputs.map(prepare)).then(function (lists) {
+      return new Promise(function (resolve) { setTimeout(function () { resolve(lists); }, 0); });
+    }).then(function (lists) {
       for (var i = 0; i < inputs.length; i++) {
         var problem = tooBig(inputs[i], lists[i]);
         if (problem) {
