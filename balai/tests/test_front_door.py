@@ -9,6 +9,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from django.shortcuts import render
 from django.test import Client, override_settings
 
 from balai.news.tests.conftest import publish
@@ -120,11 +121,17 @@ def test_what_is_not_public_is_never_kept(client, dagan, stack_spy):
     assert stack_spy.call_count == 6
 
 
-@override_settings(PUBLIC_PAGE_CACHE_SECONDS=0)
-def test_no_page_cache_means_no_front_door(client, dagan, stack_spy):
-    client.get(HOME)
-    client.get(HOME)
-    assert stack_spy.call_count == 2
+def test_no_page_cache_means_no_front_door_and_no_kept_page_read(client, dagan, stack_spy):
+    client.get(HOME)  # kept, by a process whose page cache is on
+    with (
+        override_settings(PUBLIC_PAGE_CACHE_SECONDS=0),
+        mock.patch("balai.villages.views.site.render", wraps=render) as rendered,
+    ):
+        first = client.get(HOME)
+        client.get(HOME)
+    assert stack_spy.call_count == 3
+    assert rendered.call_count == 2  # rendered every time: nothing kept is read
+    assert first["Cache-Control"].startswith("public")  # still shareable, with validators
 
 
 def test_a_signed_in_member_never_gets_the_kept_copy(login, alice, dagan):

@@ -161,7 +161,8 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             mark_public(not_modified, etag=etag, last_modified=changed)
             return not_modified
         key = f"balai:page:{digest}"
-        cached = cache.get(key)
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS  # 0: the page cache is off, read or written
+        cached = cache.get(key) if seconds else None
         if cached is not None:
             mark_public(cached, etag=etag, last_modified=changed)
             return cached
@@ -172,7 +173,8 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             mark_public(response, etag=etag, last_modified=changed)
-            cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+            if seconds:
+                cache.set(key, response, seconds)
         return response
 
     wrapper.public_page = True  # type: ignore[attr-defined]  # found by the header tests
@@ -306,7 +308,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        key = _front_key(request) if request.method in ("GET", "HEAD") else None
+        page_cache = settings.PUBLIC_PAGE_CACHE_SECONDS  # 0: no page cache, read or written
+        key = _front_key(request) if page_cache and request.method in ("GET", "HEAD") else None
         if key is not None:
             kept = self._find(key)
             if kept is not None:
