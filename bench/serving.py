@@ -835,43 +835,57 @@ def rehearsal(args: argparse.Namespace, tmp: Path, seconds: float, rows: list[li
             if psql(PORT_REPLICA, villages, name) == psql(5432, villages, name):
                 break
             time.sleep(0.5)
-        app_env = {
-            **env,
-            "DATABASE_REPLICA_URLS": f"postgres://postgres@127.0.0.1:{PORT_REPLICA}/{name}",
-        }
-        for port in (PORT_APP_A, PORT_APP_B):
-            servers.append(Server(app_env, port, tmp / f"app-{port}.log"))
+        replica_url = f"postgres://postgres@127.0.0.1:{PORT_REPLICA}/{name}"
         upstream = f"127.0.0.1:{PORT_APP_A},127.0.0.1:{PORT_APP_B}"
         nginx = nginx_shipped(tmp / "nginx-rehearsal", b"", upstream)
         context = ssl._create_unverified_context()
         base = f"https://127.0.0.1:{PORT_HTTPS}"
-        for _ in range(50):
-            try:
-                get(base + "/healthz", context)
-                break
-            except Exception:  # noqa: BLE001 - not up yet
-                time.sleep(0.2)
         reads = f"SELECT xact_commit FROM pg_stat_database WHERE datname = '{name}'"
-        before = int(psql(PORT_REPLICA, reads))
-        section_load(
-            "rehearsal", env, tmp, seconds, args.rows, rows,
-            base=base, servers=servers, context=context,
-        )  # fmt: skip
-        replica_transactions = int(psql(PORT_REPLICA, reads)) - before
-        lag = psql(5432, "SELECT coalesce(max(replay_lag)::text, '0') FROM pg_stat_replication")
-        served = [
-            len(re.findall(r"request id=\S+ method=GET", server.log.read_text(errors="replace")))
-            for server in servers
+        # As shipped, then with every cache off (no page cache, nothing an edge may keep): the
+        # worst case, where every public read reaches an app server and the replica.
+        phases = [
+            ("rehearsal", {}, seconds),
+            (
+                "rehearsal, caches off",
+                {"PUBLIC_PAGE_CACHE_SECONDS": "0", "PUBLIC_MAX_AGE": "0"},
+                max(10.0, seconds / 2),
+            ),
         ]
-        print(
-            f"  app servers answered {served[0]:,} and {served[1]:,} GETs (the rest came from "
-            f"nginx's micro-cache); the replica ran {replica_transactions:,} transactions; "
-            f"replay lag at the end {lag}"
-        )
-        rows[-1][3] += (
-            f"; app servers {served[0]:,}+{served[1]:,} GETs, replica {replica_transactions:,} "
-            "transactions"
-        )
+        for label, extra, length in phases:
+            app_env = {**env, "DATABASE_REPLICA_URLS": replica_url, **extra}
+            servers = [
+                Server(app_env, port, tmp / f"app-{port}-{len(rows)}.log")
+                for port in (PORT_APP_A, PORT_APP_B)
+            ]
+            for _ in range(50):
+                try:
+                    get(base + "/healthz", context)
+                    break
+                except Exception:  # noqa: BLE001 - not up yet
+                    time.sleep(0.2)
+            before = int(psql(PORT_REPLICA, reads))
+            section_load(
+                label, env, tmp, length, args.rows, rows,
+                base=base, servers=servers, context=context,
+            )  # fmt: skip
+            replica_transactions = int(psql(PORT_REPLICA, reads)) - before
+            lag = psql(5432, "SELECT coalesce(max(replay_lag)::text, '0') FROM pg_stat_replication")
+            served = [
+                len(re.findall(r"request id=\S+ method=GET", s.log.read_text(errors="replace")))
+                for s in servers
+            ]
+            print(
+                f"  app servers answered {served[0]:,} and {served[1]:,} GETs (the rest came "
+                f"from nginx's micro-cache); the replica ran {replica_transactions:,} "
+                f"transactions; replay lag at the end {lag}"
+            )
+            rows[-1][3] += (
+                f"; app servers {served[0]:,}+{served[1]:,} GETs, replica "
+                f"{replica_transactions:,} transactions"
+            )
+            for server in servers:
+                server.stop()
+            servers = []
     finally:
         if nginx:
             nginx.terminate()

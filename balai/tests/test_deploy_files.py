@@ -239,3 +239,17 @@ def test_logrotate_accepts_the_rule(tmp_path):
     assert check.returncode == 0, check.stderr
     assert "error:" not in (check.stdout + check.stderr).lower()
     assert str(tmp_path / "log" / "web.log") in check.stdout + check.stderr
+
+
+def test_several_app_servers_each_get_an_upstream_line():
+    site = install("--render", "nginx/balai.conf", "--domain", "x.test", "--cert", "/c.pem",
+                   "--key", "/k.pem", "--upstream", "10.0.0.11:8000,10.0.0.12:8000")  # fmt: skip
+    assert site.returncode == 0, site.stderr
+    block = site.stdout.split("upstream balai_app {", 1)[1].split("}", 1)[0]
+    assert [line.strip() for line in block.splitlines() if line.strip().startswith("server")] == [
+        "server 10.0.0.11:8000;",
+        "server 10.0.0.12:8000;",
+    ]
+    web = install("--render", "systemd/balai-web.service", "--domain", "x.test",
+                  "--upstream", "10.0.0.11:8000,10.0.0.12:8000")  # fmt: skip
+    assert "10.0.0.11:8000" in web.stdout and "10.0.0.12" not in web.stdout  # this host's own
