@@ -837,7 +837,6 @@ def rehearsal(args: argparse.Namespace, tmp: Path, seconds: float, rows: list[li
             time.sleep(0.5)
         replica_url = f"postgres://postgres@127.0.0.1:{PORT_REPLICA}/{name}"
         upstream = f"127.0.0.1:{PORT_APP_A},127.0.0.1:{PORT_APP_B}"
-        nginx = nginx_shipped(tmp / "nginx-rehearsal", b"", upstream)
         context = ssl._create_unverified_context()
         base = f"https://127.0.0.1:{PORT_HTTPS}"
         reads = f"SELECT xact_commit FROM pg_stat_database WHERE datname = '{name}'"
@@ -851,7 +850,9 @@ def rehearsal(args: argparse.Namespace, tmp: Path, seconds: float, rows: list[li
                 max(10.0, seconds / 2),
             ),
         ]
-        for label, extra, length in phases:
+        for phase, (label, extra, length) in enumerate(phases):
+            # Its own nginx (and micro-cache folder): nothing the first phase kept is served.
+            nginx = nginx_shipped(tmp / f"nginx-rehearsal-{phase}", b"", upstream)
             app_env = {**env, "DATABASE_REPLICA_URLS": replica_url, **extra}
             servers = [
                 Server(app_env, port, tmp / f"app-{port}-{len(rows)}.log")
@@ -886,6 +887,9 @@ def rehearsal(args: argparse.Namespace, tmp: Path, seconds: float, rows: list[li
             for server in servers:
                 server.stop()
             servers = []
+            nginx.terminate()
+            nginx.wait()
+            nginx = None
     finally:
         if nginx:
             nginx.terminate()
