@@ -38,8 +38,10 @@ def approved_comments(article: Article) -> list[Comment]:
 
 def home_stories(village: Village, *, latest: int = 6) -> dict:
     """Pinned stories first, then the latest others: for the village home page."""
-    pinned = list(public_articles(village).filter(is_pinned=True)[:3])
-    others = list(public_articles(village).exclude(pk__in=[a.pk for a in pinned])[:latest])
+    # Cards show title, summary, photo and date: the body (often many KB) stays in the database.
+    cards = public_articles(village).defer("body", "search_text", "held_reason")
+    pinned = list(cards.filter(is_pinned=True)[:3])
+    others = list(cards.exclude(pk__in=[a.pk for a in pinned])[:latest])
     return {"pinned": pinned, "latest": others}
 
 
