@@ -19,12 +19,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serving import nginx_shipped
+
 HOST = "desa.balai.test"
 UPSTREAM_PORT, HTTP_PORT, HTTPS_PORT = 8151, 8152, 8153
 PAGE = b"<!doctype html><title>Desa Dagan</title>" + b"<p>Berita desa hari ini.</p>" * 600
@@ -67,38 +68,13 @@ def main() -> None:
         if not shutil.which(tool) and not Path(tool).exists():
             sys.exit(f"{tool} is needed")
     tmp = Path(tempfile.mkdtemp(prefix="balai-bench-nginx-"))
-    cert, key = tmp / "cert.pem", tmp / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-         "-nodes", "-days", "1", "-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    site = subprocess.run(
-        ["bash", str(REPO / "deploy" / "install.sh"), "--render", "nginx/balai.conf",
-         "--domain", HOST, "--cert", str(cert), "--key", str(key), "--root", str(tmp),
-         "--upstream", f"127.0.0.1:{UPSTREAM_PORT}", "--listen-http", f"127.0.0.1:{HTTP_PORT}",
-         "--listen-https", f"127.0.0.1:{HTTPS_PORT}", "--cache-dir", str(tmp / "cache"),
-         "--log-dir", str(tmp / "log"), "--acme-root", str(tmp / "acme")],
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    for folder in ("log", "cache", "acme", "var/static", "var/media"):
-        (tmp / folder).mkdir(parents=True, exist_ok=True)
-    (tmp / "var" / "static" / "page.0123456789ab.html").write_bytes(PAGE)
-    user = "user root;\n" if os.geteuid() == 0 else ""
     workers = os.cpu_count() or 1
-    conf = tmp / "nginx.conf"
-    conf.write_text(
-        f"{user}worker_processes {workers};\ndaemon off;\npid {tmp}/nginx.pid;\nerror_log stderr;\n"
-        f"events {{ worker_connections 1024; }}\nhttp {{\ninclude /etc/nginx/mime.types;\n"
-        f"sendfile on;\nproxy_temp_path {tmp}/proxy;\nclient_body_temp_path {tmp}/body;\n"
-        f"fastcgi_temp_path {tmp}/f;\nuwsgi_temp_path {tmp}/u;\nscgi_temp_path {tmp}/s;\n"
-        f"{site}\n}}\n"
-    )
     upstream = ThreadingHTTPServer(("127.0.0.1", UPSTREAM_PORT), Page)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
+    process = nginx_shipped(
+        tmp, PAGE, f"127.0.0.1:{UPSTREAM_PORT}", host=HOST, http=HTTP_PORT, https=HTTPS_PORT
+    )
     try:
-        time.sleep(0.5)
         base = f"https://127.0.0.1:{HTTPS_PORT}"
         import ssl
 

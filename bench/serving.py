@@ -320,22 +320,30 @@ def nginx_static(tmp: Path, page: bytes) -> subprocess.Popen[bytes]:
 
 
 def nginx_shipped(
-    tmp: Path, page: bytes, upstream: str = f"127.0.0.1:{PORT_SERVE}"
+    tmp: Path,
+    page: bytes,
+    upstream: str = f"127.0.0.1:{PORT_SERVE}",
+    *,
+    host: str = HOST,
+    http: int = PORT_HTTP,
+    https: int = PORT_HTTPS,
 ) -> subprocess.Popen[bytes]:
     """deploy/nginx/balai.conf rendered by deploy/install.sh, in front of `manage.py serve`
-    (`upstream`: one app server, or several separated by commas)."""
+    (`upstream`: one app server, or several separated by commas), with `page` as a static file
+    at /static/page.0123456789ab.html (the same bytes, for comparison). Also used by
+    bench/nginx_microcache.py."""
     tmp.mkdir(parents=True, exist_ok=True)
     cert, key = tmp / "cert.pem", tmp / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-         "-nodes", "-days", "1", "-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(cert)],
+         "-nodes", "-days", "1", "-subj", f"/CN={host}", "-keyout", str(key), "-out", str(cert)],
         check=True, capture_output=True,
     )  # fmt: skip
     site = subprocess.run(
         ["bash", str(ROOT / "deploy" / "install.sh"), "--render", "nginx/balai.conf",
-         "--domain", HOST, "--cert", str(cert), "--key", str(key), "--root", str(tmp),
-         "--upstream", upstream, "--listen-http", f"127.0.0.1:{PORT_HTTP}",
-         "--listen-https", f"127.0.0.1:{PORT_HTTPS}", "--cache-dir", str(tmp / "cache"),
+         "--domain", host, "--cert", str(cert), "--key", str(key), "--root", str(tmp),
+         "--upstream", upstream, "--listen-http", f"127.0.0.1:{http}",
+         "--listen-https", f"127.0.0.1:{https}", "--cache-dir", str(tmp / "cache"),
          "--log-dir", str(tmp / "log"), "--acme-root", str(tmp / "acme")],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip

@@ -16,12 +16,18 @@ from io import StringIO
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # A Monday midnight: weekly periods start on Mondays (plus the job's offset).
 ANCHOR = datetime(2024, 1, 1)
 KEY_FORMAT = "%Y-%m-%dT%H:%M"
+MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
+DAY = timedelta(days=1)
+WEEK = timedelta(days=7)
 
 
 class NotConfigured(Exception):
@@ -35,7 +41,6 @@ class Job:
     every: timedelta
     run: Callable[[], None]
     offset: timedelta = timedelta(0)
-    period_label: str | Promise = ""
     # None when the job can run; else why not (the setting to give), shown to district admins.
     not_configured: Callable[[], str | None] = field(default=lambda: None)
 
@@ -47,6 +52,26 @@ class Job:
 
     def period_key(self, now: datetime) -> str:
         return self.period_start(now).strftime(KEY_FORMAT)
+
+    @property
+    def period_label(self) -> str:
+        """When it runs, in words ("tiap 5 menit", "tiap hari 03.00", "tiap Senin 07.00"), from
+        the period and the offset themselves, so the two never disagree."""
+        if self.every < DAY:
+            minutes = self.every // MINUTE
+            if minutes % 60:
+                if minutes == 1:
+                    return gettext("tiap menit")
+                return gettext("tiap %(n)d menit") % {"n": minutes}
+            hours = minutes // 60
+            return gettext("tiap jam") if hours == 1 else gettext("tiap %(n)d jam") % {"n": hours}
+        at = (ANCHOR + self.offset % DAY).strftime("%H.%M")
+        if self.every == DAY:
+            return gettext("tiap hari %(at)s") % {"at": at}
+        if self.every == WEEK:
+            day = WEEKDAYS[(self.offset // DAY) % 7]  # ANCHOR is a Monday
+            return gettext("tiap %(day)s %(at)s") % {"day": day, "at": at}
+        return gettext("tiap %(n)d hari") % {"n": self.every // DAY}
 
     def next_due(self, now: datetime) -> datetime:
         """When the next period starts (aware)."""
@@ -93,46 +118,36 @@ def _worker_heartbeat() -> None:
     worker_heartbeat_request()
 
 
-MINUTE = timedelta(minutes=1)
-HOUR = timedelta(hours=1)
-DAY = timedelta(days=1)
-WEEK = timedelta(days=7)
-
 JOBS: tuple[Job, ...] = (
     Job(
         "publish_scheduled",
         _("Terbitkan berita terjadwal"),
         MINUTE,
         _command("publish_scheduled"),
-        period_label=_("tiap menit"),
     ),
     Job(
         "worker_heartbeat",
         _("Tanda hidup pekerja tugas"),
         MINUTE,
         _worker_heartbeat,
-        period_label=_("tiap menit"),
     ),
     Job(
         "imports_reap",
         _("Bereskan impor yang terhenti"),
         5 * MINUTE,
         _command("imports_reap"),
-        period_label=_("tiap 5 menit"),
     ),
     Job(
         "support_watch",
         _("Pantauan keamanan"),
         15 * MINUTE,
         _command("support_watch"),
-        period_label=_("tiap 15 menit"),
     ),
     Job(
         "support_escalate",
         _("Teruskan permintaan bantuan yang belum dijawab"),
         HOUR,
         _command("support_escalate"),
-        period_label=_("tiap jam"),
     ),
     Job(
         "population_recount",
@@ -140,7 +155,6 @@ JOBS: tuple[Job, ...] = (
         DAY,
         _command("population_recount"),
         offset=timedelta(hours=1),
-        period_label=_("tiap hari 01.00"),
     ),
     Job(
         "support_freshness",
@@ -148,7 +162,6 @@ JOBS: tuple[Job, ...] = (
         DAY,
         _command("support_freshness"),
         offset=timedelta(hours=3),
-        period_label=_("tiap hari 03.00"),
     ),
     Job(
         "purge_abandoned_letters",
@@ -156,7 +169,6 @@ JOBS: tuple[Job, ...] = (
         DAY,
         _command("purge_abandoned_letters"),
         offset=timedelta(hours=3, minutes=30),
-        period_label=_("tiap hari 03.30"),
     ),
     Job(
         "housekeeping",
@@ -164,7 +176,6 @@ JOBS: tuple[Job, ...] = (
         DAY,
         _housekeeping,
         offset=timedelta(hours=4),
-        period_label=_("tiap hari 04.00"),
     ),
     Job(
         "support_freshness_digest",
@@ -172,7 +183,6 @@ JOBS: tuple[Job, ...] = (
         WEEK,
         _command("support_freshness_digest"),
         offset=timedelta(hours=7),
-        period_label=_("tiap Senin 07.00"),
     ),
     Job(
         "district_backup",
@@ -180,7 +190,6 @@ JOBS: tuple[Job, ...] = (
         DAY,
         _backup,
         offset=timedelta(hours=2),
-        period_label=_("tiap malam 02.00"),
         not_configured=_backup_not_configured,
     ),
 )
