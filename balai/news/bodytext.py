@@ -24,15 +24,15 @@ from html.parser import HTMLParser
 
 from django.utils.translation import gettext
 
+from balai.news.richtext import VIDEO_URL
+
 _VOID = {"br", "img"}
 _BLOCKS = {"p", "h2", "h3", "blockquote", "ul", "ol", "div"}
 _BULLET = re.compile(r"^[•\-–]\s+")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]\s+")
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _URL_TAIL = ".,;:!?)»”’"
-_VIDEO = re.compile(
-    r"^https://(?:www\.)?(?:youtube\.com/watch\?v=[\w-]+|youtu\.be/[\w-]+|vimeo\.com/\d+)$"
-)
+_VIDEO = re.compile(rf"^{VIDEO_URL}$")
 _FORMATTING = re.compile(r"<(strong|em|b|i|h2|h3|blockquote)\b|<a\s(?![^>]*video-link)")
 
 

@@ -32,11 +32,9 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _EMPHASIS = re.compile(r"<(/?)(b|i)>")
 _EMPHASIS_TAG = {"b": "strong", "i": "em"}
 _BLOCK = re.compile(r"<\s*(p|ul|ol|h2|h3|blockquote)\b", re.IGNORECASE)
-_VIDEO_LINE = re.compile(
-    r"^(?:<p>)?\s*(https://(?:www\.)?(?:youtube\.com/watch\?v=[\w-]+|youtu\.be/[\w-]+|"
-    r"vimeo\.com/\d+))\s*(?:</p>)?$",
-    re.MULTILINE,
-)
+# A video address on a line of its own becomes a "Tonton video" link (bodytext.py reads it back).
+VIDEO_URL = r"https://(?:www\.)?(?:youtube\.com/watch\?v=[\w-]+|youtu\.be/[\w-]+|vimeo\.com/\d+)"
+_VIDEO_LINE = re.compile(rf"^(?:<p>)?\s*({VIDEO_URL})\s*(?:</p>)?$", re.MULTILINE)
 
 
 def _own_media_prefixes() -> tuple[str, ...]:

@@ -47,7 +47,9 @@
     if (tag === "EM" || tag === "I" || /font-style:italic/.test(style)) inner = "<em>" + inner + "</em>";
     if (bold) inner = "<strong>" + inner + "</strong>";
     var href = tag === "A" && safeHref(c.getAttribute("href"));
-    if (href) inner = '<a href="' + esc(href) + '">' + inner + "</a>";
+    // A video link goes back as its bare address: the server makes it a video link again.
+    if (href && c.classList.contains("video-link")) inner = esc(href);
+    else if (href) inner = '<a href="' + esc(href) + '">' + inner + "</a>";
     return (isBlock(c) && after ? "<br>" : "") + inner;
   }
   function inline(node, images) {

@@ -162,6 +162,22 @@ def test_without_javascript_the_textarea_shows_text_and_keeps_untouched_bold(
     context.close()
 
 
+def test_a_video_link_stays_a_video_link_after_an_edit(browser, live_server, alice, dagan):
+    article = draft(dagan, title="Festival", body="Pembukaan festival.\n\nhttps://youtu.be/abc123")
+    assert 'class="video-link"' in article.body
+    context, page = _phone(browser, live_server)
+    _login(page, alice)
+    page.goto(f"/dasbor/dagan/berita/{article.pk}/")
+    _select_word(page, "festival")
+    page.keyboard.type("acara")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_text("tersimpan").wait_for()
+    article.refresh_from_db()
+    assert "Pembukaan acara." in article.body
+    assert '<a class="video-link" href="https://youtu.be/abc123"' in article.body
+    context.close()
+
+
 def test_enter_in_the_title_saves_a_draft_and_never_publishes(browser, live_server, alice):
     context, page = _phone(browser, live_server)
     _login(page, alice)
