@@ -149,6 +149,9 @@ def order_proof_upload(*, order: Order, content: bytes, extension: str) -> Order
     """The buyer's transfer proof, kept in private storage; the seller still confirms payment."""
     if order.status != S.CONFIRMED:
         raise OrderError(_("Bukti bayar bisa dikirim setelah pesanan dikonfirmasi penjual."))
+    if order.is_cod or order.payment == Order.Payment.CASH:
+        # Paid in cash at the door or at pick-up: a proof would turn it into a transfer order.
+        raise OrderError(_("Pesanan ini dibayar tunai, tanpa bukti transfer."))
     with transaction.atomic():
         if order.proof:
             order.proof.delete(save=False)

@@ -148,13 +148,21 @@ def register_dashboard_section(section: DashboardSection) -> None:
     """Called from a module's AppConfig.ready(), e.g.
     register_dashboard_section(DashboardSection("news_dashboard:list", _("Berita"), "content", 20))
     """
+    _check_group(section.url_name, section.menu_group)
     if section not in _dashboard_sections:
         _dashboard_sections.append(section)
 
 
 def register_district_section(section: DistrictSection) -> None:
+    _check_group(section.url_name, section.group)
     if section not in _district_sections:
         _district_sections.append(section)
+
+
+def _check_group(url_name: str, group: str) -> None:
+    # At start-up, not as a KeyError on every dashboard page.
+    if group not in MENU_GROUPS:
+        raise ValueError(f"{url_name}: menu group {group!r} is not one of {list(MENU_GROUPS)}")
 
 
 def dashboard_sections() -> list[DashboardSection]:

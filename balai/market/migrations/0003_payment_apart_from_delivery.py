@@ -12,7 +12,7 @@ def cod_to_payment(apps, schema_editor):
 
 def cod_to_delivery(apps, schema_editor):
     Order = apps.get_model("market", "Order")
-    Order.objects.filter(payment="cod").update(delivery="cod")
+    Order.objects.filter(payment="cod").update(delivery="cod", payment="")
 
 
 class Migration(migrations.Migration):

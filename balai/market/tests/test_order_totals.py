@@ -208,4 +208,17 @@ def test_old_cod_orders_become_courier_orders_paid_on_delivery(batik):
     assert (order.delivery, order.payment) == ("kurir", "cod")
     migration.cod_to_delivery(apps, None)
     order.refresh_from_db()
-    assert order.delivery == "cod"
+    assert (order.delivery, order.payment) == ("cod", "")  # as the old model had it
+
+
+@pytest.mark.parametrize(
+    ("delivery", "payment"), [("kurir", "cod"), ("ambil", "tunai")], ids=["cod", "cash"]
+)
+def test_a_cash_order_takes_no_transfer_proof(batik, delivery, payment):
+    from balai.market.orders import OrderError, order_proof_upload
+
+    order = _order(batik, status="dikonfirmasi", delivery=delivery, payment=payment)
+    with pytest.raises(OrderError):
+        order_proof_upload(order=order, content=b"x", extension="png")
+    order.refresh_from_db()
+    assert order.payment == payment and not order.proof
