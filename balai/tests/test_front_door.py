@@ -138,3 +138,21 @@ def test_a_signed_in_member_never_gets_the_kept_copy(login, alice, dagan):
     Client().get(HOME)
     response = login(alice).get(HOME)
     assert "no-store" in response["Cache-Control"] and "ETag" not in response
+
+
+def test_a_kept_page_lives_one_page_cache_lifetime_and_its_etag_with_it(
+    client, dagan, stack_spy, monkeypatch
+):
+    """What changes with the clock alone (an event no longer upcoming) sends no signal: the
+    copy in memory, the shared copy and the 304s all end with the lifetime they were made in."""
+    import time as clock
+
+    now = clock.time()
+    monkeypatch.setattr("balai.villages.cache.time.time", lambda: now)
+    first = client.get(HOME)
+    client.get(HOME)
+    assert stack_spy.call_count == 1
+    monkeypatch.setattr("balai.villages.cache.time.time", lambda: now + 601)
+    later = client.get(HOME, headers={"If-None-Match": first["ETag"]})
+    assert later.status_code == 200 and later["ETag"] != first["ETag"]
+    assert stack_spy.call_count == 2

@@ -150,17 +150,20 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             version_key = DISTRICT_VERSION_KEY
             token, changed = _version(DISTRICT_VERSION_KEY)
             scope = f"d{token}"
-        digest = hashlib.sha256(f"{scope}|{_variant(request)}".encode()).hexdigest()
-        etag = f'"{digest[:32]}"'
+        routes, window = getattr(request, "routes_version", None), _window()
+        # The window: what changes with the clock alone (an event that is no longer upcoming)
+        # is redrawn, and no longer answered with a 304, once per page-cache lifetime.
+        digest = hashlib.sha256(f"{scope}.{routes}.{window}|{_variant(request)}".encode())
+        etag = f'"{digest.hexdigest()[:32]}"'
         # For the front door (PageCacheMiddleware): what this page's copy is valid under.
         request._balai_page = _Page(  # type: ignore[attr-defined]
-            getattr(request, "routes_version", None), version_key, token, changed, etag
+            routes, version_key, token, changed, etag, window
         )
         if _not_modified(request, etag, changed):
             not_modified = HttpResponseNotModified()
             mark_public(not_modified, etag=etag, last_modified=changed)
             return not_modified
-        key = f"balai:page:{digest}"
+        key = f"balai:page:{digest.hexdigest()}"
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS  # 0: the page cache is off, read or written
         cached = cache.get(key) if seconds else None
         if cached is not None:
@@ -191,6 +194,7 @@ class _Page:
     token: str  # …and the token the page was rendered under
     changed: int  # Last-Modified
     etag: str
+    window: int  # _window() when it was rendered
 
 
 @dataclass(frozen=True)
@@ -292,9 +296,15 @@ def _front_key(request: HttpRequest) -> str | None:
     return "balai:front:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _window() -> int:
+    """The page-cache lifetime the clock is in: a kept page is never served past its own."""
+    return int(time.time()) // max(settings.PUBLIC_PAGE_CACHE_SECONDS, 1)
+
+
 def _current(kept: _Kept, routes: Any, version: Any) -> bool:
     return (
-        routes is not None
+        kept.page.window == _window()
+        and routes is not None
         and version is not None
         and kept.page.routes == routes[0]
         and kept.page.token == version[0]
@@ -335,9 +345,9 @@ class PageCacheMiddleware:
             MEMO.drop(key)
         found = cache.get_many([key, ROUTES_VERSION_KEY])
         kept = found.get(key)
-        if kept is None or kept.page.routes != (found.get(ROUTES_VERSION_KEY) or ("",))[0]:
+        if kept is None:
             return None
-        if not _current(kept, found[ROUTES_VERSION_KEY], cache.get(kept.page.version_key)):
+        if not _current(kept, found.get(ROUTES_VERSION_KEY), cache.get(kept.page.version_key)):
             return None
         MEMO.put(key, kept)
         return kept
