@@ -33,6 +33,12 @@ HEADER = "X-Request-ID"
 VALID_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
+def _printable(text: str) -> str:
+    """A decoded path may hold a newline ("/x%0Arequest id=…"): escaped, it cannot start a forged
+    line of its own (Django escapes its own request logging the same way, CVE-2025-48432)."""
+    return text if text.isprintable() and text.isascii() else text.encode("unicode_escape").decode()
+
+
 def request_id(request: HttpRequest) -> str:
     """The proxy's id when a trusted proxy sent a well-formed one, else a new one."""
     given = request.META.get("HTTP_X_REQUEST_ID", "")
@@ -62,8 +68,8 @@ class RequestLogMiddleware:
             logging.WARNING if response.status_code >= 500 else logging.INFO,
             "request id=%s method=%s path=%s status=%d ms=%.1f village=%s",
             rid,
-            request.method,
-            request.path,
+            _printable(request.method or ""),
+            _printable(request.path),
             response.status_code,
             (time.perf_counter() - started) * 1000,
             getattr(village, "slug", None) or getattr(request, "log_village", None) or "-",

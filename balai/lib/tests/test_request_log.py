@@ -117,3 +117,11 @@ def test_a_record_is_redacted_once_though_logger_and_handler_both_filter(monkeyp
     assert consoles, "the console handler carries the filter too"
     logger.warning("request id=x method=GET path=/undangan/%s/ status=404", "t" * 45)
     assert len(calls) == 1
+
+
+def test_a_newline_in_the_path_cannot_forge_a_line(client, db, caplog):
+    caplog.set_level(logging.INFO, logger="balai.requests")
+    client.get("/desa/x%0Arequest%20id=palsu%20status=200/")
+    [record] = [r for r in caplog.records if r.name == "balai.requests"]
+    message = record.getMessage()
+    assert "\n" not in message and "x\\nrequest id=palsu" in message
