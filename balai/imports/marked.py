@@ -21,6 +21,7 @@ the formula guard.
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import shutil
@@ -137,8 +138,9 @@ class Rows:
         return self.letters[col]
 
     def write(self, at: int, cells: Sequence[Any], base: str, fills: dict[int, str]) -> None:
-        """Row `at` (zero-based): every non-empty cell as text in style `base`, or in the
-        style `fills` gives its column (a marked cell, written even when empty)."""
+        """Row `at` (zero-based): every non-empty cell (numbers as numbers, everything else as
+        text) in style `base`, or in the style `fills` gives its column (a marked cell, written
+        even when empty)."""
         number = str(at + 1)
         width = max(len(cells), max(fills) + 1 if fills else 0)
         if len(self.letters) < width:
@@ -152,6 +154,13 @@ class Rows:
                     parts.append(f'<c r="{letters[col]}{number}" s="{fills[col]}"/>')
                     last = col
                 continue
+            style = fills[col] if col in fills else base
+            if type(value) is int or (type(value) is float and math.isfinite(value)):
+                # A number stays a number: a NIK that Excel rounded must still be refused when
+                # the copy comes back, not arrive as clean-looking text.
+                parts.append(f'<c r="{letters[col]}{number}" s="{style}"><v>{value!r}</v></c>')
+                last = col
+                continue
             text = value if type(value) is str else cell_text(value)
             if text.startswith(FORMULA_START):
                 text = safe_cell(text)
@@ -160,7 +169,6 @@ class Rows:
             if "&" in text or "<" in text or ">" in text or _CONTROL.search(text):
                 text = _xml_text(text)
             space = ' xml:space="preserve"' if text[0] in " \t\n" or text[-1] in " \t\n" else ""
-            style = fills[col] if col in fills else base
             parts.append(
                 f'<c r="{letters[col]}{number}" s="{style}" t="inlineStr"><is><t{space}>'
                 f"{text}</t></is></c>"

@@ -158,3 +158,17 @@ def test_a_template_file_is_marked_under_its_own_headers(admin_client, dagan):
         "Ringkasan pemeriksaan"
     )
     assert ["4", "Jenis kelamin * (pilih)"] in [r[1:3] for r in summary.to_python()]
+
+
+def test_a_nik_stored_as_a_number_is_still_refused_in_the_marked_copy(admin_client, dagan):
+    """Excel keeps 15 digits of a number: a NIK typed as one has lost its last digit, and the
+    importer refuses it. The marked copy keeps it a number, so fixing the file is still needed."""
+    rows = family(1) + family(2)
+    rows[4] = {**rows[4], "nik": "33030955"}  # another error, so the file is refused
+    content = xlsx_bytes(rows, numbers={(2, "nik"): 3303091203750001.0})
+    job = _upload(admin_client, content)
+    refused = {(n, c) for n, c, _r in job.report["errors"]}
+    assert (3, "nik") in refused  # sheet row 3 (header on row 1)
+    marked = b"".join(admin_client.get(_url("import_marked", job)).streaming_content)
+    again = _upload(admin_client, marked)
+    assert (3, "nik") in {(n, c) for n, c, _r in again.report["errors"]}
