@@ -81,8 +81,8 @@ class Splitter:
                 raise ReadWhole
             self._part = part
             self._others = [p for p in parts.values() if p != part]
-            self._shared = [
-                (info.filename, archive.read(info))
+            shared = [
+                info
                 for info in archive.infolist()
                 if not info.is_dir()
                 and info.filename not in parts.values()
@@ -90,10 +90,13 @@ class Splitter:
                     ("xl/media/", "xl/drawings/", "xl/charts/", "xl/worksheets/_rels/")
                 )
             ]
-            if sum(len(data) for _name, data in self._shared) > MAX_SHARED_BYTES:
-                # Each slice carries these parts: a file whose shared strings are huge would
-                # fill the disk with copies; the whole read is bounded by the child's limits.
+            # Judged by the sizes the archive declares (containers.py already holds them to
+            # the unpacked limit), before anything is read: each slice carries these parts, so
+            # huge shared strings would fill the disk with copies; the whole read is bounded by
+            # the child's limits instead.
+            if sum(info.file_size for info in shared) > MAX_SHARED_BYTES:
                 raise ReadWhole
+            self._shared = [(info.filename, archive.read(info)) for info in shared]
             try:
                 with archive.open(part) as stream:
                     self._cut(stream)

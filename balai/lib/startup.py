@@ -112,7 +112,7 @@ def cache_problem() -> str | None:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         return (
             "Cache tidak dapat dipakai: periksa REDIS_URL dan apakah Redis berjalan, atau "
-            f"jalankan manage.py createcachetable tanpa REDIS_URL ({first[:120]})"
+            f"tanpa REDIS_URL apakah folder CACHE_DIR (var/cache) bisa ditulis ({first[:120]})"
         )
     if not ok:
         return "Cache tidak menyimpan nilai: periksa REDIS_URL (atau CACHES)"

@@ -19,21 +19,6 @@ DATA_SHEET = "penduduk"
 CODE_SHEET = "Kode"  # hidden; the reader skips it by name (balai.imports.child)
 GUIDE_SHEET = "Petunjuk"
 LAST_ROW = 100_000  # dropdowns down to this row (the register's size, not Excel's end)
-EXAMPLE = {
-    "alamat": "Jl. Melati 3",
-    "dusun": "Dusun I",
-    "rw": "001",
-    "rt": "002",
-    "nama": "SUGENG RIYADI",
-    "no_kk": "3303090101100001",
-    "nik": "3303091203750001",
-    "sex": "LAKI-LAKI",
-    "tempatlahir": "PURBALINGGA",
-    "tanggallahir": "1975-03-12",
-    "agama_id": "ISLAM",
-    "kk_level": "KEPALA KELUARGA",
-    "status_dasar": "HIDUP",
-}
 WIDTHS = {"nama": 28, "alamat": 26, "alamat_sekarang": 26, "nama_ayah": 24, "nama_ibu": 24}
 
 
