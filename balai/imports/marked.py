@@ -13,8 +13,9 @@ The same pass writes the held-back sheet when the admin may import the good grou
 header rows and only the held rows, one after the other, with the same columns and marks, to
 fix and upload again.
 
-Both workbooks are written with xlsxwriter's constant_memory (a row at a time, nothing kept):
-memory grows with the number of problems, not of rows. Framework-free apart from gettext and
+The data rows are written straight to disk as sheet XML and spliced into the workbook xlsxwriter
+writes around them (styles, comments, panes): memory grows with the comments, which stop after
+LISTED cells (the fills go on; the summary sheet says so). Framework-free apart from gettext and
 the formula guard.
 """
 
@@ -43,7 +44,7 @@ ERROR_FILL = "#F4C7C3"  # light red
 WARNING_FILL = "#FCE8B2"  # light yellow
 HELD_FILL = "#E3E3E3"  # a good row held back with its group
 SUMMARY = "Ringkasan pemeriksaan"  # balai.imports.child skips it when read back
-LISTED = 20_000  # problems listed on the summary sheet; the cells carry all of them
+LISTED = 20_000  # problems listed on the summary sheet, and cells given a comment
 ERROR, WARNING = 2, 1
 DIMENSION = re.compile(rb"<dimension [^>]*/>")
 
@@ -212,6 +213,7 @@ class Book:
         }
         self.used: set[str] = set()
         self.data: list[tuple[int, Rows]] = []  # (sheet position, its rows)
+        self.comments = 0  # written so far; none after LISTED (each is kept in memory)
 
     def sheet(self, name: str) -> tuple[Any, Rows]:
         sheet = self.book.add_worksheet(_sheet_name(name, self.used))
@@ -229,22 +231,27 @@ class Book:
         header: bool = False,
         note: str = "",
     ) -> None:
-        """Row `at` (zero-based): its values as text, its marked cells filled and commented."""
+        """Row `at` (zero-based): its values, its marked cells filled and commented (`note`: a
+        row held back for its family's sake, grey, the note on its first cell). Comments stop
+        after LISTED in all: xlsxwriter keeps each in memory; the fills go on."""
         sheet, rows = target
         marks = marks or {}
         base = self.styles[id(self.bold if header else (self.held if note else self.plain))]
         fills = {col: self._fill(found) for col, found in marks.items()}
         rows.write(at, cells, base, fills)
-        for col, found in marks.items():
-            lines = [
+        comments = {
+            col: [
                 (_("Salah: ") if level == ERROR else _("Periksa: ")) + text for level, text in found
             ]
-            if col == 0 and note:
-                lines.append(note)
-            comment = "\n".join(lines)[:32000]
-            sheet.write_comment(at, col, comment, {"x_scale": 2.5, "y_scale": 2})
-        if note and 0 not in marks:
-            sheet.write_comment(at, 0, note, {"x_scale": 2.5, "y_scale": 1.5})
+            for col, found in marks.items()
+        }
+        if note:
+            comments.setdefault(0, []).append(note)
+        for col, lines in comments.items():
+            if self.comments >= LISTED:
+                break
+            sheet.write_comment(at, col, "\n".join(lines)[:32000], {"x_scale": 2.5, "y_scale": 2})
+            self.comments += 1
 
     def _fill(self, found: list[tuple[int, str]]) -> str:
         return self.styles[id(self.fills[max(level for level, _t in found)])]
@@ -330,7 +337,16 @@ def _summary(book: Book, figures: Iterable[tuple[str, Any]], problems: list[Prob
     sheet.write_string(
         at + 2, 1, _("Arahkan ke sel bertanda (atau ketuk) untuk membaca catatan alasannya.")
     )
-    at += 4
+    at += 3
+    if book.comments >= LISTED:
+        sheet.write_string(
+            at,
+            1,
+            _("Catatan hanya ada pada %(n)s sel bertanda pertama; daftar di bawah ini.")
+            % {"n": f"{LISTED:,}".replace(",", ".")},
+        )
+        at += 1
+    at += 1
     sheet.write_row(at, 0, [_("Lembar"), _("Baris"), _("Kolom"), _("Masalah")], book.bold)
     for level, name, number, column, reason in problems[:LISTED]:
         at += 1

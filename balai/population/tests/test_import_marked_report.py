@@ -172,3 +172,19 @@ def test_a_nik_stored_as_a_number_is_still_refused_in_the_marked_copy(admin_clie
     marked = b"".join(admin_client.get(_url("import_marked", job)).streaming_content)
     again = _upload(admin_client, marked)
     assert (3, "nik") in {(n, c) for n, c, _r in again.report["errors"]}
+
+
+def test_comments_stop_after_the_listed_number_and_the_summary_says_so(
+    admin_client, dagan, monkeypatch
+):
+    monkeypatch.setattr("balai.imports.marked.LISTED", 2)
+    job = _upload(admin_client, _bad_file())
+    content = b"".join(admin_client.get(_url("import_marked", job)).streaming_content)
+    assert len(comments(content)) == 2
+    assert len(fills(content)) == 3  # every marked cell is still filled
+    summary = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name(
+        "Ringkasan pemeriksaan"
+    )
+    assert "Catatan hanya ada pada 2 sel" in " ".join(
+        str(c) for r in summary.to_python() for c in r
+    )
