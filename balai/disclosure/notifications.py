@@ -3,8 +3,6 @@ link is the only key to the request's page, so it goes only to the contact they 
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
@@ -52,4 +50,4 @@ def request_whatsapp_link(*, info, kind: str) -> str:
         return ""
     with translation.override(settings.LANGUAGE_CODE):
         _subject, body = _message(info, kind)
-    return f"{whatsapp_link(number)}?text={quote(body)}"
+    return whatsapp_link(number, body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +26,10 @@ def normalize_whatsapp(raw: str) -> str | None:
     return f"+62{digits}" if _MOBILE.match(digits) else None
 
 
-def whatsapp_link(number: str) -> str:
-    return "https://wa.me/" + number.lstrip("+")
+def whatsapp_link(number: str = "", text: str = "") -> str:
+    """wa.me to `number` (+62…), or with none to a chat the user picks; `text` prefilled."""
+    link = "https://wa.me/" + number.lstrip("+")
+    return f"{link}?text={quote(text, safe='')}" if text else link
 
 
 class WhatsAppField(forms.CharField):

@@ -219,7 +219,7 @@ def seller_chat_url(order: Order) -> str:
         "code": order.code,
         "product": order.product_name,
     }
-    return whatsapp_link(order.seller.whatsapp) + "?text=" + quote(text, safe="")
+    return whatsapp_link(order.seller.whatsapp, text)
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,7 @@ def order_progress(order: Order) -> list[Step]:
 
 def order_whatsapp_url(order: Order, product_url: str) -> str:
     text = order_whatsapp_text(order, product_url)
-    return whatsapp_link(order.seller.whatsapp) + "?text=" + quote(text, safe="")
+    return whatsapp_link(order.seller.whatsapp, text)
 
 
 def buyer_update_text(order: Order, tracking_url: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 
 from django.db.models import Case, Count, DateTimeField, F, IntegerField, Max, Q, QuerySet, When
 from django.db.models.functions import Coalesce
@@ -130,7 +129,7 @@ def response_summary(rows: QuerySet[HelpRequest]) -> dict[str, Any]:
 
 def whatsapp_href(user: User | None, text: str) -> str:
     number = normalize_whatsapp(getattr(user, "phone", "") or "")
-    return f"{whatsapp_link(number)}?text={quote(text)}" if number else ""
+    return whatsapp_link(number, text) if number else ""
 
 
 def mentor_coverage() -> dict[str, Any]:

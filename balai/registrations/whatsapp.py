@@ -9,8 +9,6 @@ operator's page links to the number the applicant gave.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,12 +18,6 @@ from balai.registrations.models import REVIEW_WORKING_DAYS, Application, Applica
 from balai.registrations.notifications import absolute_url
 
 Kind = ApplicationEvent.Kind
-
-
-def wa_href(number: str, text: str) -> str:
-    """wa.me to a number (any form people type) or, with no number, to a chat the user picks."""
-    base = whatsapp_link(number) if number else "https://wa.me/"
-    return f"{base}?text={quote(text, safe='')}"
 
 
 def district_whatsapp() -> str:
@@ -44,7 +36,7 @@ def tracking_share_href(application: Application) -> str:
         "code": application.code,
         "url": status_url(application),
     }
-    return wa_href("", text)
+    return whatsapp_link("", text)
 
 
 def district_contact_href(application: Application | None = None) -> str:
@@ -54,7 +46,7 @@ def district_contact_href(application: Application | None = None) -> str:
         return ""
     if application is None:
         text = _("Halo admin %(district)s, saya ingin bertanya tentang pendaftaran situs desa.")
-        return wa_href(number, text % {"district": settings.DISTRICT_NAME})
+        return whatsapp_link(number, text % {"district": settings.DISTRICT_NAME})
     text = _(
         "Halo admin %(district)s, saya ingin bertanya tentang permohonan situs %(village)s "
         "dengan kode %(code)s."
@@ -63,7 +55,7 @@ def district_contact_href(application: Application | None = None) -> str:
         "village": application.region.name,
         "code": application.code,
     }
-    return wa_href(number, text)
+    return whatsapp_link(number, text)
 
 
 def status_message(application: Application, event: ApplicationEvent | None) -> str:
@@ -107,7 +99,7 @@ def status_message_href(application: Application, event: ApplicationEvent | None
     number = normalize_whatsapp(application.whatsapp) or ""
     if not number:
         return ""
-    return wa_href(number, status_message(application, event))
+    return whatsapp_link(number, status_message(application, event))
 
 
 def _as_typed(number: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -95,7 +93,7 @@ def submission_decline(request: VillageRequest, pk: int) -> HttpResponse:
         return redirect("news_dashboard:submission", slug=request.village.slug, pk=pk)
     message = form.cleaned_data["message"]
     community.submission_decline(village=request.village, submission=submission, message=message)
-    link = whatsapp_link(submission.whatsapp) + "?text=" + quote(message)
+    link = whatsapp_link(submission.whatsapp, message)
     if not sees_contact(request):
         link = ""
     return render(

@@ -6,8 +6,6 @@ because the district needs them to reach the village (DESIGN.md, Data classes).
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -129,7 +127,7 @@ def approved(request: SignedInRequest, pk: int) -> HttpResponse:
             "village": application.village.display_name if application.village else "",
             "link": link,
         }
-        whatsapp = whatsapp_link(application.whatsapp) + "?text=" + quote(text)
+        whatsapp = whatsapp_link(application.whatsapp, text)
     context = {"application": application, "link": link, "whatsapp": whatsapp}
     return render(request, "registrations/district_dashboard/approved.html", context)
 
