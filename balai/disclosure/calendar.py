@@ -47,11 +47,13 @@ class WorkingCalendar:
         return day.weekday() < 5 and day not in _national(day.year) and day not in self.local
 
     def add_working_days(self, start: date, n: int) -> date:
-        """The n-th working day after `start` (the day of receipt does not count)."""
+        """The n-th working day after `start` (the day of receipt does not count); before it
+        when n is negative."""
+        step = timedelta(days=1 if n >= 0 else -1)
         day = start
         counted = 0
-        while counted < n:
-            day += timedelta(days=1)
+        while counted < abs(n):
+            day += step
             if self.is_working_day(day):
                 counted += 1
         return day

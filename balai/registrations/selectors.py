@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
@@ -137,11 +137,7 @@ def review_cutoff(today: date) -> datetime:
     """An application submitted before this moment has waited more than REVIEW_WORKING_DAYS
     working days (weekends, national and the district's local holidays do not count: the
     calendar of the PPID clock)."""
-    calendar = WorkingCalendar()
-    day, counted = today, 0
-    while counted < REVIEW_WORKING_DAYS:
-        day -= timedelta(days=1)
-        counted += calendar.is_working_day(day)
+    day = WorkingCalendar().add_working_days(today, -REVIEW_WORKING_DAYS)
     return timezone.make_aware(datetime.combine(day, time.min))
 
 

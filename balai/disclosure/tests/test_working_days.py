@@ -72,3 +72,9 @@ def test_an_ordinary_weekday_is_a_working_day_and_a_weekend_is_not():
     assert is_working_day(date(2026, 10, 7))
     assert not is_working_day(date(2026, 10, 10))
     assert not is_working_day(date(2026, 10, 11))
+
+
+def test_counting_back_skips_the_weekend():
+    monday = date(2026, 11, 30)
+    assert add_working_days(monday, -1) == date(2026, 11, 27)  # Friday
+    assert add_working_days(date(2026, 11, 27), 1) == monday
