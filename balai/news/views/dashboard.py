@@ -124,7 +124,6 @@ def article_preview(request: VillageRequest, pk: int) -> HttpResponse:
     ctx = {
         "article": article,
         "may_publish": services.may_publish(request.user, request.village),
-        "publish_form": PublishForm(),
     }
     return render(request, "news/dashboard/preview.html", ctx)
 
