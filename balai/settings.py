@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "balai.mentoring",
     "balai.watch",
     "balai.backups",
+    "balai.moving",
     "balai.scheduler",
     "ninja",
     "balai.api",

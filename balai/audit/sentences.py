@@ -76,6 +76,7 @@ SENTENCES: dict[str, Promise] = {
     ),
     "population.import_upload": _("%(actor)s mengunggah berkas penduduk (%(target)s) %(village)s"),
     "population.import": _("%(actor)s mengimpor data penduduk %(target)s %(village)s"),
+    "moving.opensid": _("%(actor)s memindahkan data dari cadangan OpenSID %(target)s %(village)s"),
     # Social assistance
     "welfare.programme_save": _("%(actor)s menyimpan program bantuan %(target)s %(village)s"),
     "welfare.district_programme": _("%(actor)s membuat program bantuan %(target)s untuk desa-desa"),

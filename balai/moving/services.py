@@ -1,0 +1,122 @@
+"""The move from OpenSID: check a backup (the dry run: a report, nothing written) and write it
+(everything in one transaction, or nothing). The staged copy of the dump lives in a temporary
+folder for the run only; the rows that have no home in Balai yet are kept in the village's
+private archive (`Move.archive`) so a later version can move them."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balai.imports.registry import Issues
+from balai.moving.models import Move
+from balai.moving.opensid import Backup, MoveProblem, archive_rows, open_backup
+from balai.moving.register import RegisterPlan, plan_register, write_register
+
+
+@dataclass
+class Checked:
+    backup: Backup
+    register: RegisterPlan
+    report: dict[str, Any]
+
+    @property
+    def refused(self) -> bool:
+        return self.register.issues.has_errors()
+
+
+def _report(backup: Backup, register: RegisterPlan, village: Any) -> dict[str, Any]:
+    issues = register.issues
+    other = bool(backup.code) and backup.code.replace(".", "") != village.region.digits
+    return {
+        "source": {
+            "name": backup.name,
+            "code": backup.code,
+            "version": backup.version,
+            "database_version": backup.database_version,
+            "other_village": other,
+        },
+        "inventory": backup.inventory(),
+        "register": {
+            "counts": register.counts,
+            "changes": register.changes.counts(),
+            "error_count": issues.error_count,
+            "errors": Issues.rows(issues.errors)[:2000],
+            "warning_count": issues.warning_count,
+            "warnings": Issues.rows(issues.warnings)[:2000],
+            "notes": register.notes,
+        },
+    }
+
+
+def check_backup(village: Any, handle: IO[bytes], workdir: str) -> Checked:
+    """Stage and plan; raises MoveProblem when the file is not a backup we read."""
+    backup = open_backup(handle, os.path.join(workdir, "cadangan.sqlite3"))
+    register = plan_register(backup, village, timezone.localdate())
+    return Checked(backup, register, _report(backup, register, village))
+
+
+def move_backup(
+    village: Any, handle: IO[bytes], user: Any, *, write: bool, allow_other_village: bool = False
+) -> Move:
+    """Check the backup and, with `write`, move it. The Move row records the report either way.
+    Raises MoveProblem (nothing written) when the file is refused."""
+    from balai.audit.services import audit_record
+
+    with tempfile.TemporaryDirectory(prefix="balai-pindah-") as workdir:
+        checked = check_backup(village, handle, workdir)
+        backup, report = checked.backup, checked.report
+        move = Move(
+            village=village,
+            version=backup.version[:20],
+            database_version=backup.database_version[:20],
+            source_name=backup.name[:120],
+            source_code=backup.code[:20],
+            report=report,
+            created_by=user if getattr(user, "pk", None) else None,
+        )
+        if not write or checked.refused:
+            move.save()
+            backup.staged.close()
+            return move
+        if report["source"]["other_village"] and not allow_other_village:
+            backup.staged.close()
+            raise MoveProblem(
+                _(
+                    "Cadangan ini milik %(name)s (kode %(code)s), bukan desa situs ini. Centang "
+                    "“pindahkan walau kodenya berbeda” bila memang benar."
+                )
+                % {"name": backup.name, "code": backup.code}
+            )
+        archive_path = Path(workdir) / "arsip.zip"
+        with archive_path.open("wb") as target:
+            kept = archive_rows(backup, target)
+        with transaction.atomic():
+            written = write_register(village, checked.register, user)
+            move.written = True
+            move.report = {**report, "written": written, "archived": kept}
+            with archive_path.open("rb") as source:
+                move.archive.save("arsip.zip", File(source), save=False)
+            move.save()
+            audit_record(
+                actor=user,
+                village=village,
+                action="moving.opensid",
+                target=_("pindahan %(n)s") % {"n": move.pk},
+                version=backup.version,
+                residents_added=written.get("added", 0),
+                residents_updated=written.get("updated", 0),
+            )
+        backup.staged.close()
+    from balai.population.tasks import figures_task
+
+    transaction.on_commit(lambda: figures_task.enqueue(village.pk))
+    return move
