@@ -31,6 +31,7 @@ urlpatterns = [
     path("dasbor/<slug:slug>/lapak/", include("balai.market.urls.dashboard")),
     path("dasbor/<slug:slug>/bantuan/", include("balai.mentoring.urls.dashboard")),
     path("dasbor/<slug:slug>/bantuan/", include("balai.backups.urls.dashboard")),
+    path("dasbor/<slug:slug>/pindah/", include("balai.moving.urls.dashboard")),
     path("dasbor/", include("balai.villages.urls.dashboard")),
     path("desa/<slug:village_slug>/", include("balai.villages.urls.site")),
     path("berita/", include("balai.news.urls.district")),

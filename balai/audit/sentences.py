@@ -77,6 +77,13 @@ SENTENCES: dict[str, Promise] = {
     "population.import_upload": _("%(actor)s mengunggah berkas penduduk (%(target)s) %(village)s"),
     "population.import": _("%(actor)s mengimpor data penduduk %(target)s %(village)s"),
     "moving.opensid": _("%(actor)s memindahkan data dari cadangan OpenSID %(target)s %(village)s"),
+    "moving.archive_download": _(
+        "%(actor)s mengunduh arsip baris OpenSID yang belum dipindahkan (%(target)s) %(village)s"
+    ),
+    "moving.import_upload": _("%(actor)s mengunggah cadangan OpenSID (%(target)s) %(village)s"),
+    "moving.import_download": _(
+        "%(actor)s mengunduh laporan pemeriksaan cadangan OpenSID (%(target)s) %(village)s"
+    ),
     # Social assistance
     "welfare.programme_save": _("%(actor)s menyimpan program bantuan %(target)s %(village)s"),
     "welfare.district_programme": _("%(actor)s membuat program bantuan %(target)s untuk desa-desa"),

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from typing import IO
 
 from balai.imports.problems import FileProblem
+from balai.lib.dumps import is_sql_dump
 
 SPREADSHEET_KINDS = frozenset({"xlsx", "xls", "ods", "csv"})
-ALL_KINDS = SPREADSHEET_KINDS | {"zip"}
+DUMP_KINDS = frozenset({"sql", "gz"})
+ALL_KINDS = SPREADSHEET_KINDS | {"zip"} | DUMP_KINDS
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 ODS_TYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -54,6 +56,10 @@ def sniff(handle: IO[bytes], limits: Limits = Limits()) -> str:
         return _ole_kind(handle)
     if head.startswith(b"PK"):
         raise FileProblem("broken")
+    if head.startswith(b"\x1f\x8b"):
+        return "gz"  # a gzipped dump: its reader limits what it unpacks
+    if is_sql_dump(head):
+        return "sql"
     return _text_kind(head)
 
 

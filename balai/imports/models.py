@@ -51,6 +51,8 @@ class ImportJob(VillageOwned):
         ODS = "ods", "LibreOffice (.ods)"
         CSV = "csv", "CSV"
         ZIP = "zip", "Zip"
+        SQL = "sql", "SQL"
+        GZ = "gz", "SQL (.gz)"
 
     RUNNING: ClassVar[tuple[str, ...]] = (Status.QUEUED, Status.CHECKING, Status.IMPORTING)
 

@@ -36,7 +36,15 @@ from balai.lib.storage import working_storage
 from balai.lib.uploads import UploadError
 
 logger = logging.getLogger(__name__)
-KIND_NAMES = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "csv": ".csv", "zip": ".zip"}
+KIND_NAMES = {
+    "xlsx": ".xlsx",
+    "xls": ".xls",
+    "ods": ".ods",
+    "csv": ".csv",
+    "zip": ".zip",
+    "sql": ".sql",
+    "gz": ".sql.gz",
+}
 
 
 def container_limits(max_bytes: int) -> Limits:

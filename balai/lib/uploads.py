@@ -27,6 +27,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from balai.lib.dumps import is_sql_dump
 from balai.lib.pdf import PdfRefused, pdf_check
 
 MB = 1024 * 1024
@@ -53,8 +54,13 @@ XLS = FileType("application/vnd.ms-excel", "xls", "XLS")
 ODS = FileType("application/vnd.oasis.opendocument.spreadsheet", "ods", "ODS")
 CSV = FileType("text/csv", "csv", "CSV")
 ZIP = FileType("application/zip", "zip", "ZIP")
+# A database dump (OpenSID's backup) as it is downloaded, or gzipped: private storage only.
+SQL = FileType("application/sql", "sql", "SQL")
+GZIP = FileType("application/gzip", "gz", "GZ")
 
-TYPES: dict[str, FileType] = {t.mime: t for t in (JPEG, PNG, WEBP, PDF, XLSX, XLS, ODS, CSV, ZIP)}
+TYPES: dict[str, FileType] = {
+    t.mime: t for t in (JPEG, PNG, WEBP, PDF, XLSX, XLS, ODS, CSV, ZIP, SQL, GZIP)
+}
 BY_EXTENSION: dict[str, FileType] = {t.extension: t for t in TYPES.values()}
 EXTENSIONS: dict[str, str] = {t.mime: t.extension for t in TYPES.values()}
 
@@ -64,7 +70,8 @@ SPREADSHEET_TYPES = frozenset({XLSX.mime, XLS.mime, ODS.mime, CSV.mime})
 # Under /media/ (served to anyone): images and PDFs only. Private storage also keeps the
 # spreadsheets of imports and the zip archives of backups; it is served only through views.
 PUBLIC_TYPES = DOCUMENT_TYPES
-PRIVATE_TYPES = DOCUMENT_TYPES | SPREADSHEET_TYPES | {ZIP.mime}
+DUMP_TYPES = frozenset({SQL.mime, GZIP.mime})
+PRIVATE_TYPES = DOCUMENT_TYPES | SPREADSHEET_TYPES | {ZIP.mime} | DUMP_TYPES
 
 # The one table of upload limits, by detected type (before: 5 MB for a logo, 8 MB for a shop
 # photo, 15 MB for a news photo, 5 MB for a letter…). Every image field, whatever it is for, has
@@ -80,6 +87,8 @@ MAX_BYTES: dict[str, int] = {
     ODS.mime: 50 * MB,
     CSV.mime: 50 * MB,
     ZIP.mime: 50 * MB,
+    SQL.mime: 50 * MB,
+    GZIP.mime: 50 * MB,
 }
 
 
@@ -171,6 +180,8 @@ def sniff(head: bytes) -> FileType | None:
         return XLS
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
+    if head.startswith(b"\x1f\x8b"):
+        return GZIP
     return None
 
 
@@ -184,6 +195,8 @@ def _text_type(head: bytes) -> FileType | None:
     lowered = head.lower()
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or any(m in lowered for m in _MARKUP):
         return None
+    if is_sql_dump(head):
+        return SQL
     for cut in (0, 1, 2, 3):  # a multi-byte character cut by the sample is still text
         try:
             head[: len(head) - cut].decode("utf-8")

@@ -166,6 +166,26 @@ class Backup:
         ]
 
 
+GROUP_ORDER = ("moved", "later", "no_home", "secret", "reference")
+
+
+def inventory_groups(inventory: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The inventory by fate, in the order the report reads it; each with its total rows."""
+    groups = []
+    for key in GROUP_ORDER:
+        tables = [t for t in inventory if t["group"] == key]
+        if tables:
+            groups.append(
+                {
+                    "key": key,
+                    "tables": tables,
+                    "rows": sum(t["rows"] for t in tables),
+                    "folded": key in ("no_home", "reference"),
+                }
+            )
+    return groups
+
+
 def open_backup(handle: IO[bytes], stage_path: str, limits: DumpLimits | None = None) -> Backup:
     """Stage the dump and check it is an OpenSID backup of a version we read. Raises
     MoveProblem with the reason."""

@@ -75,10 +75,14 @@ def _key(values: list[Any], family: str) -> tuple[Any, ...]:
     return (number,) if number != "0" else ("0", family, name.upper(), values[I["birth_date"]])
 
 
-def plan_register(backup: Backup, village: Any, today: date) -> RegisterPlan:
+def plan_register(
+    backup: Backup, village: Any, today: date, issues: Issues | None = None, compare: bool = True
+) -> RegisterPlan:
+    """Every resident through the register's rules; problems go to `issues`. `compare`: also
+    compare with the village's register (the pipeline asks for it as its own step)."""
     staged = backup.staged
     rules = RowRules(region_digits=village.region.digits, today=today)
-    issues = Issues()
+    issues = issues if issues is not None else Issues()
     rows: list[ResidentRow] = []
     source_ids: list[int] = []
     members: list[tuple[int, str, Any]] = []
@@ -98,14 +102,16 @@ def plan_register(backup: Backup, village: Any, today: date) -> RegisterPlan:
                 cells.append(_cell(record[column]))
             else:
                 cells.append(None)
-        ref: RowRef = (0, "tweb_penduduk", int(record["id"]))
+        ref: RowRef = (1, "tweb_penduduk", int(record["id"]))
         rows.append(rules(ref, cells, issues))
         source_ids.append(int(record["id"]))
         if record["id_rtm"] not in (None, "", "0", 0):
             members.append((int(record["id"]), str(record["id_rtm"]), record["rtm_level"]))
     check_across(rows, issues, headed=set(), file_checked=False)
     _check_taken(village, rows, source_ids, issues)
-    changes = Changes() if issues.has_errors() else import_write.compare(village, rows)
+    changes = (
+        import_write.compare(village, rows) if compare and not issues.has_errors() else Changes()
+    )
     plan = RegisterPlan(rows, source_ids, issues, changes)
     plan.households = _households(backup)
     plan.members = members
@@ -187,7 +193,7 @@ def _events(backup: Backup, issues: Issues) -> list[dict[str, Any]]:
     columns = set(staged.summary.tables["log_penduduk"].columns)
     events = []
     for row in staged.rows("log_penduduk"):
-        ref: RowRef = (1, "log_penduduk", int(row["id"]))
+        ref: RowRef = (2, "log_penduduk", int(row["id"]))
         kind = row["kode_peristiwa"]
         if row["id_pend"] not in known:
             issues.warn(ref, "id_pend", _("Penduduk yang dicatat tidak ada; baris dilewati."))

@@ -114,6 +114,13 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "population_dashboard:family": {"pk": FAMILY},
     "population_dashboard:family_split": {"pk": FAMILY},
     "population_dashboard:family_head": {"pk": FAMILY},
+    "moving_dashboard:archive": {"pk": Row("move")},
+    "moving_dashboard:import": {"pk": Row("moving_import")},
+    "moving_dashboard:import_confirm": {"pk": Row("moving_import")},
+    "moving_dashboard:import_report": {"pk": Row("moving_import")},
+    "moving_dashboard:import_marked": {"pk": Row("moving_import")},
+    "moving_dashboard:import_held": {"pk": Row("moving_import")},
+    "moving_dashboard:import_partial": {"pk": Row("moving_import")},
     "population_dashboard:import": {"pk": POPULATION_IMPORT},
     "population_dashboard:import_confirm": {"pk": POPULATION_IMPORT},
     "population_dashboard:import_report": {"pk": POPULATION_IMPORT},
@@ -248,6 +255,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "disclosure_dashboard": ("bob", "maya"),
     "market_dashboard": ("bob", "bojongsari_seller"),
     "backups_dashboard": ("bob", "maya"),
+    "moving_dashboard": ("bob", "maya"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).

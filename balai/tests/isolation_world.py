@@ -119,6 +119,19 @@ def _population(rows: dict[str, Any]) -> None:
         birth_date=datetime.date(1975, 3, 12),
     )
     rows["population_import"] = make_job(dagan, "population.residents", uploaded_by=rows["alice"])
+    from balai.moving.models import Move
+
+    rows["moving_import"] = make_job(dagan, "moving.opensid", uploaded_by=rows["alice"])
+    import io
+    import zipfile
+
+    from django.core.files.base import ContentFile
+
+    blob = io.BytesIO()
+    with zipfile.ZipFile(blob, "w") as archive:
+        archive.writestr("README.txt", "arsip")
+    rows["move"] = move = Move(village=dagan, version="24.10", written=True)
+    move.archive.save("arsip.zip", ContentFile(blob.getvalue()))
 
 
 def _welfare(rows: dict[str, Any]) -> None:

@@ -56,6 +56,7 @@ CHECKED_ELSEWHERE = {
     ("population.forms", "UploadForm", "file"),
     ("welfare.forms", "UploadForm", "file"),
     ("budget.forms", "ImportForm", "file"),
+    ("moving.forms", "BackupForm", "file"),  # a dump: sniffed as SQL, read by sqldump's limits
 }
 
 

@@ -22,7 +22,7 @@ class LinesImporter(Importer[str]):
     domain = "tests"
     area = "personal"
     label = "baris"
-    kinds = frozenset({"csv"})
+    kinds = frozenset({"sql"})
     reader = "file"
 
     def parse(self, ctx: Context, source: Any, issues: Issues, progress: Any) -> list[str]:

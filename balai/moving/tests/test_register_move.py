@@ -153,7 +153,7 @@ def test_a_nik_of_another_resident_is_refused_by_row(dagan):
     assert not checked.written
     errors = checked.report["register"]["errors"]
     assert len(errors) == 326
-    assert errors[0][1:] == ["nik", errors[0][2]] and "sudah dipakai" in errors[0][2]
+    assert errors[0][1] == "tweb_penduduk!nik" and "sudah dipakai" in errors[0][2]
     assert Resident.objects.for_village(dagan).get(pk=first.pk).name == first.name
 
 
@@ -171,7 +171,7 @@ def test_codes_outside_the_lists_are_refused_with_the_row(dagan):
     checked = move(dagan, data=broken.encode())
     errors = checked.report["register"]["errors"]
     assert len(errors) == 1
-    assert errors[0][1] == "agama_id" and "42" in errors[0][2]
+    assert errors[0][1] == "tweb_penduduk!agama_id" and "42" in errors[0][2]
     assert not checked.written and not Resident.objects.exists()
 
 
