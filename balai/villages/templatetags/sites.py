@@ -39,12 +39,16 @@ def site_url(context, name: str, **kwargs) -> str:
 
 @register.simple_tag(takes_context=True)
 def site_menu_links(context) -> list[dict]:
-    """The village menu (navigation.site_menu) as label/href pairs for this host form."""
+    """The village menu (navigation.site_menu) as label/href pairs for this host form. `current`
+    is "page" on the section's own page and "true" inside it (a story under Berita, a year under
+    APBDes), for aria-current."""
     request = context["request"]
     links = []
     for item in site_menu(request.village):
         href = site_reverse(request, item.url_name, **item.url_kwargs)
-        links.append({"key": item.key, "label": item.label, "href": href})
+        inside = request.path.startswith(href)
+        current = "page" if request.path == href else "true" if inside else ""
+        links.append({"key": item.key, "label": item.label, "href": href, "current": current})
     return links
 
 

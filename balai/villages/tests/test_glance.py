@@ -182,7 +182,9 @@ def test_the_home_page_does_not_grow_with_the_data(client, dagan):
     InfoRequest.objects.filter(village=dagan).update(decision="granted", decided_on=date.today())
     with CaptureQueriesContext(connection) as large:
         html = client.get("/desa/dagan/").content.decode()
-    assert "berjalan dari 34 kegiatan" in html  # the page was drawn again, not served from the cache
+    assert (
+        "berjalan dari 34 kegiatan" in html
+    )  # the page was drawn again, not served from the cache
     assert len(large) <= len(small)
 
 
@@ -245,3 +247,14 @@ def test_a_registered_figure_joins_the_panel_in_its_order(client, dagan):
         glance.unregister("schools")
     assert 'href="/desa/dagan/profil/"' in html
     assert html.index("Sekolah") < html.index("Penduduk")
+
+
+def test_the_menu_marks_the_open_page_and_the_section_a_page_lies_in(client, dagan):
+    add_budget(dagan)
+    nav = client.get(f"/desa/dagan/apbdes/{THIS_YEAR}/").content.decode()
+    nav = nav[nav.index('<nav class="village-nav"') : nav.index("</nav>", nav.index("village-nav"))]
+    assert '<a href="/desa/dagan/apbdes/" aria-current="true">APBDes</a>' in nav
+    assert nav.count("aria-current") == 1  # not Beranda, though every path starts with it
+    home = client.get("/desa/dagan/").content.decode()
+    assert '<a href="/desa/dagan/" aria-current="page">Beranda</a>' in home
+    assert home.count("aria-current") == 1
