@@ -14,6 +14,7 @@ from balai.news import selectors
 from balai.news.models import Category, Event
 from balai.villages import selectors as village_selectors
 from balai.villages.cache import cache_public_page
+from balai.villages.navigation import site_menu
 from balai.villages.requests import VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 
@@ -68,14 +69,15 @@ def news_category_feed(request: VillageRequest, category_slug: str) -> HttpRespo
 def news_sitemap(request: VillageRequest) -> HttpResponse:
     village = request.village
     urls: list[tuple[str, datetime | None]] = [(_abs(request, "home"), None)]
-    if village_selectors.profile_is_filled(village):
-        urls.append((_abs(request, "profile"), None))
+    # Every section in the menu (only those with content), free pages with their date.
+    page_dates = {p.slug: p.updated_at for p in village_selectors.published_pages(village)}
     urls += [
-        (_abs(request, "page", page_slug=p.slug), p.updated_at)
-        for p in village_selectors.published_pages(village)
+        (
+            _abs(request, item.url_name, **item.url_kwargs),
+            page_dates.get(item.url_kwargs.get("page_slug", "")),
+        )
+        for item in site_menu(village)
     ]
-    if selectors.has_news(village):
-        urls.append((_abs(request, "news_index"), None))
     rows = selectors.public_articles(village).values_list("slug", "updated_at")[:5000]
     urls += [(_abs(request, "news_article", article_slug=slug), updated) for slug, updated in rows]
     return render(request, "news/site/sitemap.xml", {"urls": urls}, content_type="application/xml")

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from balai.villages import navigation
+from balai.lib.pagination import PAGE_PARAM
+from balai.villages import glance, navigation
 from balai.villages.models import Membership
 from balai.villages.navigation import site_menu
 from balai.villages.permissions import DISTRICT_ROLE, can, can_preview, village_role
@@ -38,26 +39,75 @@ def site_url(context, name: str, **kwargs) -> str:
 
 @register.simple_tag(takes_context=True)
 def site_menu_links(context) -> list[dict]:
-    """The village menu (navigation.site_menu) as label/href pairs for this host form."""
+    """The village menu (navigation.site_menu) as label/href pairs for this host form. `current`
+    is "page" on the section's own page and "true" inside it (a story under Berita, a year under
+    APBDes), for aria-current."""
     request = context["request"]
     links = []
     for item in site_menu(request.village):
         href = site_reverse(request, item.url_name, **item.url_kwargs)
-        links.append({"key": item.key, "label": item.label, "href": href})
+        inside = request.path.startswith(href)
+        current = "page" if request.path == href else "true" if inside else ""
+        links.append({"key": item.key, "label": item.label, "href": href, "current": current})
     return links
 
 
 @register.simple_tag(takes_context=True)
-def canonical_url(context) -> str:
-    """The preferred address of this page: village.public_base_url() + the path in the site."""
+def glance_items(context) -> list[dict]:
+    """The at-a-glance panel: the village's figures on its site (links for this host form),
+    the kabupaten's elsewhere (glance.py). Each: label, value, detail, href ("" for none)."""
     request = context["request"]
-    village = request.village
+    village = getattr(request, "village", None)
+    items = glance.village_glance(village) if village else glance.district_glance()
+    panel = []
+    for item in items:
+        href = ""
+        if item.url_name:
+            try:
+                if village:
+                    href = site_reverse(request, item.url_name, **item.url_kwargs)
+                else:
+                    href = reverse(item.url_name, kwargs=item.url_kwargs or None)
+            except NoReverseMatch:  # a section not shipped on this install
+                href = ""
+            href += f"?{item.query}" if href and item.query else ""
+        panel.append(
+            {"label": item.label, "value": item.value, "detail": item.detail, "href": href}
+        )
+    return panel
+
+
+@register.simple_tag(takes_context=True)
+def glance_thumbnail(context) -> SafeString | None:
+    """The village's map thumbnail (an SVG from the maps module), or None."""
+    village = getattr(context["request"], "village", None)
+    return glance.village_thumbnail(village) if village else None
+
+
+def _page_query(request) -> str:
+    """The one query parameter a canonical address keeps: the page of a paged list."""
+    page = request.GET.get(PAGE_PARAM, "")
+    return f"?{PAGE_PARAM}={int(page)}" if page.isdigit() and int(page) > 1 else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The preferred address of this page, whichever host form was used to reach it: on a
+    village site village.public_base_url() (its primary custom domain, else its subdomain when
+    VILLAGE_SUBDOMAINS, else /desa/<slug>/ on the district) + the path in the site; elsewhere
+    the district's own domain + the path. Query parameters (tracking, filters, a search) are
+    dropped, except a page number past the first."""
+    request = context["request"]
+    village = getattr(request, "village", None)
+    if village is None:
+        origin = f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}"
+        return origin + request.path + _page_query(request)
     if getattr(request, "village_host", False):
         inner = request.path.lstrip("/")
     else:
         prefix = reverse("site:home", kwargs={"village_slug": village.slug})
         inner = request.path[len(prefix) :] if request.path.startswith(prefix) else ""
-    return village.public_base_url() + inner
+    return village.public_base_url() + inner + _page_query(request)
 
 
 @register.filter
