@@ -291,6 +291,10 @@ def jobs_purge(*, days: int) -> int:
         ):
             if working.exists(name + suffix):
                 working.delete(name + suffix)
+        # A second upload of the same job (the move's zip of the desa/ folder).
+        extra = (job.params or {}).get("uploads")
+        if extra and job.file.storage.exists(extra):
+            job.file.storage.delete(extra)
         ImportJob.objects.filter(pk=job.pk).update(file="")
         purged += 1
     return purged

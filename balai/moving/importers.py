@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.core.files import File
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from balai.imports.errors import ImportFileError
 from balai.imports.registry import Changes, Context, Importer, Issues, Page, RowRef
 from balai.imports.registry import register as register_importer
+from balai.moving.content import DesaFolder, FolderProblem, Stored, plan_content, write_content
 from balai.moving.models import Move
 from balai.moving.opensid import MoveProblem, archive_rows, inventory_groups, open_backup
 from balai.moving.register import RegisterPlan, plan_register, write_register
@@ -38,11 +40,11 @@ class OpenSIDImporter(Importer[ResidentRow]):
     def parse(
         self, ctx: Context, source: Any, issues: Issues, progress: Callable[[int, int], None]
     ) -> list[ResidentRow]:
-        folder = tempfile.TemporaryDirectory(prefix="balai-pindah-")
-        ctx.extra["folder"] = folder  # removed with the context, after the run
+        work = tempfile.TemporaryDirectory(prefix="balai-pindah-")
+        ctx.extra["folder"] = work  # removed with the context, after the run
         try:
             with open(str(source), "rb") as handle:
-                backup = open_backup(handle, f"{folder.name}/cadangan.sqlite3")
+                backup = open_backup(handle, f"{work.name}/cadangan.sqlite3")
         except MoveProblem as problem:
             raise ImportFileError(str(problem)) from problem
         progress(60, 100)
@@ -58,7 +60,8 @@ class OpenSIDImporter(Importer[ResidentRow]):
                 % {"name": backup.name, "code": backup.code}
             )
         plan = plan_register(backup, village, timezone.localdate(), issues, compare=False)
-        ctx.extra.update(backup=backup, plan=plan, other=other)
+        content = plan_content(backup, _folder(ctx, folder_dir=work.name), issues)
+        ctx.extra.update(backup=backup, plan=plan, other=other, content=content)
         ctx.extra["rows_read"] = len(plan.rows)
         return plan.rows
 
@@ -88,6 +91,8 @@ class OpenSIDImporter(Importer[ResidentRow]):
                 "other_village": ctx.extra["other"],
             },
             "counts": plan.counts,
+            "content": ctx.extra["content"].counts,
+            "folder": bool(ctx.job.params.get("uploads")),
             "groups": inventory_groups(backup.inventory()),
             "moving_notes": plan.notes,
         }
@@ -99,6 +104,12 @@ class OpenSIDImporter(Importer[ResidentRow]):
         plan: RegisterPlan = ctx.extra["plan"]
         plan.changes = changes
         written = write_register(ctx.village, plan, ctx.job.uploaded_by)
+        stored = Stored()
+        try:
+            content = write_content(ctx.village, ctx.extra["content"], ctx.job.uploaded_by, stored)
+        except Exception:
+            stored.discard()
+            raise
         archive = f"{ctx.extra['folder'].name}/arsip.zip"
         with open(archive, "wb") as target:
             kept = archive_rows(backup, target)
@@ -109,7 +120,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
             source_name=backup.name[:120],
             source_code=backup.code[:20],
             written=True,
-            report={"job": ctx.job.pk, "written": written, "archived": kept},
+            report={"job": ctx.job.pk, "written": written, "content": content, "archived": kept},
             created_by=ctx.job.uploaded_by,
         )
         with open(archive, "rb") as source:
@@ -118,6 +129,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
             move.save()
         except Exception:
             move.archive.delete(save=False)
+            stored.discard()
             raise
         audit_record(
             actor=ctx.job.uploaded_by,
@@ -150,3 +162,29 @@ class OpenSIDImporter(Importer[ResidentRow]):
             done_url=reverse("population_dashboard:residents", kwargs={"slug": job.village.slug}),
             done_label=_("Lihat data penduduk"),
         )
+
+
+def _folder(ctx: Context, folder_dir: str) -> DesaFolder | None:
+    """The zip of the desa/ folder uploaded with the backup, copied next to the staged dump."""
+    from balai.lib.storage import private_storage
+
+    name = ctx.job.params.get("uploads")
+    if not name:
+        return None
+    storage = private_storage()
+    if not storage.exists(name):
+        raise ImportFileError(
+            _("Zip folder desa tidak ditemukan lagi (sudah lewat 30 hari?). Unggah ulang keduanya.")
+        )
+    local = f"{folder_dir}/folder-desa.zip"
+    with storage.open(name, "rb") as source, open(local, "wb") as target:
+        while chunk := source.read(1 << 20):
+            target.write(chunk)
+    try:
+        return DesaFolder(
+            open(local, "rb"),
+            max_entries=settings.IMPORT_MAX_ZIP_ENTRIES,
+            max_unpacked=settings.IMPORT_MAX_UNPACKED_MB * 1024 * 1024,
+        )
+    except FolderProblem as problem:
+        raise ImportFileError(str(problem)) from problem

@@ -64,3 +64,23 @@ class MovedItem(VillageOwned):
             )
         ]
         indexes = [models.Index(fields=["village", "source", "kind"])]
+
+
+class OldAddress(VillageOwned):
+    """An address the village's old site (OpenSID, WordPress) had for something that moved: it
+    answers with a 301 to the new address once the village's domain points at Balai."""
+
+    public_content: ClassVar[bool] = False
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("artikel")
+        PAGE = "page", _("halaman")
+
+    path = models.CharField(max_length=300)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["village", "path"], name="unique_old_address")
+        ]

@@ -33,16 +33,16 @@ MOVED = {
     "tweb_penduduk": gettext_lazy("Penduduk"),
     "tweb_rtm": gettext_lazy("Rumah tangga"),
     "log_penduduk": gettext_lazy("Riwayat mutasi penduduk"),
-}
-# Village content with a home in Balai that this version does not move yet: kept in the archive.
-LATER = {
-    "config": gettext_lazy("Identitas desa"),
-    "tweb_desa_pamong": gettext_lazy("Perangkat desa"),
     "artikel": gettext_lazy("Artikel, halaman statis dan agenda"),
     "kategori": gettext_lazy("Kategori artikel"),
     "komentar": gettext_lazy("Komentar"),
     "agenda": gettext_lazy("Agenda"),
     "gambar_gallery": gettext_lazy("Galeri"),
+}
+# Village content with a home in Balai that this version does not move yet: kept in the archive.
+LATER = {
+    "config": gettext_lazy("Identitas desa"),
+    "tweb_desa_pamong": gettext_lazy("Perangkat desa"),
     "dokumen": gettext_lazy("Dokumen, informasi publik dan produk hukum"),
     "program": gettext_lazy("Program bantuan"),
     "program_peserta": gettext_lazy("Peserta program bantuan"),
@@ -57,7 +57,7 @@ LATER = {
 }
 # Passwords, PINs, tokens, login logs and counters: never read, never kept.
 SECRET = {
-    "user": gettext_lazy("Akun operator (kata sandi)"),
+    "user": gettext_lazy("Akun operator (kata sandi; hanya nama penulis artikel yang dibaca)"),
     "log_login": gettext_lazy("Riwayat masuk operator"),
     "tweb_penduduk_mandiri": gettext_lazy("PIN layanan mandiri warga (MD5)"),
     "sys_traffic": gettext_lazy("Penghitung kunjungan"),

@@ -11,12 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.imports.registry import Issues
+from balai.moving.content import (
+    ContentPlan,
+    DesaFolder,
+    FolderProblem,
+    Stored,
+    plan_content,
+    write_content,
+)
 from balai.moving.models import Move
 from balai.moving.opensid import Backup, MoveProblem, archive_rows, open_backup
 from balai.moving.register import RegisterPlan, plan_register, write_register
@@ -27,6 +36,7 @@ class Checked:
     backup: Backup
     register: RegisterPlan
     report: dict[str, Any]
+    content: ContentPlan
 
     @property
     def refused(self) -> bool:
@@ -57,22 +67,43 @@ def _report(backup: Backup, register: RegisterPlan, village: Any) -> dict[str, A
     }
 
 
-def check_backup(village: Any, handle: IO[bytes], workdir: str) -> Checked:
+def check_backup(
+    village: Any, handle: IO[bytes], workdir: str, folder: DesaFolder | None = None
+) -> Checked:
     """Stage and plan; raises MoveProblem when the file is not a backup we read."""
     backup = open_backup(handle, os.path.join(workdir, "cadangan.sqlite3"))
     register = plan_register(backup, village, timezone.localdate())
-    return Checked(backup, register, _report(backup, register, village))
+    content = plan_content(backup, folder, register.issues)
+    report = _report(backup, register, village)
+    report["content"] = content.counts
+    return Checked(backup, register, report, content)
 
 
 def move_backup(
-    village: Any, handle: IO[bytes], user: Any, *, write: bool, allow_other_village: bool = False
+    village: Any,
+    handle: IO[bytes],
+    user: Any,
+    *,
+    write: bool,
+    allow_other_village: bool = False,
+    uploads: IO[bytes] | None = None,
 ) -> Move:
     """Check the backup and, with `write`, move it. The Move row records the report either way.
     Raises MoveProblem (nothing written) when the file is refused."""
     from balai.audit.services import audit_record
 
+    folder = None
+    if uploads is not None:
+        try:
+            folder = DesaFolder(
+                uploads,
+                max_entries=settings.IMPORT_MAX_ZIP_ENTRIES,
+                max_unpacked=settings.IMPORT_MAX_UNPACKED_MB * 1024 * 1024,
+            )
+        except FolderProblem as problem:
+            raise MoveProblem(str(problem)) from problem
     with tempfile.TemporaryDirectory(prefix="balai-pindah-") as workdir:
-        checked = check_backup(village, handle, workdir)
+        checked = check_backup(village, handle, workdir, folder)
         backup, report = checked.backup, checked.report
         move = Move(
             village=village,
@@ -99,22 +130,31 @@ def move_backup(
         archive_path = Path(workdir) / "arsip.zip"
         with archive_path.open("wb") as target:
             kept = archive_rows(backup, target)
-        with transaction.atomic():
-            written = write_register(village, checked.register, user)
-            move.written = True
-            move.report = {**report, "written": written, "archived": kept}
-            with archive_path.open("rb") as source:
-                move.archive.save("arsip.zip", File(source), save=False)
-            move.save()
-            audit_record(
-                actor=user,
-                village=village,
-                action="moving.opensid",
-                target=_("pindahan %(n)s") % {"n": move.pk},
-                version=backup.version,
-                residents_added=written.get("added", 0),
-                residents_updated=written.get("updated", 0),
-            )
+        stored = Stored()
+        try:
+            with transaction.atomic():
+                written = write_register(village, checked.register, user)
+                content = write_content(village, checked.content, user, stored)
+                move.written = True
+                move.report = {**report, "written": written, "content_written": content}
+                move.report["archived"] = kept
+                with archive_path.open("rb") as source:
+                    move.archive.save("arsip.zip", File(source), save=False)
+                move.save()
+                audit_record(
+                    actor=user,
+                    village=village,
+                    action="moving.opensid",
+                    target=_("pindahan %(n)s") % {"n": move.pk},
+                    version=backup.version,
+                    residents_added=written.get("added", 0),
+                    residents_updated=written.get("updated", 0),
+                )
+        except Exception:
+            stored.discard()
+            if move.archive:
+                move.archive.delete(save=False)
+            raise
         backup.staged.close()
     from balai.population.tasks import figures_task
 

@@ -31,6 +31,9 @@ def test_an_admin_moves_the_register_in_from_opensid_on_a_phone(phone, alice, da
     phone.get_by_role("heading", name="Pindah dari OpenSID").wait_for()
     _shot(phone, "move-start-360.png")
     phone.set_input_files("[name=file]", str(BACKUP))
+    phone.set_input_files(
+        "[name=uploads]", str(BACKUP.with_name("opensid_v2410_senggigi_desa.zip"))
+    )
     phone.get_by_label("Pindahkan walau kode desa di cadangan berbeda dengan desa ini").check()
     phone.get_by_role("button", name="Periksa cadangan").click()
     phone.get_by_role("heading", name="Semua tabel di cadangan").wait_for(timeout=60_000)
@@ -47,3 +50,12 @@ def test_an_admin_moves_the_register_in_from_opensid_on_a_phone(phone, alice, da
     phone.get_by_role("heading", name="Data penduduk").first.wait_for()
     assert "324" in phone.content()  # the living residents, as OpenSID lists them
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    # What OpenSID showed, the village's public site shows: the stories with their pictures.
+    phone.goto("/desa/dagan/berita/")
+    phone.get_by_role("link", name="Gotong Royong Bersih Pantai Senggigi").first.click()
+    phone.locator("article img").first.wait_for()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    _shot(phone, "move-public-article-360.png")
+    assert phone.goto("/desa/dagan/first/artikel/23").url.endswith(
+        "/berita/gotong-royong-bersih-pantai-senggigi/"
+    )

@@ -13,6 +13,7 @@ from balai.imports.errors import ImportFileError
 from balai.imports.models import ImportJob
 from balai.imports.services import job_start
 from balai.lib.exports import attachment
+from balai.lib.storage import private_storage, random_upload_name
 from balai.moving.forms import BackupForm
 from balai.moving.importers import OpenSIDImporter
 from balai.moving.models import Move
@@ -25,15 +26,23 @@ from balai.villages.requests import VillageRequest
 def start(request: VillageRequest) -> HttpResponse:
     form = BackupForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        params = {"allow_other_village": form.cleaned_data["allow_other_village"]}
+        uploads = form.cleaned_data.get("uploads")
+        if uploads:
+            params["uploads"] = private_storage().save(
+                random_upload_name("impor", "folder-desa.zip"), uploads
+            )
         try:
             job = job_start(
                 village=request.village,
                 user=request.user,
                 importer=OpenSIDImporter.key,
                 upload=form.cleaned_data["file"],
-                params={"allow_other_village": form.cleaned_data["allow_other_village"]},
+                params=params,
             )
         except ImportFileError as exc:
+            if uploads:
+                private_storage().delete(params["uploads"])
             form.add_error("file", str(exc))
         else:
             return redirect("moving_dashboard:import", slug=request.village.slug, pk=job.pk)

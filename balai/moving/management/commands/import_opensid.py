@@ -4,6 +4,8 @@ Without --write it is the dry run: the report only."""
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 from django.core.management.base import BaseCommand, CommandError
 
 from balai.moving.opensid import MoveProblem
@@ -25,6 +27,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("village", help="slug situs desa")
         parser.add_argument("--sql", required=True, help="berkas cadangan OpenSID (.sql atau .gz)")
+        parser.add_argument(
+            "--uploads", help="zip folder desa dari “Unduh Folder Desa” (gambar dan dokumen)"
+        )
         parser.add_argument("--write", action="store_true", help="tulis (tanpa ini: uji saja)")
         parser.add_argument(
             "--allow-other-village",
@@ -32,14 +37,29 @@ class Command(BaseCommand):
             help="pindahkan walau kode desa di cadangan berbeda dengan desa situs ini",
         )
 
-    def handle(self, *args, village: str, sql: str, write: bool, allow_other_village: bool, **o):
+    def handle(
+        self,
+        *args,
+        village: str,
+        sql: str,
+        uploads: str | None,
+        write: bool,
+        allow_other_village: bool,
+        **o,
+    ):
         site = Village.objects.select_related("region").filter(slug=village).first()
         if site is None:
             raise CommandError(f"Situs desa “{village}” tidak ada.")
         try:
-            with open(sql, "rb") as handle:
+            with open(sql, "rb") as handle, ExitStack() as stack:
+                folder = stack.enter_context(open(uploads, "rb")) if uploads else None
                 move = move_backup(
-                    site, handle, None, write=write, allow_other_village=allow_other_village
+                    site,
+                    handle,
+                    None,
+                    write=write,
+                    allow_other_village=allow_other_village,
+                    uploads=folder,
                 )
         except OSError as error:
             raise CommandError(f"Berkas tidak terbaca: {error}") from error
@@ -55,6 +75,7 @@ class Command(BaseCommand):
         register = report["register"]
         out("Register: " + ", ".join(f"{k} {v}" for k, v in register["counts"].items()))
         out("Perubahan: " + ", ".join(f"{k} {v}" for k, v in register["changes"].items()))
+        out("Situs: " + ", ".join(f"{k} {v}" for k, v in report["content"].items()))
         for row, column, reason in register["errors"][:50]:
             out(self.style.ERROR(f"  salah  {row} {column}: {reason}"))
         for row, column, reason in register["warnings"][:50]:
