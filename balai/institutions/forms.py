@@ -86,7 +86,7 @@ class MemberForm(forms.ModelForm):
     nik = forms.CharField(
         label=_("NIK untuk menautkan ke data penduduk"),
         required=False,
-        max_length=16,
+        max_length=24,  # 16 digits, with the spaces people type between groups
         help_text=_(
             "Tidak wajib. Bila diisi, pengurus ditautkan ke data penduduk desa agar mudah "
             "dicek; NIK tidak pernah tampil di situs."

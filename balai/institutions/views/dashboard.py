@@ -94,7 +94,9 @@ def institution_delete(request: VillageRequest, pk: int) -> HttpResponse:
 @village_role_required(AREA)
 def institution_activities(request: VillageRequest, pk: int) -> HttpResponse:
     institution = institution_for(request, pk)
-    form = ActivitiesForm(request.POST or None, institution=institution)
+    # Unticking every box posts nothing but the token: still a submission that clears the list.
+    data = request.POST if request.method == "POST" else None
+    form = ActivitiesForm(data, institution=institution)
     if request.method == "POST" and form.is_valid():
         chosen = [a.pk for a in form.cleaned_data["articles"]]
         count = services.institution_activities_set(
