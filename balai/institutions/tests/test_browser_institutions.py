@@ -105,3 +105,39 @@ def test_an_admin_adds_an_institution_and_its_chair_on_a_phone(phone, alice, dag
     phone.get_by_text("Bu Kustini").wait_for()
     assert phone.evaluate(OVERFLOW) == []
     _shot(phone, "institution-public-360")
+
+
+def test_the_list_and_a_page_with_its_activities_fit_a_phone(phone, desktop, dagan):
+    from balai.institutions import services
+    from balai.news.tests.conftest import publish
+
+    bpd = make_institution(
+        dagan, decree_number="141/05/2021", address="Balai Desa Dagan, Jl. Raya Dagan 1"
+    )
+    add_members(
+        bpd, ("Slamet Riyadi", "Ketua"), ("Sri Lestari", "Wakil Ketua"), ("Agus", "Anggota")
+    )
+    for kind, name in (
+        ("lpm", "LPM Desa Dagan"),
+        ("pkk", "Tim Penggerak PKK Desa Dagan"),
+        ("karang_taruna", "Karang Taruna Tunas Muda"),
+        ("posyandu", "Posyandu Melati"),
+        ("posyandu", "Posyandu Mawar"),
+        ("bumdes", "BUMDes Dagan Makmur"),
+    ):
+        add_members(make_institution(dagan, name, kind=kind), ("Wahyu Nugroho", "Ketua"))
+    news = [publish(dagan, title=f"Musyawarah desa bahas RKPDes tahap {i}") for i in range(3)]
+    services.institution_activities_set(
+        village=dagan, institution=bpd, article_ids=[a.pk for a in news]
+    )
+    for page, size in ((phone, "360"), (desktop, "desktop")):
+        page.goto("/desa/dagan/lembaga/")
+        assert page.evaluate(OVERFLOW) == []
+        _shot(page, f"institutions-{size}")
+        page.get_by_role("link", name="BPD Desa Dagan").click()
+        page.get_by_role("heading", level=2, name="Kegiatan").wait_for()
+        assert page.evaluate(OVERFLOW) == []
+        _shot(page, f"institution-bpd-{size}")
+    phone.get_by_role("link", name="Musyawarah desa bahas RKPDes tahap 0").click()
+    phone.get_by_role("link", name="Kegiatan BPD Desa Dagan").wait_for()
+    _shot(phone, "article-with-institution-360")
