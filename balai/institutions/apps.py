@@ -29,3 +29,8 @@ class InstitutionsConfig(AppConfig):
             )
         )
         register_checklist_provider(term_checklist)
+
+        from balai.institutions.worklist import term_work
+        from balai.villages.worklist import register_work_provider
+
+        register_work_provider(term_work)

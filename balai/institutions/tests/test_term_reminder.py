@@ -67,3 +67,24 @@ def test_the_reminder_costs_one_query(dagan, django_assert_num_queries):
         make_institution(dagan, f"RT {i}", kind="rt", period_end=days(i))
     with django_assert_num_queries(1):
         assert len(term_checklist(dagan)) == 5
+
+
+def test_a_mentor_sees_the_ending_terms_of_the_villages_assigned_to_them(
+    client, maya, dagan, bojongsari, django_assert_max_num_queries
+):
+    from balai.institutions.worklist import term_work
+    from balai.villages.worklist import DISTRICT, MENTOR, WorkScope
+
+    make_institution(dagan, "Karang Taruna", kind="karang_taruna", period_end=days(30))
+    make_institution(dagan, "Posyandu", kind="posyandu", period_end=days(-10))
+    make_institution(dagan, "BPD", period_end=days(400))
+    make_institution(bojongsari, "BPD Bojongsari", period_end=days(3))  # not maya's village
+    with django_assert_max_num_queries(2):
+        (item,) = term_work(WorkScope(MENTOR, village_ids=(dagan.pk,)))
+    assert (item.count, item.overdue) == (2, 1)
+    assert item.href == "/dasbor/dagan/lembaga/"
+    assert term_work(WorkScope(DISTRICT)) == []
+    client.force_login(maya)
+    html = client.get("/dasbor/").content.decode()
+    assert "<strong>2</strong> masa bakti lembaga berakhir" in html
+    assert 'href="/dasbor/dagan/lembaga/"' in html
