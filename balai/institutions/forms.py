@@ -64,6 +64,12 @@ class InstitutionForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [("", _("Pilih jenis lembaga")), *Institution.Kind.choices]
+
     def clean_logo(self) -> Any:
         return clean_image(self.cleaned_data.get("logo"), max_side=512, square=True)
 
