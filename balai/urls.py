@@ -29,6 +29,7 @@ urlpatterns = [
     path("dasbor/<slug:slug>/anggaran/", include("balai.budget.urls.dashboard")),
     path("dasbor/<slug:slug>/ppid/", include("balai.disclosure.urls.dashboard")),
     path("dasbor/<slug:slug>/lapak/", include("balai.market.urls.dashboard")),
+    path("dasbor/<slug:slug>/lembaga/", include("balai.institutions.urls.dashboard")),
     path("dasbor/<slug:slug>/bantuan/", include("balai.mentoring.urls.dashboard")),
     path("dasbor/<slug:slug>/bantuan/", include("balai.backups.urls.dashboard")),
     path("dasbor/<slug:slug>/pindah/", include("balai.moving.urls.dashboard")),

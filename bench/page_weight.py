@@ -35,6 +35,8 @@ PAGES = [
     "/desa/dagan/",
     "/desa/dagan/profil/",
     "/desa/dagan/pemerintahan/",
+    "/desa/dagan/lembaga/",
+    "/desa/dagan/lembaga/bpd-dagan/",
     "/masuk/",
 ]
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"?]+)')

@@ -138,6 +138,17 @@ SENTENCES: dict[str, Promise] = {
     # News (personal data of the community)
     "news.submission.view": _("%(actor)s membuka kiriman warga %(target)s %(village)s"),
     "news.comment.contacts.view": _("%(actor)s melihat kontak pengirim komentar %(village)s"),
+    # Village institutions (lembaga desa)
+    "institutions.delete": _("%(actor)s menghapus lembaga %(target)s di %(village)s"),
+    "institutions.member_delete": _(
+        "%(actor)s menghapus pengurus lembaga %(target)s di %(village)s"
+    ),
+    "institutions.member_link": _(
+        "%(actor)s menautkan pengurus lembaga %(target)s ke data penduduk %(village)s"
+    ),
+    "institutions.member_unlink": _(
+        "%(actor)s melepas tautan data penduduk pengurus lembaga %(target)s di %(village)s"
+    ),
     # The demo's bookkeeping entry (hidden from the list, named here for completeness)
     "demo.build": _("Data contoh dibuat"),
 }

@@ -79,6 +79,11 @@ INFO_REQUEST, PPID_OBJECTION = Row("info_request"), Row("ppid_objection")
 DIP_ITEM, NOTICE = Row("dip_item"), Row("notice")
 SELLER, PRODUCT, REVIEW, ORDER = Row("seller"), Row("product"), Row("review"), Row("order", "code")
 HELP, EXPORT = Row("help_request"), Row("export")
+INSTITUTION = Row("institution")
+INSTITUTION_MEMBER = {
+    "pk": Row("institution", charlies="bojongsari_institution"),
+    "member_pk": Row("institution_member"),
+}
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -196,6 +201,14 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "mentoring_dashboard:event_register": {"pk": Shared("rtik_event")},
     "backups_dashboard:backup_download": {"pk": EXPORT},
+    "institutions_dashboard:detail": {"pk": INSTITUTION},
+    "institutions_dashboard:edit": {"pk": INSTITUTION},
+    "institutions_dashboard:delete": {"pk": INSTITUTION},
+    "institutions_dashboard:activities": {"pk": INSTITUTION},
+    "institutions_dashboard:member_add": {"pk": INSTITUTION},
+    "institutions_dashboard:member_edit": INSTITUTION_MEMBER,
+    "institutions_dashboard:member_delete": INSTITUTION_MEMBER,
+    "institutions_dashboard:member_move": INSTITUTION_MEMBER,
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -256,6 +269,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "market_dashboard": ("bob", "bojongsari_seller"),
     "backups_dashboard": ("bob", "maya"),
     "moving_dashboard": ("bob", "maya"),
+    "institutions_dashboard": ("bob",),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -322,6 +336,7 @@ POST_DATA_FOR: dict[str, dict[str, Any]] = {
     "market_dashboard:seller_status": {"status": "suspended"},
     "market_dashboard:product_status": {"status": "hidden"},
     "market_dashboard:review_status": {"status": "approved"},
+    "institutions_dashboard": {"kind": "lpm"},
 }
 
 

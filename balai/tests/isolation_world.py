@@ -239,6 +239,24 @@ def _market(rows: dict[str, Any]) -> None:
     rows["bojongsari_product"] = make_product(other, "Gula Kelapa")
 
 
+def _institutions(rows: dict[str, Any]) -> None:
+    from balai.institutions.models import Institution, Member
+
+    for village in ("dagan", "bojongsari"):
+        prefix = "" if village == "dagan" else "bojongsari_"
+        inst = Institution.objects.create(
+            village=rows[village], kind="bpd", name="BPD", slug="bpd", address="Balai Desa"
+        )
+        rows[f"{prefix}institution"] = inst
+        rows[f"{prefix}institution_member"] = Member.objects.create(
+            village=rows[village], institution=inst, name="Ketua BPD", position="Ketua"
+        )
+    rows["institution"].articles.add(rows["article"])
+    Member.objects.create(
+        village=rows["dagan"], institution=rows["institution"], name="Wakil", position="Wakil"
+    )
+
+
 def _mentoring(rows: dict[str, Any]) -> None:
     from balai.mentoring.models import Event, Guide
     from balai.mentoring.services import help_request_create
@@ -286,6 +304,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _budget,
     _disclosure,
     _market,
+    _institutions,
     _mentoring,
     _watch,
     _backups,

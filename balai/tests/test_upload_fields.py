@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 def _forms():
     from balai.budget import forms as budget
     from balai.disclosure import forms as disclosure
+    from balai.institutions import forms as institutions
     from balai.market import forms as market
     from balai.market import site_forms as shop
     from balai.mentoring import forms as mentoring
@@ -47,6 +48,8 @@ def _forms():
         (disclosure.DipItemForm, "file"): lambda v: {},
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
+        (institutions.InstitutionForm, "logo"): lambda v: {},
+        (institutions.MemberForm, "photo"): lambda v: {"village": v, "register": False},
     }
 
 

@@ -4,7 +4,7 @@ page and the checklist share one query each."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,6 +116,18 @@ class ChecklistItem:
     fix_label: str
 
 
+ChecklistProvider = Callable[[Village], Iterable[ChecklistItem]]
+_checklist_providers: list[ChecklistProvider] = []
+
+
+def register_checklist_provider(provider: ChecklistProvider) -> ChecklistProvider:
+    """Modules add their own items in AppConfig.ready() (e.g. institutions' term-end reminders),
+    after the village's own; a provider must cost a bounded number of queries."""
+    if provider not in _checklist_providers:
+        _checklist_providers.append(provider)
+    return provider
+
+
 def site_checklist(village: Village) -> list[ChecklistItem]:
     """What the site still lacks, each with where to fix it (the dashboard village page)."""
     kw = {"slug": village.slug}
@@ -161,7 +173,8 @@ def site_checklist(village: Village) -> list[ChecklistItem]:
         ),
         ("privacy", _("Halaman kebijakan privasi"), privacy, privacy_url, _("Buat halaman")),
     ]
-    return [ChecklistItem(*row) for row in rows]
+    items = [ChecklistItem(*row) for row in rows]
+    return items + [item for provider in _checklist_providers for item in provider(village)]
 
 
 def memberships_for(user: Any) -> list[Membership]:

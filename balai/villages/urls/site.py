@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("balai.budget.urls.site")),
     path("", include("balai.disclosure.urls.site")),
     path("", include("balai.market.urls.site")),
+    path("", include("balai.institutions.urls.site")),
     path("", include("balai.moving.urls.site")),  # the old site's addresses: last
 ]

@@ -11,6 +11,7 @@ from balai.villages import selectors
 from balai.villages.cache import cache_public_page
 from balai.villages.colors import theme_css
 from balai.villages.navigation import site_menu
+from balai.villages.orgchart import government_chart
 from balai.villages.requests import SiteRequest
 
 
@@ -42,10 +43,10 @@ def profile(request: SiteRequest) -> HttpResponse:
 @require_safe
 @cache_public_page
 def government(request: SiteRequest) -> HttpResponse:
-    officials = selectors.officials_for(request.village)
-    if not officials:
+    chart = government_chart(selectors.officials_for(request.village))
+    if chart is None:
         raise Http404("belum ada perangkat desa")
-    return render(request, "villages/site/government.html", {"officials": officials})
+    return render(request, "villages/site/government.html", {"chart": chart})
 
 
 @require_safe
