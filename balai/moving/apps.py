@@ -13,5 +13,7 @@ class MovingConfig(AppConfig):
         from balai.villages.navigation import DashboardSection, register_dashboard_section
 
         register_dashboard_section(
-            DashboardSection("moving_dashboard:start", _("Pindah dari OpenSID"), "personal", 44)
+            DashboardSection(
+                "moving_dashboard:start", _("Pindah dari OpenSID"), "personal", 84, group="settings"
+            )
         )

@@ -20,6 +20,7 @@ from balai.imports.errors import ImportFileError
 from balai.imports.registry import Changes, Context, Importer, Issues, Page, RowRef
 from balai.imports.registry import register as register_importer
 from balai.moving.content import DesaFolder, FolderProblem, Stored, plan_content, write_content
+from balai.moving.identity import plan_identity, write_identity
 from balai.moving.models import Move
 from balai.moving.opensid import MoveProblem, archive_rows, inventory_groups, open_backup
 from balai.moving.register import RegisterPlan, plan_register, write_register
@@ -60,8 +61,10 @@ class OpenSIDImporter(Importer[ResidentRow]):
                 % {"name": backup.name, "code": backup.code}
             )
         plan = plan_register(backup, village, timezone.localdate(), issues, compare=False)
-        content = plan_content(backup, _folder(ctx, folder_dir=work.name), issues)
-        ctx.extra.update(backup=backup, plan=plan, other=other, content=content)
+        folder = _folder(ctx, folder_dir=work.name)
+        content = plan_content(backup, folder, issues)
+        identity = plan_identity(backup, folder, issues)
+        ctx.extra.update(backup=backup, plan=plan, other=other, content=content, identity=identity)
         ctx.extra["rows_read"] = len(plan.rows)
         return plan.rows
 
@@ -91,7 +94,10 @@ class OpenSIDImporter(Importer[ResidentRow]):
                 "other_village": ctx.extra["other"],
             },
             "counts": plan.counts,
-            "content": ctx.extra["content"].counts,
+            "content": {
+                **ctx.extra["content"].counts,
+                "officials": len(ctx.extra["identity"].officials),
+            },
             "folder": bool(ctx.job.params.get("uploads")),
             "groups": inventory_groups(backup.inventory()),
             "moving_notes": plan.notes,
@@ -107,6 +113,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
         stored = Stored()
         try:
             content = write_content(ctx.village, ctx.extra["content"], ctx.job.uploaded_by, stored)
+            identity = write_identity(ctx.village, ctx.extra["identity"], stored)
         except Exception:
             stored.discard()
             raise
@@ -120,7 +127,13 @@ class OpenSIDImporter(Importer[ResidentRow]):
             source_name=backup.name[:120],
             source_code=backup.code[:20],
             written=True,
-            report={"job": ctx.job.pk, "written": written, "content": content, "archived": kept},
+            report={
+                "job": ctx.job.pk,
+                "written": written,
+                "content": content,
+                "identity": identity,
+                "archived": kept,
+            },
             created_by=ctx.job.uploaded_by,
         )
         with open(archive, "rb") as source:

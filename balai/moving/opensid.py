@@ -38,11 +38,12 @@ MOVED = {
     "komentar": gettext_lazy("Komentar"),
     "agenda": gettext_lazy("Agenda"),
     "gambar_gallery": gettext_lazy("Galeri"),
+    "config": gettext_lazy("Identitas desa"),
+    "tweb_desa_pamong": gettext_lazy("Perangkat desa"),
+    "ref_jabatan": gettext_lazy("Jabatan perangkat"),
 }
 # Village content with a home in Balai that this version does not move yet: kept in the archive.
 LATER = {
-    "config": gettext_lazy("Identitas desa"),
-    "tweb_desa_pamong": gettext_lazy("Perangkat desa"),
     "dokumen": gettext_lazy("Dokumen, informasi publik dan produk hukum"),
     "program": gettext_lazy("Program bantuan"),
     "program_peserta": gettext_lazy("Peserta program bantuan"),

@@ -26,6 +26,7 @@ from balai.moving.content import (
     plan_content,
     write_content,
 )
+from balai.moving.identity import IdentityPlan, plan_identity, write_identity
 from balai.moving.models import Move
 from balai.moving.opensid import Backup, MoveProblem, archive_rows, open_backup
 from balai.moving.register import RegisterPlan, plan_register, write_register
@@ -37,6 +38,7 @@ class Checked:
     register: RegisterPlan
     report: dict[str, Any]
     content: ContentPlan
+    identity: IdentityPlan
 
     @property
     def refused(self) -> bool:
@@ -74,9 +76,10 @@ def check_backup(
     backup = open_backup(handle, os.path.join(workdir, "cadangan.sqlite3"))
     register = plan_register(backup, village, timezone.localdate())
     content = plan_content(backup, folder, register.issues)
+    identity = plan_identity(backup, folder, register.issues)
     report = _report(backup, register, village)
-    report["content"] = content.counts
-    return Checked(backup, register, report, content)
+    report["content"] = {**content.counts, "officials": len(identity.officials)}
+    return Checked(backup, register, report, content, identity)
 
 
 def move_backup(
@@ -135,8 +138,10 @@ def move_backup(
             with transaction.atomic():
                 written = write_register(village, checked.register, user)
                 content = write_content(village, checked.content, user, stored)
+                identity = write_identity(village, checked.identity, stored)
                 move.written = True
                 move.report = {**report, "written": written, "content_written": content}
+                move.report["identity"] = identity
                 move.report["archived"] = kept
                 with archive_path.open("rb") as source:
                     move.archive.save("arsip.zip", File(source), save=False)

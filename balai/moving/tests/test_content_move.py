@@ -55,6 +55,7 @@ def test_every_article_page_comment_event_and_photo_moves(login, alice, dagan, c
         "albums": 1,
         "photos": 4,
         "images": 13,
+        "officials": 5,
     }
     articles = Article.objects.for_village(dagan)
     assert articles.count() == 10
@@ -159,3 +160,28 @@ def test_an_image_that_is_not_an_image_is_a_report_line(login, alice, dagan):
     assert any("1796542033_artikel_03.jpg" in r for r in reasons)
     gotong = Article.objects.for_village(dagan).get(title__startswith="Gotong Royong")
     assert gotong.lead_image is None
+
+
+def test_identity_and_officials_move_without_overwriting(login, alice, dagan):
+    from balai.villages.models import Official
+
+    dagan.phone = "0281-555"
+    dagan.save(update_fields=["phone"])
+    job = move(login(alice))
+    assert job.report["summary"]["content"]["officials"] == 5
+    dagan.refresh_from_db()
+    assert dagan.office_address == "Jl. Raya Senggigi Km. 10, Dusun Senggigi"
+    assert dagan.email == "pemdes@senggigi.desa.id"
+    assert dagan.phone == "0281-555"  # the site's own value is kept
+    assert dagan.logo
+    officials = Official.objects.for_village(dagan).order_by("order")
+    assert [(o.name, o.position) for o in officials] == [
+        ("H. Mulyadi, S.Pd.", "Kepala Desa"),
+        ("AHMAD HADI", "Sekretaris"),
+        ("Siti Aminah, S.E.", "Kaur Keuangan"),
+        ("Zainal Arifin", "Kasi Pemerintahan"),
+        ("Baiq Nurul Hidayati, A.Md.", "Kaur Umum dan Perencanaan"),
+    ]
+    assert all(o.photo for o in officials)
+    move(login(alice))
+    assert Official.objects.for_village(dagan).count() == 5

@@ -131,15 +131,16 @@ def test_the_register_moves_with_the_manifest_counts(dagan):
         "halaman": 2,
         "agenda": 2,
         "galeri": 1,
+        "perangkat": 5,
     }
     entry = AuditEntry.objects.get(action="moving.opensid")
     assert entry.details["residents_added"] == 326
     # The rows that have no home yet are in the private archive, with no secret in it.
     with done.archive.open("rb") as handle, zipfile.ZipFile(handle) as archive:
         names = set(archive.namelist())
-        assert {"dokumen.json", "program_peserta.json", "config.json"} <= names
+        assert {"dokumen.json", "program_peserta.json", "pembangunan.json"} <= names
         assert not {"user.json", "log_login.json", "tweb_penduduk.json"} & names
-        assert b"app_key" not in archive.read("config.json")
+        assert "config.json" not in names  # moved now; and its app_key is never kept
     assert done.report["archived"]["dokumen"] == 8
 
 

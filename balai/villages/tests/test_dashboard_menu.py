@@ -45,7 +45,13 @@ def test_a_village_admin_finds_the_sections_grouped_behind_one_menu_control(logi
     assert groups["Data"] == ["Data penduduk", "Bantuan sosial"]
     assert groups["Keuangan"] == ["APBDes", "Pembangunan"]
     assert groups["Layanan"] == ["Lapak", "PPID"]
-    assert groups["Pengaturan"] == ["Profil desa", "Tampilan", "Anggota", "Cadangan data"]
+    assert groups["Pengaturan"] == [
+        "Profil desa",
+        "Tampilan",
+        "Anggota",
+        "Cadangan data",
+        "Pindah dari OpenSID",
+    ]
 
 
 def test_an_editor_is_offered_only_what_her_role_opens(login, bob):
