@@ -31,7 +31,7 @@ Polygon = list[Ring]
 MultiPolygon = list[Polygon]
 
 MAX_VERTICES = 200_000  # in one village's boundary or one area, before simplification
-MAX_PAIR_TESTS = 4_000_000  # segment pairs the crossing test may compare in one polygon
+MAX_PAIR_TESTS = 1_000_000  # segment pairs the crossing test may compare in one polygon
 PRECISION = 6  # decimal places kept (about 10 cm)
 
 
@@ -162,7 +162,10 @@ def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     )
 
 
-def _segments(polygon: Polygon) -> list[tuple[int, int, Point, Point]]:
+Segment = tuple[int, int, Point, Point]
+
+
+def _segments(polygon: Polygon) -> list[Segment]:
     """(ring index, position, start, end) of every edge, repeated points skipped."""
     out = []
     for r, ring in enumerate(polygon):
@@ -172,7 +175,7 @@ def _segments(polygon: Polygon) -> list[tuple[int, int, Point, Point]]:
     return out
 
 
-def _adjacent(s: tuple[int, int, Point, Point], t: tuple[int, int, Point, Point], n: int) -> bool:
+def _adjacent(s: Segment, t: Segment, n: int) -> bool:
     """Neighbouring edges of one ring share a corner by construction."""
     if s[0] != t[0]:
         return False
@@ -180,52 +183,66 @@ def _adjacent(s: tuple[int, int, Point, Point], t: tuple[int, int, Point, Point]
     return gap <= 1 or gap == n - 1
 
 
+def _too_complex() -> GeometryError:
+    return GeometryError(
+        _(
+            "Bentuk ini terlalu rumit untuk diperiksa (terlalu banyak garis yang bertumpuk). "
+            "Sederhanakan dulu di aplikasi peta."
+        )
+    )
+
+
+def _boxes_meet(s: Segment, t: Segment) -> bool:
+    return not (
+        max(s[2][0], s[3][0]) < min(t[2][0], t[3][0])
+        or max(t[2][0], t[3][0]) < min(s[2][0], s[3][0])
+        or max(s[2][1], s[3][1]) < min(t[2][1], t[3][1])
+        or max(t[2][1], t[3][1]) < min(s[2][1], s[3][1])
+    )
+
+
 def self_intersection(polygon: Polygon) -> Point | None:
     """A point where the polygon's rings cross themselves or each other, or None.
 
-    Segments go into the cells of a grid of about √n × √n over the polygon's box; only segments
-    sharing a cell are compared. Raises GeometryError past MAX_PAIR_TESTS comparisons."""
+    Segments go into the cells of a grid about twice the mean segment long, so a cell holds a
+    handful and only segments sharing a cell are compared; the few edges much longer than the
+    rest are compared with every segment whose box they meet. Raises GeometryError past
+    MAX_PAIR_TESTS comparisons rather than running on."""
     segments = _segments(polygon)
     n = len(segments)
     ring_sizes: dict[int, int] = defaultdict(int)
-    for s in segments:
-        ring_sizes[s[0]] += 1
-    xs = [p[0] for s in segments for p in (s[2], s[3])]
-    ys = [p[1] for s in segments for p in (s[2], s[3])]
-    west, east, south, north = min(xs), max(xs), min(ys), max(ys)
-    side = max(1, int(math.sqrt(n)))
-    width = (east - west) / side or 1.0
-    height = (north - south) / side or 1.0
+    for seg in segments:
+        ring_sizes[seg[0]] += 1
+    mean = sum(math.dist(seg[2], seg[3]) for seg in segments) / max(n, 1)
+    cell = 2 * mean or 1.0
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    long: list[int] = []
     for index, (_r, _i, a, b) in enumerate(segments):
-        x0 = int((min(a[0], b[0]) - west) / width)
-        x1 = int((max(a[0], b[0]) - west) / width)
-        y0 = int((min(a[1], b[1]) - south) / height)
-        y1 = int((max(a[1], b[1]) - south) / height)
-        if (x1 - x0 + 1) * (y1 - y0 + 1) > 4 * side:
-            x1, y1 = min(x1, x0 + 2 * side), min(y1, y0 + 2 * side)  # a very long edge
+        x0, x1 = math.floor(min(a[0], b[0]) / cell), math.floor(max(a[0], b[0]) / cell)
+        y0, y1 = math.floor(min(a[1], b[1]) / cell), math.floor(max(a[1], b[1]) / cell)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > 16:
+            long.append(index)
+            continue
         for cx in range(x0, x1 + 1):
             for cy in range(y0, y1 + 1):
                 cells[(cx, cy)].append(index)
+    groups: list[tuple[list[int], list[int] | None]] = [(m, None) for m in cells.values()]
+    groups += [([i], list(range(n))) for i in long]
     tests = 0
     seen: set[tuple[int, int]] = set()
-    for members in cells.values():
-        tests += len(members) * (len(members) - 1) // 2
+    for members, others in groups:
+        tests += len(members) * (len(members) - 1) // 2 if others is None else n
         if tests > MAX_PAIR_TESTS:
-            raise GeometryError(
-                _(
-                    "Bentuk ini terlalu rumit untuk diperiksa (terlalu banyak garis yang "
-                    "bertumpuk). Sederhanakan dulu di aplikasi peta."
-                )
-            )
+            raise _too_complex()
         for i, first in enumerate(members):
             s = segments[first]
-            for second in members[i + 1 :]:
+            for second in members[i + 1 :] if others is None else others:
+                pair = (min(first, second), max(first, second))
                 t = segments[second]
-                if _adjacent(s, t, ring_sizes[s[0]]) or (first, second) in seen:
+                if first == second or pair in seen or _adjacent(s, t, ring_sizes[s[0]]):
                     continue
-                seen.add((first, second))
-                if segments_cross(s[2], s[3], t[2], t[3]):
+                seen.add(pair)
+                if _boxes_meet(s, t) and segments_cross(s[2], s[3], t[2], t[3]):
                     return s[3] if s[3] in (t[2], t[3]) else s[2]
     return None
 

@@ -33,7 +33,9 @@ from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 MAX_VILLAGE_FEATURES = 200  # polygons in one village's boundary or areas file
-DISPLAY_DETAIL = 2000  # the display geometry keeps detail down to 1/2000 of the shape's size
+# The display geometry keeps detail down to 1/1000 of the shape's size: about a pixel of the
+# village map (640 px wide), so drawing it needs no further simplification.
+DISPLAY_DETAIL = 1000
 
 
 class MapError(ValueError):
@@ -186,7 +188,7 @@ def bulk_load_start(
     load = BoundaryLoad.objects.create(
         path=path, filename=filename[:200], key_property=key_property[:60], created_by=actor
     )
-    transaction.on_commit(lambda: boundary_load_task.enqueue(load.pk))
+    boundary_load_task.enqueue(load.pk)  # the database backend commits the task row with ours
     return load
 
 

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 
-from balai.maps.geometry import Extent, MultiPolygon, Point, label_point, simplify_line
+from balai.maps.geometry import (
+    Extent,
+    MultiPolygon,
+    Point,
+    label_point,
+    simplify_line,
+    vertex_count,
+)
 
 # Categories of points: colour and the letter drawn in the marker (never colour alone).
 POINT_STYLE = {
@@ -32,6 +39,7 @@ POINT_STYLE = {
     "pembangunan": ("#9a3412", "B"),
     "lapak": ("#be185d", "L"),
 }
+FINE_VERTICES = 4000  # above this many, a village map simplifies again while drawing
 AREA_FILLS = ("#e8f3ec", "#fdf2d6", "#e6eefb", "#f7e4ee", "#eaf5d8", "#f1e8fb", "#fde7da")
 
 
@@ -74,7 +82,9 @@ class Projection:
 
 
 def _ring_path(ring: Sequence[Point], proj: Projection, tolerance: float) -> str:
-    projected = simplify_line([proj.xy(p) for p in ring], tolerance)
+    projected = [proj.xy(p) for p in ring]
+    if tolerance > 0:
+        projected = simplify_line(projected, tolerance)
     out: list[str] = []
     last: tuple[int, int] | None = None
     for x, y in projected:
@@ -118,13 +128,17 @@ def village_map(
         return None
     proj = Projection(extent, width, pad=14)
     head, tail = _frame(proj, title, desc, "map-svg", "peta")
+    # Stored display shapes are already simplified to about a pixel of this map: rounding to
+    # whole units is enough, unless a shape is still very detailed.
+    detail = vertex_count(boundary or []) + sum(vertex_count(a.polygons) for a in areas)
+    tolerance = 0.6 if detail > FINE_VERTICES else 0.0
     parts = [head]
     for area in areas:
-        d = path_data(area.polygons, proj)
+        d = path_data(area.polygons, proj, tolerance)
         if d:
             parts.append(f'<path class="map-area" fill="{area.fill}" d="{d}"/>')
     if boundary:
-        parts.append(f'<path class="map-boundary" d="{path_data(boundary, proj)}"/>')
+        parts.append(f'<path class="map-boundary" d="{path_data(boundary, proj, tolerance)}"/>')
     for area in areas:
         x, y = proj.xy(label_point(area.polygons))
         parts.append(f'<text class="map-label" x="{x:.0f}" y="{y:.0f}">{escape(area.label)}</text>')

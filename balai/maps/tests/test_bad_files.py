@@ -159,3 +159,33 @@ def test_a_zip_with_two_shapefiles_is_refused():
 def test_an_unknown_file_is_refused():
     with pytest.raises(FormatError, match="tidak dikenali"):
         _read(b"%PDF-1.4 hello")
+
+
+def test_a_long_edge_crossing_many_short_ones_is_found():
+    # A fine zigzag along the top, then one long edge back across it.
+    top = [(109.30 + i * 0.0005, -7.30 + (0.0004 if i % 2 else 0)) for i in range(200)]
+    crossing = [*top, (109.30, -7.2999), top[0]]  # the last long edge cuts through the zigzag
+    with pytest.raises(GeometryError, match="memotong"):
+        check([[crossing]])
+
+
+def test_a_real_size_boundary_draws_within_the_size_bound():
+    import random
+
+    from balai.maps import svg
+    from balai.maps.demo import DAGAN_CENTRE
+    from balai.maps.services import _display
+
+    cx, cy = DAGAN_CENTRE
+
+    rng = random.Random(3)  # radial noise: the ring stays star-shaped, so simple but jagged
+    jagged = []
+    for x, y in ring(5000)[:-1]:
+        f = 1 + rng.uniform(-0.03, 0.03)
+        jagged.append((cx + (x - cx) * f, cy + (y - cy) * f))
+    polygons = check([[[*jagged, jagged[0]]]])
+    display = _display(polygons)
+    assert sum(len(r) for p in display for r in p) < 5000
+    drawing = svg.village_map(boundary=display, areas=[], points=[], title="Peta", desc="Batas")
+    assert len(drawing) <= 30 * 1024
+    assert "<title" in drawing and "<desc" in drawing
