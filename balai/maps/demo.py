@@ -84,18 +84,34 @@ POTENTIAL = [
 ]
 
 
-def _spread(rng: random.Random, count: int) -> list[Point]:
-    centres = [DAGAN_CENTRE]
-    while len(centres) < count:
-        c = (rng.uniform(109.24, 109.52), rng.uniform(-7.42, -7.18))
-        if all(math.hypot(c[0] - o[0], c[1] - o[1]) > 0.035 for o in centres):
-            centres.append(c)
-    return centres
+def _apart(centre: Point, others: list[Point]) -> bool:
+    return all(math.hypot(centre[0] - o[0], centre[1] - o[1]) > 0.035 for o in others)
 
 
-def _dagan(rng: random.Random, dagan: Village, ring: Ring) -> tuple[int, int, int]:
+def _placed(rng: random.Random, villages: list[Village]) -> list[tuple[Village, Point]]:
+    """Villages with a centre each: the office point where the village has one (Dagan always),
+    else a free spot inside the kabupaten; none overlapping another."""
+    placed: list[tuple[Village, Point]] = []
+    for village in villages:
+        taken = [c for _v, c in placed]
+        office = village.office_point
+        if office:
+            centre = (float(office[1]), float(office[0]))
+        elif not placed:
+            centre = DAGAN_CENTRE
+        else:
+            spots = ((rng.uniform(109.24, 109.52), rng.uniform(-7.42, -7.18)) for _ in range(50))
+            centre = next((c for c in spots if _apart(c, taken)), DAGAN_CENTRE)
+        if _apart(centre, taken):
+            placed.append((village, centre))
+        if len(placed) == DEMO_BOUNDARIES:
+            break
+    return placed
+
+
+def _dagan(dagan: Village, centre: Point, ring: Ring) -> tuple[int, int, int]:
     areas = []
-    for name, wedge in zip(DUSUN, wedges(DAGAN_CENTRE, ring, len(DUSUN)), strict=True):
+    for name, wedge in zip(DUSUN, wedges(centre, ring, len(DUSUN)), strict=True):
         areas.append(
             MapArea(
                 village=dagan,
@@ -111,8 +127,8 @@ def _dagan(rng: random.Random, dagan: Village, ring: Ring) -> tuple[int, int, in
             village=dagan,
             name=name,
             category=category,
-            latitude=Decimal(str(round(DAGAN_CENTRE[1] + dy * KM, 6))),
-            longitude=Decimal(str(round(DAGAN_CENTRE[0] + dx * KM, 6))),
+            latitude=Decimal(str(round(centre[1] + dy * KM, 6))),
+            longitude=Decimal(str(round(centre[0] + dx * KM, 6))),
             description=description,
         )
         for name, category, dx, dy, description in PLACES
@@ -129,26 +145,35 @@ def _dagan(rng: random.Random, dagan: Village, ring: Ring) -> tuple[int, int, in
 
 
 def demo_build(*, rng: random.Random, villages: list[Village], users: dict[str, User]) -> dict:
-    chosen = villages[:DEMO_BOUNDARIES]
-    if not chosen:
+    placed = _placed(rng, villages)
+    if not placed:
         return {}
-    centres = _spread(rng, len(chosen))
-    dagan_ring: Ring = []
-    for index, (village, centre) in enumerate(zip(chosen, centres, strict=True)):
-        ring = star_ring(
-            centre, rng.uniform(1.0, 1.5), rng.randint(1500, 3500), rng.randint(1, 9999)
-        )
-        dagan_ring = dagan_ring or ring
+    counts = (0, 0, 0)
+    for index, (village, centre) in enumerate(placed):
+        vertices = rng.randint(1500, 3500)
+        ring = star_ring(centre, rng.uniform(1.0, 1.5), vertices, rng.randint(1, 9999))
         _boundary_write(region=village.region, polygons=[[ring]], source="demo", actor=None)
         if index == 0:
-            counts = _dagan(rng, village, ring)
+            counts = _dagan(village, centre, ring)
+            _shop_location(village, centre)
         content_changed(village)
     return {
-        "map boundaries": len(chosen),
+        "map boundaries": len(placed),
         "map areas": counts[0],
         "map points": counts[1],
         "potential": counts[2],
     }
+
+
+def _shop_location(village: Village, centre: Point) -> None:
+    """One of Dagan's sellers shares the shop's location (drawn by shop name on the map)."""
+    from balai.market.models import Seller
+
+    seller = Seller.objects.for_village(village).filter(status=Seller.Status.APPROVED).first()
+    if seller:
+        seller.latitude = Decimal(str(round(centre[1] - 0.2 * KM, 6)))
+        seller.longitude = Decimal(str(round(centre[0] - 0.35 * KM, 6)))
+        seller.save(update_fields=["latitude", "longitude"])
 
 
 def demo_clear(*, village_ids: set[int]) -> None:

@@ -28,7 +28,7 @@ from balai.maps.geometry import MultiPolygon, Point, Polygon, Ring, point_in_rin
 MAX_BYTES = 30 * 1024 * 1024
 MAX_FEATURES = 1_000  # a kabupaten has a few hundred desa; a village a few dozen dusun/RW
 MAX_TOTAL_VERTICES = 2_000_000
-ZIP_LIMITS = Limits(max_bytes=MAX_BYTES, max_unpacked=200 * 1024 * 1024, max_entries=50)
+ZIP_LIMITS = Limits(max_bytes=MAX_BYTES, max_unpacked=60 * 1024 * 1024, max_entries=50)
 
 
 class FormatError(ValueError):

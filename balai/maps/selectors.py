@@ -119,10 +119,12 @@ def village_map(village: Village) -> dict[str, Any]:
         "areas": len(areas),
         "points": len(points),
     }
+    outline = _polygons(boundary.display) if boundary else None
+    drawn = _within(points, [outline] if outline else [s.polygons for s in shapes])
     drawing = svg.village_map(
-        boundary=_polygons(boundary.display) if boundary else None,
+        boundary=outline,
         areas=shapes,
-        points=[svg.MapPoint(p.number, p.name, p.category, p.lng, p.lat) for p in points],
+        points=[svg.MapPoint(p.number, p.name, p.category, p.lng, p.lat) for p in drawn],
         title=_("Peta %(name)s") % {"name": village.display_name},
         desc=desc,
     )
@@ -140,8 +142,24 @@ def village_map(village: Village) -> dict[str, Any]:
         "boundary": boundary,
         "areas": areas,
         "points": points,
+        "outside": len(points) - len(drawn),
         "legend": legend,
     }
+
+
+def _within(points: list[PointRow], shapes: list[MultiPolygon]) -> list[PointRow]:
+    """The points near the village's outline (its box and a quarter of its size around it): a
+    point kilometres away is a typo, listed but not allowed to shrink the map to a dot."""
+    if not shapes:
+        return points
+    box = svg.box_of([p for shape in shapes for p in shape])
+    mx = (box.east - box.west) / 4
+    my = (box.north - box.south) / 4
+    return [
+        p
+        for p in points
+        if box.west - mx <= p.lng <= box.east + mx and box.south - my <= p.lat <= box.north + my
+    ]
 
 
 def has_map(village: Village) -> bool:
@@ -352,6 +370,9 @@ def district_map(measure: str) -> dict[str, Any]:
             for r in loaded
         ]
         extent = _shapes_extent(shapes)
+        kabupaten = map_settings().extent
+        if kabupaten.contains(extent):
+            extent = kabupaten  # the desa in their place in the kabupaten, however few
         drawing = svg.district_map(
             shapes,
             extent=extent,

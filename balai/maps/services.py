@@ -34,7 +34,7 @@ from balai.villages.models import Village
 
 MAX_VILLAGE_FEATURES = 200  # polygons in one village's boundary or areas file
 # The display geometry keeps detail down to 1/1000 of the shape's size: about a pixel of the
-# village map (640 px wide), so drawing it needs no further simplification.
+# village map (480 units wide), so drawing it needs no further simplification.
 DISPLAY_DETAIL = 1000
 
 

@@ -120,7 +120,7 @@ def village_map(
     points: Sequence[MapPoint],
     title: str,
     desc: str,
-    width: int = 640,
+    width: int = 480,
 ) -> str | None:
     """The village map: boundary, named areas, numbered points. None when there is nothing."""
     extent = _extent(boundary, areas, points)
@@ -147,8 +147,8 @@ def village_map(
         x, y = proj.xy((point.lng, point.lat))
         parts.append(
             f'<g class="map-point"><title>{point.number}. {escape(point.name)}</title>'
-            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9" fill="{colour}"/>'
-            f'<text x="{x:.0f}" y="{y + 3.5:.0f}">{point.number}</text></g>'
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="11" fill="{colour}"/>'
+            f'<text x="{x:.0f}" y="{y + 4:.0f}">{point.number}</text></g>'
         )
     parts.append(tail)
     return "".join(parts)
@@ -159,8 +159,8 @@ def _extent(
 ) -> Extent | None:
     boxes: list[Extent] = []
     if boundary:
-        boxes.append(_box(boundary))
-    boxes.extend(_box(a.polygons) for a in areas if a.polygons)
+        boxes.append(box_of(boundary))
+    boxes.extend(box_of(a.polygons) for a in areas if a.polygons)
     if points:
         lngs = [p.lng for p in points]
         lats = [p.lat for p in points]
@@ -176,7 +176,8 @@ def _extent(
     return box
 
 
-def _box(polygons: MultiPolygon) -> Extent:
+def box_of(polygons: MultiPolygon) -> Extent:
+    """The box around the outer rings."""
     xs = [p[0] for polygon in polygons for p in polygon[0]]
     ys = [p[1] for polygon in polygons for p in polygon[0]]
     return Extent(min(xs), min(ys), max(xs), max(ys))
@@ -184,7 +185,7 @@ def _box(polygons: MultiPolygon) -> Extent:
 
 def thumbnail(boundary: MultiPolygon, *, title: str, width: int = 160) -> str:
     """A small outline of the boundary (a few KB), for the village home's at-a-glance panel."""
-    proj = Projection(_box(boundary), width, pad=4)
+    proj = Projection(box_of(boundary), width, pad=4)
     head, tail = _frame(proj, title, title, "map-thumb", "peta-kecil")
     return f'{head}<path class="map-boundary" d="{path_data(boundary, proj, 1.0)}"/>{tail}'
 

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 def _forms():
     from balai.budget import forms as budget
     from balai.disclosure import forms as disclosure
+    from balai.maps import forms as maps
     from balai.market import forms as market
     from balai.market import site_forms as shop
     from balai.mentoring import forms as mentoring
@@ -47,6 +48,7 @@ def _forms():
         (disclosure.DipItemForm, "file"): lambda v: {},
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
+        (maps.PotentialForm, "photo_upload"): lambda v: {},
     }
 
 
@@ -56,6 +58,12 @@ CHECKED_ELSEWHERE = {
     ("population.forms", "UploadForm", "file"),
     ("welfare.forms", "UploadForm", "file"),
     ("budget.forms", "ImportForm", "file"),
+    # Map files: read by balai/maps/formats.py, which takes only GeoJSON, KML/KMZ or a zipped
+    # shapefile (an SVG or HTML page is refused, maps/tests/test_bad_files.py); never stored
+    # where they could be served.
+    ("maps.forms", "BoundaryForm", "file"),
+    ("maps.forms", "AreaForm", "file"),
+    ("maps.forms", "BulkLoadForm", "file"),
 }
 
 

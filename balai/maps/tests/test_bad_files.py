@@ -189,3 +189,16 @@ def test_a_real_size_boundary_draws_within_the_size_bound():
     drawing = svg.village_map(boundary=display, areas=[], points=[], title="Peta", desc="Batas")
     assert len(drawing) <= 30 * 1024
     assert "<title" in drawing and "<desc" in drawing
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        b"<html><body><script>alert(1)</script></body></html>",
+    ],
+    ids=["svg", "html"],
+)
+def test_a_picture_or_page_posing_as_a_map_is_refused(data):
+    with pytest.raises(FormatError, match="tidak berisi poligon"):
+        _read(data)
