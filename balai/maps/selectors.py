@@ -276,6 +276,17 @@ def _apbdes_villages() -> set[int]:
     )
 
 
+def _population_text(value: int | None) -> str:
+    """The count as the statistics pages show it: a cell under the threshold is "< 5"."""
+    from balai.population.selectors import small_cell
+
+    if not value:
+        return str(_("belum ada data"))
+    if value < small_cell():
+        return f"< {small_cell()}"
+    return f"{value:,}".replace(",", ".")
+
+
 def _population_classes(values: list[int]) -> list[tuple[int, int]]:
     """Five ranges with round bounds from the spread of the values."""
     top = max(values, default=0)
@@ -309,7 +320,7 @@ def district_rows(measure: str) -> dict[str, Any]:
             value = population.get(site.pk) if site and live else None
             band = next((i for i, (lo, hi) in enumerate(classes) if lo <= (value or 0) < hi), 4)
             fill = POPULATION_FILLS[band] if value else "#f1f5f9"
-            shown = f"{value:,}".replace(",", ".") if value else _("belum ada data")
+            shown = _population_text(value)
         elif measure == "apbdes":
             key = (
                 "none"

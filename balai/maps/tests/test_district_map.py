@@ -123,3 +123,12 @@ def test_the_district_potential_summary(client, dagan):
     Potential.objects.create(village=dagan, kind="komoditas", name="Gula kelapa", figure="40 ton")
     page = client.get(reverse("maps_district:potential")).content.decode()
     assert "Gula kelapa" in page and "Desa Dagan" in page and "<td>Sekolah</td><td>1</td>" in page
+
+
+def test_population_is_shown_as_the_statistics_show_it(client, dagan, bojongsari):
+    from balai.population.models import PopulationFigure
+
+    PopulationFigure.objects.create(village=dagan, category="umur", code=1, sex=1, count=1234)
+    PopulationFigure.objects.create(village=bojongsari, category="umur", code=1, sex=2, count=3)
+    page = client.get(reverse("maps_district:map"), {"ukuran": "penduduk"}).content.decode()
+    assert "<td>1.234</td>" in page and "<td>&lt; 5</td>" in page
