@@ -132,3 +132,21 @@ def test_population_is_shown_as_the_statistics_show_it(client, dagan, bojongsari
     PopulationFigure.objects.create(village=bojongsari, category="umur", code=1, sex=2, count=3)
     page = client.get(reverse("maps_district:map"), {"ukuran": "penduduk"}).content.decode()
     assert "<td>1.234</td>" in page and "<td>&lt; 5</td>" in page
+
+
+def test_a_waiting_load_polls_for_its_progress(login, dina):
+    load = BoundaryLoad.objects.create(
+        path="peta/x.bin", filename="batas.geojson", key_property="kode"
+    )
+    client = login(dina)
+    url = reverse("maps_district_dashboard:load", kwargs={"pk": load.pk})
+    page = client.get(url).content.decode()
+    assert 'hx-trigger="every 1s"' in page and "htmx.min.js" in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<div id="load-progress"') and "0%" in fragment
+    BoundaryLoad.objects.filter(pk=load.pk).update(
+        status="done",
+        report={"matched": [{"code": DAGAN, "name": "Dagan"}], "unmatched": [], "refused": []},
+    )
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in fragment and "desa dimuat" in fragment
