@@ -10,7 +10,7 @@ import random
 from decimal import Decimal
 
 from balai.accounts.models import User
-from balai.maps.geometry import MultiPolygon, Point, Ring
+from balai.maps.geometry import MultiPolygon, Point, Ring, area_km2
 from balai.maps.models import Boundary, MapArea, Place, Potential
 from balai.maps.services import _as_json, _boundary_write, _display
 from balai.villages.content import content_changed
@@ -119,6 +119,7 @@ def _dagan(dagan: Village, centre: Point, ring: Ring) -> tuple[int, int, int]:
                 kind=MapArea.Kind.DUSUN,
                 geometry=_as_json(wedge),
                 display=_as_json(_display(wedge)),
+                area_km2=round(area_km2(wedge), 3),
             )
         )
     MapArea.objects.bulk_create(areas)
