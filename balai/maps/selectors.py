@@ -338,7 +338,12 @@ def district_rows(measure: str) -> dict[str, Any]:
                 "display": boundaries.get(region.code),
                 "fill": fill,
                 "value": shown,
-                "href": f"{prefix}{site.slug}/peta/" if live and site else "",
+                # A drawn desa links to its map; a listed one without a boundary to its site.
+                "href": (
+                    f"{prefix}{site.slug}/{'peta/' if region.code in boundaries else ''}"
+                    if live and site
+                    else ""
+                ),
             }
         )
     legend = _legend(measure, classes)

@@ -96,7 +96,7 @@ def _changed(region_code: str) -> None:
 
 def boundary_upload(*, village: Village, upload: IO[bytes], source: str, actor: Any) -> Boundary:
     """A village's boundary from a file: every polygon of every feature is one multipolygon."""
-    features = features_read(upload)
+    features = _own_features(features_read(upload), village)
     polygons = _checked([p for f in features for p in f.polygons])
     with transaction.atomic():
         boundary = _boundary_write(
@@ -104,6 +104,29 @@ def boundary_upload(*, village: Village, upload: IO[bytes], source: str, actor: 
         )
         _changed(village.region_id)
     return boundary
+
+
+MAX_PARTS = 10  # features of one village's boundary file (a desa with a few islets or enclaves)
+
+
+def _own_features(features: list[Feature], village: Village) -> list[Feature]:
+    """A file of many desa (the kabupaten's) gives this village's own feature, found by its
+    region code in any property; otherwise every feature is a part of the one boundary."""
+    if len(features) == 1:
+        return features
+    code = village.region.digits
+    own = [f for f in features if any(_digits(v) == code for v in f.properties.values())]
+    if own:
+        return own
+    if len(features) > MAX_PARTS:
+        raise MapError(
+            _(
+                "Berkas ini berisi %(n)s wilayah dan tidak ada yang berkode desa ini "
+                "(%(code)s). Unggah berkas batas desa ini saja."
+            )
+            % {"n": len(features), "code": village.region.code}
+        )
+    return features
 
 
 def boundary_delete(*, village: Village) -> None:

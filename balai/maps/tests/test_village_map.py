@@ -235,3 +235,23 @@ def test_the_public_map_runs_a_bounded_number_of_queries(
         _place(dagan, f"Titik {i}", "lainnya")
     with django_assert_max_num_queries(25):
         assert client.get(_site("maps_map")).status_code == 200
+
+
+def test_a_kabupaten_file_gives_this_village_its_own_desa(login, alice, dagan):
+    others = [
+        (ring(40, centre=(109.25 + i * 0.02, -7.40), seed=i), {"kode": f"33.03.01.20{i:02}"})
+        for i in range(12)
+    ]
+    upload = geojson((ring(600), {"kode": "33.03.09.2013"}), *others)
+    login(alice).post(_dash("boundary_upload"), {"file": upload})
+    assert Boundary.objects.get(region=dagan.region).vertices == 601
+
+
+def test_a_file_of_many_other_desa_is_refused(login, alice, dagan):
+    others = [
+        (ring(40, centre=(109.25 + i * 0.02, -7.40), seed=i), {"kode": f"33.03.01.20{i:02}"})
+        for i in range(12)
+    ]
+    response = login(alice).post(_dash("boundary_upload"), {"file": geojson(*others)})
+    assert "tidak ada yang berkode desa ini (33.03.09.2013)" in response.content.decode()
+    assert not Boundary.objects.exists()
