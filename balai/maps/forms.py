@@ -49,6 +49,12 @@ class AreaForm(forms.Form):
     )
 
 
+def _alt_required(form: forms.ModelForm) -> None:
+    has_photo = form.cleaned_data.get("photo_upload") or form.instance.photo
+    if has_photo and not (form.cleaned_data.get("photo_alt") or "").strip():
+        form.add_error("photo_alt", _("Tulis apa yang tampak di foto, untuk pembaca layar."))
+
+
 class PlaceForm(forms.ModelForm):
     latitude = CoordinateField(
         axis="lat",
@@ -58,10 +64,14 @@ class PlaceForm(forms.ModelForm):
         ),
     )
     longitude = CoordinateField(axis="lng", label=gettext_lazy("Bujur (longitude)"))
+    photo_upload = upload_field(gettext_lazy("Foto (opsional)"), clearable=False)
 
     class Meta:
         model = Place
-        fields = ["name", "category", "latitude", "longitude", "description"]
+        fields = ["name", "category", "latitude", "longitude", "description", "photo_alt"]
+
+    def clean_photo_upload(self) -> Any:
+        return clean_image(self.cleaned_data.get("photo_upload"), max_side=800)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -70,6 +80,7 @@ class PlaceForm(forms.ModelForm):
         data = self.cleaned_data
         if "latitude" in data and data.get("latitude") is None and not self.has_error("latitude"):
             self.add_error("latitude", _("Isi lintang dan bujur tempat ini."))
+        _alt_required(self)
         return data
 
 
@@ -86,9 +97,7 @@ class PotentialForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         super().clean()
-        has_photo = self.cleaned_data.get("photo_upload") or self.instance.photo
-        if has_photo and not (self.cleaned_data.get("photo_alt") or "").strip():
-            self.add_error("photo_alt", _("Tulis apa yang tampak di foto, untuk pembaca layar."))
+        _alt_required(self)
         return self.cleaned_data
 
 

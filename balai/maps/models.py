@@ -36,6 +36,10 @@ def potential_photo_upload_to(instance: Any, filename: str) -> str:
     return _random_name("potensi", filename)
 
 
+def place_photo_upload_to(instance: Any, filename: str) -> str:
+    return _random_name("peta", filename)
+
+
 class MapSettings(models.Model):
     """The district's map settings (one row, pk=1), edited on the district dashboard."""
 
@@ -141,6 +145,13 @@ class Place(VillageOwned):
         max_length=300,
         blank=True,
         help_text=_("Misalnya jam buka atau layanan. Jangan tulis alamat rumah warga."),
+    )
+    photo = models.ImageField(_("foto"), upload_to=place_photo_upload_to, blank=True)
+    photo_alt = models.CharField(
+        _("teks pengganti foto"),
+        max_length=160,
+        blank=True,
+        help_text=_("Apa yang tampak di foto, untuk pembaca layar."),
     )
 
     class Meta:

@@ -9,7 +9,7 @@ location (market) — shown by shop name only, never the owner's name or anythin
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.cache import cache
@@ -54,6 +54,8 @@ class PointRow:
     lng: float
     description: str = ""
     project_slug: str = ""  # a development project's page, linked from the list
+    photo_url: str = ""
+    photo_alt: str = ""
 
 
 def _project_points(village: Village) -> list[tuple[str, str, float, float, str, str]]:
@@ -90,15 +92,20 @@ CATEGORY_LABELS = {
 
 def village_points(village: Village) -> list[PointRow]:
     """Every point of the village map, numbered in the order they are listed."""
+    places = list(Place.objects.for_village(village)[:MAX_POINTS])
     raw = [
         (p.name, p.category, float(p.latitude), float(p.longitude), p.description, "")
-        for p in Place.objects.for_village(village)[:MAX_POINTS]
+        for p in places
     ]
     raw += _project_points(village) + _seller_points(village)
-    return [
-        PointRow(i, name, cat, str(CATEGORY_LABELS.get(cat, cat)), lat, lng, desc, href)
-        for i, (name, cat, lat, lng, desc, href) in enumerate(raw[:MAX_POINTS], start=1)
+    rows = [
+        PointRow(i, name, cat, str(CATEGORY_LABELS.get(cat, cat)), lat, lng, desc, slug)
+        for i, (name, cat, lat, lng, desc, slug) in enumerate(raw[:MAX_POINTS], start=1)
     ]
+    for index, place in enumerate(places):
+        if place.photo:
+            rows[index] = replace(rows[index], photo_url=place.photo.url, photo_alt=place.photo_alt)
+    return rows
 
 
 def village_areas(village: Village) -> list[MapArea]:

@@ -26,7 +26,7 @@ from balai.maps.geometry import (
     simplify,
     vertex_count,
 )
-from balai.maps.models import Boundary, BoundaryLoad, MapArea, MapSettings, Potential
+from balai.maps.models import Boundary, BoundaryLoad, MapArea, MapSettings, Place, Potential
 from balai.regions.models import Region
 from balai.villages.cache import district_version_bump
 from balai.villages.content import content_changed
@@ -172,13 +172,22 @@ def areas_upload(
         ]
 
 
-def potential_save(*, village: Village, potential: Potential, photo: Any = None) -> Potential:
-    potential.village = village
+def photo_row_save(*, village: Village, row: Place | Potential, photo: Any = None) -> None:
+    """Save a point or a potential entry with its checked, re-encoded photo (if a new one)."""
+    row.village = village
     with transaction.atomic():
         if photo:
-            potential.photo.save(f"p.{photo.extension}", ContentFile(photo.content), save=False)
-        potential.save()
-    return potential
+            row.photo.save(f"p.{photo.extension}", ContentFile(photo.content), save=False)
+        row.save()
+
+
+def photo_row_delete(*, row: Place | Potential) -> None:
+    """Delete the row, and its photo once the deletion has committed."""
+    storage, name = row.photo.storage, row.photo.name
+    with transaction.atomic():
+        row.delete()
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))
 
 
 # ---------------------------------------------------------------------------------------------

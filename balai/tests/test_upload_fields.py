@@ -49,6 +49,7 @@ def _forms():
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
         (maps.PotentialForm, "photo_upload"): lambda v: {},
+        (maps.PlaceForm, "photo_upload"): lambda v: {},
     }
 
 

@@ -255,3 +255,26 @@ def test_a_file_of_many_other_desa_is_refused(login, alice, dagan):
     response = login(alice).post(_dash("boundary_upload"), {"file": geojson(*others)})
     assert "tidak ada yang berkode desa ini (33.03.09.2013)" in response.content.decode()
     assert not Boundary.objects.exists()
+
+
+def test_a_point_may_have_a_photo_shown_in_the_list(
+    login, alice, dagan, client, django_capture_on_commit_callbacks
+):
+    data = {
+        "name": "Curug Sinom",
+        "category": "wisata",
+        "latitude": "-7.3049",
+        "longitude": "109.3690",
+        "photo_alt": "Air terjun kecil",
+        "photo_upload": jpeg_upload(),
+    }
+    login(alice).post(_dash("place_add"), data)
+    place = Place.objects.for_village(dagan).get()
+    assert place.photo.name.startswith("peta/")
+    client.logout()
+    page = client.get(_site("maps_map")).content.decode()
+    assert 'alt="Air terjun kecil"' in page and 'loading="lazy"' in page
+    storage, name = place.photo.storage, place.photo.name
+    with django_capture_on_commit_callbacks(execute=True):
+        login(alice).post(_dash("place_delete", pk=place.pk))
+    assert not Place.objects.exists() and not storage.exists(name)

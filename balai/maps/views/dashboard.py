@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -101,9 +100,11 @@ def area_delete(request: VillageRequest, pk: int) -> HttpResponse:
 
 
 def _place_edit(request: VillageRequest, place: Place) -> HttpResponse:
-    form = PlaceForm(request.POST or None, instance=place)
+    form = PlaceForm(request.POST or None, request.FILES or None, instance=place)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.photo_row_save(
+            village=request.village, row=form.instance, photo=form.cleaned_data["photo_upload"]
+        )
         messages.success(request, _("%(name)s tersimpan.") % {"name": place.name})
         return redirect(_home_url(request))
     return render(request, "maps/dashboard/place_form.html", {"form": form, "place": place})
@@ -125,7 +126,7 @@ def place_edit(request: VillageRequest, pk: int) -> HttpResponse:
 @require_POST
 def place_delete(request: VillageRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(Place.objects.for_village(request.village), pk=pk)
-    place.delete()
+    services.photo_row_delete(row=place)
     messages.success(request, _("%(name)s dihapus.") % {"name": place.name})
     return redirect(_home_url(request))
 
@@ -133,10 +134,8 @@ def place_delete(request: VillageRequest, pk: int) -> HttpResponse:
 def _potential_edit(request: VillageRequest, potential: Potential) -> HttpResponse:
     form = PotentialForm(request.POST or None, request.FILES or None, instance=potential)
     if request.method == "POST" and form.is_valid():
-        services.potential_save(
-            village=request.village,
-            potential=form.instance,
-            photo=form.cleaned_data["photo_upload"],
+        services.photo_row_save(
+            village=request.village, row=form.instance, photo=form.cleaned_data["photo_upload"]
         )
         messages.success(request, _("%(name)s tersimpan.") % {"name": potential.name})
         return redirect(_home_url(request))
@@ -159,8 +158,6 @@ def potential_edit(request: VillageRequest, pk: int) -> HttpResponse:
 @require_POST
 def potential_delete(request: VillageRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Potential.objects.for_village(request.village), pk=pk)
-    with transaction.atomic():
-        found.delete()
-        transaction.on_commit(lambda: found.photo.delete(save=False) if found.photo else None)
+    services.photo_row_delete(row=found)
     messages.success(request, _("%(name)s dihapus.") % {"name": found.name})
     return redirect(_home_url(request))
