@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "balai.backups",
     "balai.moving",
     "balai.scheduler",
+    "balai.maps",
     "ninja",
     "balai.api",
 ]

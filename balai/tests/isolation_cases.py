@@ -209,6 +209,11 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "institutions_dashboard:member_edit": INSTITUTION_MEMBER,
     "institutions_dashboard:member_delete": INSTITUTION_MEMBER,
     "institutions_dashboard:member_move": INSTITUTION_MEMBER,
+    "maps_dashboard:area_delete": {"pk": Row("map_area")},
+    "maps_dashboard:place_edit": {"pk": Row("map_place")},
+    "maps_dashboard:place_delete": {"pk": Row("map_place")},
+    "maps_dashboard:potential_edit": {"pk": Row("map_potential")},
+    "maps_dashboard:potential_delete": {"pk": Row("map_potential")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -237,6 +242,7 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "mentoring_district_dashboard:event": {"pk": Row("rtik_event")},
     "mentoring_district_dashboard:event_edit": {"pk": Row("rtik_event")},
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
+    "maps_district_dashboard:load": {"pk": Row("boundary_load")},
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -270,6 +276,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "backups_dashboard": ("bob", "maya"),
     "moving_dashboard": ("bob", "maya"),
     "institutions_dashboard": ("bob",),
+    "maps_dashboard": ("bob",),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).

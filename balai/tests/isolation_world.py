@@ -288,6 +288,23 @@ def _backups(rows: dict[str, Any]) -> None:
     rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
 
 
+def _maps(rows: dict[str, Any]) -> None:
+    from balai.maps.models import BoundaryLoad, MapArea, Place, Potential
+
+    dagan = rows["dagan"]
+    square = [[[[109.36, -7.30], [109.37, -7.30], [109.37, -7.31], [109.36, -7.30]]]]
+    rows["map_area"] = MapArea.objects.create(
+        village=dagan, name="Dusun Krajan", geometry=square, display=square
+    )
+    rows["map_place"] = Place.objects.create(
+        village=dagan, name="Balai Desa", category="kantor", latitude=-7.3051, longitude=109.3685
+    )
+    rows["map_potential"] = Potential.objects.create(village=dagan, kind="wisata", name="Curug")
+    rows["boundary_load"] = BoundaryLoad.objects.create(
+        path="peta/x.bin", filename="batas.geojson", key_property="kode_desa", status="done"
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -308,6 +325,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _mentoring,
     _watch,
     _backups,
+    _maps,
     _registrations,
 ]
 

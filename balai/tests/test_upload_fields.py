@@ -23,6 +23,7 @@ def _forms():
     from balai.budget import forms as budget
     from balai.disclosure import forms as disclosure
     from balai.institutions import forms as institutions
+    from balai.maps import forms as maps
     from balai.market import forms as market
     from balai.market import site_forms as shop
     from balai.mentoring import forms as mentoring
@@ -50,6 +51,8 @@ def _forms():
         (budget.ProgressForm, "photo"): lambda v: {},
         (institutions.InstitutionForm, "logo"): lambda v: {},
         (institutions.MemberForm, "photo"): lambda v: {"village": v, "register": False},
+        (maps.PotentialForm, "photo_upload"): lambda v: {},
+        (maps.PlaceForm, "photo_upload"): lambda v: {},
     }
 
 
@@ -60,6 +63,14 @@ CHECKED_ELSEWHERE = {
     ("welfare.forms", "UploadForm", "file"),
     ("budget.forms", "ImportForm", "file"),
     ("moving.forms", "BackupForm", "file"),  # a dump: sniffed as SQL, read by sqldump's limits
+    # the desa/ folder: a zip by its bytes (check_upload), then its directory by DesaFolder
+    ("moving.forms", "BackupForm", "uploads"),
+    # Map files: read by balai/maps/formats.py, which takes only GeoJSON, KML/KMZ or a zipped
+    # shapefile (an SVG or HTML page is refused, maps/tests/test_bad_files.py); never stored
+    # where they could be served.
+    ("maps.forms", "BoundaryForm", "file"),
+    ("maps.forms", "AreaForm", "file"),
+    ("maps.forms", "BulkLoadForm", "file"),
 }
 
 
