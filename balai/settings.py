@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "balai.market",
     "balai.support",  # migration history only: its models moved to the three apps below
     "balai.mentoring",
+    "balai.services",
     "balai.watch",
     "balai.backups",
     "balai.scheduler",
@@ -348,6 +349,7 @@ LOG_SECRET_PATH_PREFIXES = [
     "/ppid/permohonan/lacak/",
     "/lapak/lacak/",
     "/lapak/pesanan/",
+    "/layanan/lacak/",
 ]
 LOGGING = {
     "version": 1,
