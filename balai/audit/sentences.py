@@ -142,7 +142,9 @@ SENTENCES: dict[str, Promise] = {
     ),
     "services.request_ask": _("%(actor)s meminta kelengkapan permohonan %(target)s %(village)s"),
     "services.request_ready": _("%(actor)s menyatakan surat %(target)s siap diambil, %(village)s"),
-    "services.request_collected": _("%(actor)s mencatat surat %(target)s sudah diambil, %(village)s"),
+    "services.request_collected": _(
+        "%(actor)s mencatat surat %(target)s sudah diambil, %(village)s"
+    ),
     "services.request_handover": _("%(actor)s menyerahkan PDF surat %(target)s %(village)s"),
     "services.download_reopen": _("%(actor)s membuka lagi unduhan surat %(target)s %(village)s"),
     "services.request_reject": _("%(actor)s menolak permohonan layanan %(target)s %(village)s"),

@@ -39,7 +39,11 @@ class ServicesConfig(AppConfig):
         )
         register_dashboard_section(
             DashboardSection(
-                "services_dashboard:index", _("Layanan surat"), STAFF_AREA, order=60, group="services"
+                "services_dashboard:index",
+                _("Layanan surat"),
+                STAFF_AREA,
+                order=60,
+                group="services",
             )
         )
         register_district_section(

@@ -28,7 +28,9 @@ LEGAL = (
     "UU 6/2014 tentang Desa\nUU 25/2009 tentang Pelayanan Publik\n"
     "Permendagri 2/2017 tentang Standar Pelayanan Minimal Desa"
 )
-ADMINDUK = LEGAL + "\nUU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan"
+ADMINDUK = (
+    LEGAL + "\nUU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan"
+)
 OFFICER = "Kaur Tata Usaha dan Umum, ditandatangani Kepala Desa"
 FREE = "Gratis (tidak dipungut biaya)"
 
@@ -161,7 +163,8 @@ DEFAULT_SERVICES: list[dict[str, Any]] = [
         "Surat Pengantar Nikah",
         "nikah",
         "Pengantar ke KUA atau Dinas Dukcapil untuk mendaftarkan pernikahan.",
-        "Fotokopi KTP-el calon pasangan\nPas foto 2x3 dan 4x6\nAkta cerai/kematian bila pernah menikah",
+        "Fotokopi KTP-el calon pasangan\nPas foto 2x3 dan 4x6\n"
+        "Akta cerai/kematian bila pernah menikah",
         130,
         duration_days=2,
     ),

@@ -21,9 +21,7 @@ class DocumentsField(forms.FileField):
     """Up to MAX_DOCUMENTS photos or PDFs: each checked by its bytes, photos re-encoded."""
 
     def __init__(self, **kwargs: Any) -> None:
-        widget = MultiplePhotoInput(
-            attrs={"accept": "image/*,application/pdf"}, side=DOCUMENT_SIDE
-        )
+        widget = MultiplePhotoInput(attrs={"accept": "image/*,application/pdf"}, side=DOCUMENT_SIDE)
         kwargs.setdefault(
             "help_text",
             format_lazy(
@@ -49,7 +47,8 @@ def _spam_check(form: forms.Form, *names: str) -> None:
     text = " ".join(str(form.cleaned_data.get(name) or "") for name in names)
     if content_suspicious(text):
         form.add_error(
-            names[-1], _("Isian ini memuat kata atau tautan yang sering dipakai spam. Ubah isiannya.")
+            names[-1],
+            _("Isian ini memuat kata atau tautan yang sering dipakai spam. Ubah isiannya."),
         )
 
 
@@ -71,7 +70,9 @@ class RequestForm(forms.Form):
     )
     phone = WhatsAppField(
         label=_("Nomor HP/WhatsApp"),
-        help_text=_("Untuk kabar permohonan. Empat angka terakhirnya dipakai saat mengunduh surat."),
+        help_text=_(
+            "Untuk kabar permohonan. Empat angka terakhirnya dipakai saat mengunduh surat."
+        ),
         error_messages={"required": _("Isi nomor HP/WhatsApp Anda.")},
     )
     email = forms.EmailField(

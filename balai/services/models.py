@@ -78,7 +78,9 @@ class ServiceStandard(models.Model):
         default=1,
         help_text=_("Janji waktu penyelesaian dalam hari kerja; 0 berarti selesai hari itu juga."),
     )
-    cost = models.CharField(_("biaya/tarif"), max_length=200, default="Gratis (tidak dipungut biaya)")
+    cost = models.CharField(
+        _("biaya/tarif"), max_length=200, default="Gratis (tidak dipungut biaya)"
+    )
     product = models.CharField(_("produk layanan"), max_length=200, blank=True)
     officer = models.CharField(
         _("petugas"), max_length=200, blank=True, help_text=_("Jabatan yang melayani.")

@@ -25,8 +25,6 @@ def tracking_url(req: ServiceRequest) -> str:
     return village.public_base_url() + path[len(home) :]
 
 
-
-
 def _message(req: ServiceRequest, kind: str) -> tuple[str, str]:
     subjects = {
         "received": _("Permohonan %(service)s sudah diterima"),

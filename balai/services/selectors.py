@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -71,12 +72,13 @@ def queue_counts(village: Village) -> dict[str, int]:
     return {key: value or 0 for key, value in counts.items()}
 
 
-def district_counts() -> list[dict]:
+def district_counts() -> list[dict[str, Any]]:
     """Per village: open and overdue online requests (one GROUP BY)."""
     today = timezone.localdate()
-    return list(
+    rows = (
         ServiceRequest.objects.filter(status__in=ServiceRequest.OPEN)
         .values("village__region__name", "village__slug")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
         .order_by("-overdue", "-open", "village__region__name")
     )
+    return [dict(row) for row in rows]

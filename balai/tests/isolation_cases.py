@@ -79,6 +79,7 @@ INFO_REQUEST, PPID_OBJECTION = Row("info_request"), Row("ppid_objection")
 DIP_ITEM, NOTICE = Row("dip_item"), Row("notice")
 SELLER, PRODUCT, REVIEW, ORDER = Row("seller"), Row("product"), Row("review"), Row("order", "code")
 HELP, EXPORT = Row("help_request"), Row("export")
+SERVICE_REQUEST = Row("service_request")
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -189,6 +190,22 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "mentoring_dashboard:event_register": {"pk": Shared("rtik_event")},
     "backups_dashboard:backup_download": {"pk": EXPORT},
+    "services_dashboard:request": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_search": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_match": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_ask": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_ready": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_collected": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_handover": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_reopen": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_reject": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_letter": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_file": {
+        "pk": Row("service_request", charlies="bojongsari_service_request"),
+        "file_id": Row("service_request_file"),
+    },
+    "services_dashboard:service_edit": {"pk": Row("service")},
+    "services_dashboard:service_delete": {"pk": Row("service")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -217,6 +234,7 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "mentoring_district_dashboard:event": {"pk": Row("rtik_event")},
     "mentoring_district_dashboard:event_edit": {"pk": Row("rtik_event")},
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
+    "services_district_dashboard:default_edit": {"pk": Row("default_service")},
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -248,6 +266,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "disclosure_dashboard": ("bob", "maya"),
     "market_dashboard": ("bob", "bojongsari_seller"),
     "backups_dashboard": ("bob", "maya"),
+    "services_dashboard": ("bob", "maya"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -314,6 +333,8 @@ POST_DATA_FOR: dict[str, dict[str, Any]] = {
     "market_dashboard:seller_status": {"status": "suspended"},
     "market_dashboard:product_status": {"status": "hidden"},
     "market_dashboard:review_status": {"status": "approved"},
+    "services_dashboard:request_reject": {"reason": "Diretas"},
+    "services_dashboard:request_search": {"q": "SUGENG"},
 }
 
 

@@ -74,9 +74,20 @@ def test_the_public_pages_show_the_service_standard(client, dagan):
     assert listing.status_code == 200
     assert "Surat Keterangan Domisili" in listing.content.decode()
     assert "public" in listing["Cache-Control"]
-    page = client.get(site(dagan, "services_detail", service_slug="surat-domisili")).content.decode()
-    for element in ("Persyaratan", "Prosedur", "Jangka waktu", "Biaya/tarif", "Produk layanan",
-                    "Petugas", "Pengaduan", "Dasar hukum", "Ajukan online"):
+    page = client.get(
+        site(dagan, "services_detail", service_slug="surat-domisili")
+    ).content.decode()
+    for element in (
+        "Persyaratan",
+        "Prosedur",
+        "Jangka waktu",
+        "Biaya/tarif",
+        "Produk layanan",
+        "Petugas",
+        "Pengaduan",
+        "Dasar hukum",
+        "Ajukan online",
+    ):
         assert element in page
     legal = client.get(site(dagan, "services_detail", service_slug="legalisasi")).content.decode()
     assert "Ajukan online" not in legal
@@ -99,8 +110,16 @@ def test_the_district_edits_its_default_list(client, login, dina, alice):
     assert page.status_code == 200 and "Surat Keterangan Usaha" in page.content.decode()
     response = client.post(
         reverse("services_district_dashboard:default_add"),
-        {"name": "Surat Keterangan Ahli Waris", "slug": "ahli-waris", "letter_key": "umum",
-         "duration_days": 3, "order": 160, "cost": "Gratis", "is_active": "on", "online": "on"},
+        {
+            "name": "Surat Keterangan Ahli Waris",
+            "slug": "ahli-waris",
+            "letter_key": "umum",
+            "duration_days": 3,
+            "order": 160,
+            "cost": "Gratis",
+            "is_active": "on",
+            "online": "on",
+        },
     )
     assert response.status_code == 302
     assert DefaultService.objects.get(slug="ahli-waris").online

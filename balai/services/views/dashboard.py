@@ -214,7 +214,9 @@ def _private_file(content: Any, content_type: str, filename: str) -> FileRespons
 @village_role_required(STAFF_AREA)
 def request_file(request: VillageRequest, pk: int, file_id: int) -> FileResponse:
     req = _req(request, pk)
-    row = get_object_or_404(RequestFile.objects.for_village(request.village), request=req, pk=file_id)
+    row = get_object_or_404(
+        RequestFile.objects.for_village(request.village), request=req, pk=file_id
+    )
     audit_record(
         actor=request.user,
         village=request.village,
@@ -223,7 +225,9 @@ def request_file(request: VillageRequest, pk: int, file_id: int) -> FileResponse
         file=row.pk,
     )
     name = row.file.name or ""
-    kind = "application/pdf" if row.is_pdf else "image/png" if name.endswith(".png") else "image/jpeg"
+    kind = (
+        "application/pdf" if row.is_pdf else "image/png" if name.endswith(".png") else "image/jpeg"
+    )
     extension = name.rsplit(".", 1)[-1]
     response = _private_file(row.file.open("rb"), kind, f"{req.code}-{row.pk}.{extension}")
     if not row.is_pdf:  # a photo opens in the browser; a PDF is always downloaded
