@@ -40,7 +40,7 @@ class ServicesConfig(AppConfig):
         register_dashboard_section(
             DashboardSection(
                 "services_dashboard:index",
-                _("Layanan surat"),
+                _("Layanan warga"),
                 STAFF_AREA,
                 order=60,
                 group="services",

@@ -114,9 +114,7 @@ def request_submit(
 
 
 def _staff_step(req: ServiceRequest, actor: Any, action: str, **details: Any) -> None:
-    audit_record(
-        actor=actor, village=req.village, action=f"services.{action}", target=req.code, **details
-    )
+    audit_record(actor=actor, village=req.village, action=action, target=req.code, **details)
 
 
 def _require(req: ServiceRequest, allowed: tuple[str, ...]) -> None:
@@ -143,7 +141,7 @@ def request_match(*, req: ServiceRequest, resident: Any, actor: Any) -> ServiceR
         req.status = Status.PROCESSING
     with transaction.atomic():
         _save(req, actor, "resident", "status")
-        _staff_step(req, actor, "request_match", resident=resident.pk)
+        _staff_step(req, actor, "services.request_match", resident=resident.pk)
     return req
 
 
@@ -156,7 +154,7 @@ def request_ask(*, req: ServiceRequest, actor: Any, message: str) -> RequestMess
         )
         req.status = Status.NEEDS_MORE
         _save(req, actor, "status")
-        _staff_step(req, actor, "request_ask")
+        _staff_step(req, actor, "services.request_ask")
     _notify(req, "needs_more")
     return note
 
@@ -180,7 +178,7 @@ def request_ready(*, req: ServiceRequest, actor: Any) -> ServiceRequest:
     req.status = Status.READY
     with transaction.atomic():
         _save(req, actor, "status")
-        _staff_step(req, actor, "request_ready")
+        _staff_step(req, actor, "services.request_ready")
     _notify(req, "ready")
     return req
 
@@ -191,7 +189,7 @@ def request_collected(*, req: ServiceRequest, actor: Any) -> ServiceRequest:
     req.closed_at = timezone.now()
     with transaction.atomic():
         _save(req, actor, "status", "closed_at")
-        _staff_step(req, actor, "request_collected")
+        _staff_step(req, actor, "services.request_collected")
     return req
 
 
@@ -210,7 +208,7 @@ def request_handover(
         req.download_open = True
         req.downloaded_at = None
         _save(req, actor, "letter_pdf", "status", "closed_at", "download_open", "downloaded_at")
-        _staff_step(req, actor, "request_handover")
+        _staff_step(req, actor, "services.request_handover")
     _notify(req, "handed_over")
     return req
 
@@ -223,7 +221,7 @@ def request_download_reopen(*, req: ServiceRequest, actor: Any) -> ServiceReques
     req.download_open = True
     with transaction.atomic():
         _save(req, actor, "download_open")
-        _staff_step(req, actor, "download_reopen")
+        _staff_step(req, actor, "services.download_reopen")
     return req
 
 
@@ -234,7 +232,7 @@ def request_reject(*, req: ServiceRequest, actor: Any, reason: str) -> ServiceRe
     req.closed_at = timezone.now()
     with transaction.atomic():
         _save(req, actor, "status", "reject_reason", "closed_at")
-        _staff_step(req, actor, "request_reject")
+        _staff_step(req, actor, "services.request_reject")
     _notify(req, "rejected")
     return req
 

@@ -27,6 +27,7 @@ def _forms():
     from balai.mentoring import forms as mentoring
     from balai.news import forms as news
     from balai.registrations import forms as registrations
+    from balai.services import forms as services
     from balai.villages import forms as villages
 
     return {
@@ -47,6 +48,9 @@ def _forms():
         (disclosure.DipItemForm, "file"): lambda v: {},
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
+        (services.RequestForm, "documents"): lambda v: {},
+        (services.AnswerForm, "documents"): lambda v: {},
+        (services.HandoverForm, "pdf"): lambda v: {},
     }
 
 
