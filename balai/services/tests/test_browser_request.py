@@ -66,6 +66,13 @@ def test_a_residents_request_through_to_the_handed_over_letter(
     tracking = phone.url.split("?")[0]
 
     _sign_in(desktop, alice)
+    desktop.set_viewport_size({"width": 360, "height": 740})  # the admin on her phone
+    desktop.goto("/dasbor/dagan/layanan/")
+    _shot(desktop, "05a-staff-queue-360")
+    desktop.goto(f"/dasbor/dagan/layanan/permohonan/{req.pk}/")
+    _shot(desktop, "05b-staff-request-360")
+    assert desktop.evaluate("document.documentElement.scrollWidth") <= 360
+    desktop.set_viewport_size({"width": 1280, "height": 900})
     desktop.goto("/dasbor/dagan/layanan/")
     desktop.get_by_role("link", name=f"{req.code} · Surat Keterangan Domisili").click()
     desktop.get_by_text("NIK ada di register").wait_for()
