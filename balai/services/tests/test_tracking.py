@@ -136,6 +136,17 @@ def test_a_provider_hands_over_the_issued_letter(client, dagan, alice, service, 
     assert ok.content == b"%PDF-1.4 issued"
 
 
+def test_the_tracking_page_shows_nothing_from_the_register(client, dagan, alice, service):
+    from balai.services.tests.conftest import make_resident
+
+    resident = make_resident(dagan, nik="3303094501900099", name="SUMIYATI REGISTER")
+    req = make_request(dagan, service, name="Sumi")
+    services.request_match(req=req, resident=resident, actor=alice)
+    page = client.get(_link(req)).content.decode()
+    assert "SUMIYATI REGISTER" not in page and resident.nik not in page
+    assert req.nik not in page and "+6281234567890" not in page
+
+
 def test_the_tracking_pages_are_never_stored(client, dagan, alice, service):
     req = make_request(dagan, service)
     services.request_reject(req=req, actor=alice, reason="Bukan warga desa ini.")
