@@ -72,6 +72,9 @@ def test_a_residents_request_through_to_the_handed_over_letter(
     desktop.goto(f"/dasbor/dagan/layanan/permohonan/{req.pk}/")
     _shot(desktop, "05b-staff-request-360")
     assert desktop.evaluate("document.documentElement.scrollWidth") <= 360
+    desktop.goto("/dasbor/dagan/layanan/katalog/")
+    _shot(desktop, "05c-catalogue-360")
+    assert desktop.evaluate("document.documentElement.scrollWidth") <= 360
     desktop.set_viewport_size({"width": 1280, "height": 900})
     desktop.goto("/dasbor/dagan/layanan/")
     desktop.get_by_role("link", name=f"{req.code} · Surat Keterangan Domisili").click()

@@ -123,3 +123,21 @@ def test_the_district_edits_its_default_list(client, login, dina, alice):
     )
     assert response.status_code == 302
     assert DefaultService.objects.get(slug="ahli-waris").online
+
+
+def test_a_service_with_requests_is_hidden_not_deleted(dagan, login, alice):
+    from balai.services.tests.conftest import make_request
+
+    catalogue_seed(village=dagan)
+    used = Service.objects.for_village(dagan).get(slug="surat-domisili")
+    make_request(dagan, used)
+    unused = Service.objects.for_village(dagan).get(slug="legalisasi")
+    client = login(alice)
+    for service in (used, unused):
+        url = reverse(
+            "services_dashboard:service_delete", kwargs={"slug": "dagan", "pk": service.pk}
+        )
+        assert client.post(url).status_code == 302
+    used.refresh_from_db()
+    assert not used.is_published
+    assert not Service.objects.filter(pk=unused.pk).exists()
