@@ -154,3 +154,20 @@ def test_the_tracking_pages_are_never_stored(client, dagan, alice, service):
     assert page["Cache-Control"] == "private, no-store"
     assert page["Referrer-Policy"] == "same-origin"
     assert "Bukan warga desa ini." in page.content.decode()
+
+
+def test_answers_have_a_honeypot_a_spam_check_and_a_rate_limit(client, dagan, alice, service):
+    req = make_request(dagan, service)
+    services.request_ask(req=req, actor=alice, message="Kirim foto KK.")
+    url = _link(req, "services_track_answer")
+    bot = client.post(url, {"body": "Halo", "website": "http://spam.example"})
+    assert bot.status_code == 302 and not req.messages.filter(from_staff=False).exists()
+    spam = client.post(url, {"body": "Daftar slot gacor maxwin"})
+    assert spam.status_code == 400 and "spam" in spam.content.decode()
+    for _i in range(10):
+        services.request_ask(req=req, actor=alice, message="Lagi.")
+        client.post(url, {"body": "Sudah saya kirim."})
+    services.request_ask(req=req, actor=alice, message="Lagi.")
+    refused = client.post(url, {"body": "Sekali lagi."})
+    assert refused.status_code == 429
+    assert req.messages.filter(from_staff=False).count() == 10
