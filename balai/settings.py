@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "balai.institutions",
     "balai.support",  # migration history only: its models moved to the three apps below
     "balai.mentoring",
+    "balai.services",
     "balai.watch",
     "balai.backups",
     "balai.moving",
@@ -351,6 +352,7 @@ LOG_SECRET_PATH_PREFIXES = [
     "/ppid/permohonan/lacak/",
     "/lapak/lacak/",
     "/lapak/pesanan/",
+    "/layanan/lacak/",
 ]
 LOGGING = {
     "version": 1,

@@ -151,6 +151,24 @@ SENTENCES: dict[str, Promise] = {
     ),
     # The demo's bookkeeping entry (hidden from the list, named here for completeness)
     "demo.build": _("Data contoh dibuat"),
+    # Counter services: online requests (personal data)
+    "services.request_view": _("%(actor)s membuka permohonan layanan %(target)s %(village)s"),
+    "services.register_search": _(
+        "%(actor)s mencari di register untuk permohonan layanan %(target)s %(village)s"
+    ),
+    "services.request_match": _(
+        "%(actor)s mencocokkan permohonan layanan %(target)s dengan register %(village)s"
+    ),
+    "services.request_ask": _("%(actor)s meminta kelengkapan permohonan %(target)s %(village)s"),
+    "services.request_ready": _("%(actor)s menyatakan surat %(target)s siap diambil, %(village)s"),
+    "services.request_collected": _(
+        "%(actor)s mencatat surat %(target)s sudah diambil, %(village)s"
+    ),
+    "services.request_handover": _("%(actor)s menyerahkan PDF surat %(target)s %(village)s"),
+    "services.download_reopen": _("%(actor)s membuka lagi unduhan surat %(target)s %(village)s"),
+    "services.request_reject": _("%(actor)s menolak permohonan layanan %(target)s %(village)s"),
+    "services.file_view": _("%(actor)s membuka dokumen permohonan %(target)s %(village)s"),
+    "services.letter_view": _("%(actor)s mengunduh PDF surat %(target)s %(village)s"),
 }
 
 

@@ -26,6 +26,11 @@ class MapsConfig(AppConfig):
                 yield MenuItem("potential", _("Potensi"), "maps_potential", order=71)
 
         register_menu_provider(maps_menu)
+
+        from balai.maps.selectors import boundary_thumbnail_svg
+        from balai.villages.glance import register_thumbnail
+
+        register_thumbnail(boundary_thumbnail_svg)
         register_dashboard_section(
             DashboardSection("maps_dashboard:home", _("Peta & potensi"), "profile", 75, "content")
         )

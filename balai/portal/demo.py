@@ -82,6 +82,7 @@ DEMO_MODULES = [
     "institutions",  # links some of the news above as activities
     "maps",
     "mentoring",
+    "services",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it
 ]

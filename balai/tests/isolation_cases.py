@@ -84,6 +84,7 @@ INSTITUTION_MEMBER = {
     "pk": Row("institution", charlies="bojongsari_institution"),
     "member_pk": Row("institution_member"),
 }
+SERVICE_REQUEST = Row("service_request")
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -214,6 +215,22 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "maps_dashboard:place_delete": {"pk": Row("map_place")},
     "maps_dashboard:potential_edit": {"pk": Row("map_potential")},
     "maps_dashboard:potential_delete": {"pk": Row("map_potential")},
+    "services_dashboard:request": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_search": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_match": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_ask": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_ready": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_collected": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_handover": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_reopen": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_reject": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_letter": {"pk": SERVICE_REQUEST},
+    "services_dashboard:request_file": {
+        "pk": Row("service_request", charlies="bojongsari_service_request"),
+        "file_id": Row("service_request_file"),
+    },
+    "services_dashboard:service_edit": {"pk": Row("service")},
+    "services_dashboard:service_delete": {"pk": Row("service")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -243,6 +260,7 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "mentoring_district_dashboard:event_edit": {"pk": Row("rtik_event")},
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
     "maps_district_dashboard:load": {"pk": Row("boundary_load")},
+    "services_district_dashboard:default_edit": {"pk": Row("default_service")},
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -277,6 +295,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "moving_dashboard": ("bob", "maya"),
     "institutions_dashboard": ("bob",),
     "maps_dashboard": ("bob",),
+    "services_dashboard": ("bob", "maya"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -344,6 +363,8 @@ POST_DATA_FOR: dict[str, dict[str, Any]] = {
     "market_dashboard:product_status": {"status": "hidden"},
     "market_dashboard:review_status": {"status": "approved"},
     "institutions_dashboard": {"kind": "lpm"},
+    "services_dashboard:request_reject": {"reason": "Diretas"},
+    "services_dashboard:request_search": {"q": "SUGENG"},
 }
 
 

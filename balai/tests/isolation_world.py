@@ -305,6 +305,30 @@ def _maps(rows: dict[str, Any]) -> None:
     )
 
 
+def _services(rows: dict[str, Any]) -> None:
+    from balai.lib.uploads import document_prepare
+    from balai.services import services
+    from balai.services.catalogue import catalogue_seed
+    from balai.services.models import DefaultService, Service
+    from balai.services.tests.conftest import pdf_upload
+
+    dagan, bojongsari = rows["dagan"], rows["bojongsari"]
+    catalogue_seed(village=dagan)
+    catalogue_seed(village=bojongsari)
+    rows["default_service"] = DefaultService.objects.first()
+    rows["service"] = service = Service.objects.for_village(dagan).get(letter_key="domisili")
+    data = {"name": "Wartini", "nik": "3303091203750001", "phone": "+6281234567890", "purpose": "x"}
+    rows["service_request"] = services.request_submit(
+        village=dagan, service=service, data=data, documents=[document_prepare(pdf_upload())]
+    )
+    rows["service_request_file"] = rows["service_request"].files.get()
+    rows["service_request"].letter_pdf.save("surat.pdf", document_prepare(pdf_upload()))
+    other = Service.objects.for_village(bojongsari).get(letter_key="domisili")
+    rows["bojongsari_service_request"] = services.request_submit(
+        village=bojongsari, service=other, data=data, documents=[]
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -326,6 +350,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _watch,
     _backups,
     _maps,
+    _services,
     _registrations,
 ]
 

@@ -29,6 +29,7 @@ def _forms():
     from balai.mentoring import forms as mentoring
     from balai.news import forms as news
     from balai.registrations import forms as registrations
+    from balai.services import forms as services
     from balai.villages import forms as villages
 
     return {
@@ -53,6 +54,9 @@ def _forms():
         (institutions.MemberForm, "photo"): lambda v: {"village": v, "register": False},
         (maps.PotentialForm, "photo_upload"): lambda v: {},
         (maps.PlaceForm, "photo_upload"): lambda v: {},
+        (services.RequestForm, "documents"): lambda v: {},
+        (services.AnswerForm, "documents"): lambda v: {},
+        (services.HandoverForm, "pdf"): lambda v: {},
     }
 
 
