@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "balai.budget",
     "balai.disclosure",
     "balai.market",
+    "balai.legal",
     "balai.support",  # migration history only: its models moved to the three apps below
     "balai.mentoring",
     "balai.watch",

@@ -79,6 +79,7 @@ DEMO_MODULES = [
     "budget",
     "disclosure",
     "market",
+    "legal",
     "mentoring",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it

@@ -189,6 +189,8 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "mentoring_dashboard:event_register": {"pk": Shared("rtik_event")},
     "backups_dashboard:backup_download": {"pk": EXPORT},
+    "legal_dashboard:edit": {"pk": Row("legal_act")},
+    "legal_dashboard:delete": {"pk": Row("legal_act")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -248,6 +250,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "disclosure_dashboard": ("bob", "maya"),
     "market_dashboard": ("bob", "bojongsari_seller"),
     "backups_dashboard": ("bob", "maya"),
+    "legal_dashboard": ("bob",),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).

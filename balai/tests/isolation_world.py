@@ -257,6 +257,12 @@ def _backups(rows: dict[str, Any]) -> None:
     rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
 
 
+def _legal(rows: dict[str, Any]) -> None:
+    from balai.legal.tests.conftest import make_act
+
+    rows["legal_act"] = make_act(rows["dagan"])
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -276,6 +282,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _mentoring,
     _watch,
     _backups,
+    _legal,
     _registrations,
 ]
 

@@ -82,7 +82,8 @@ def test_the_article_page_has_a_bounded_number_of_queries(
         Comment.objects.create(
             village=dagan, article=article, name=f"W{i}", body="ok", status="approved"
         )
-    with django_assert_max_num_queries(20):
+    # 21: the site menu, computed once per content version, asks each module (one query each).
+    with django_assert_max_num_queries(21):
         client.get(f"/desa/dagan/berita/{article.slug}/")
 
 
