@@ -12,7 +12,7 @@ def _menu(village) -> Iterable:
 
     # Kelurahan have no produk hukum desa; a desa shows the section once an act is published.
     if has_public_acts(village):
-        yield MenuItem("legal", _("Produk Hukum"), "legal_list", order=72)
+        yield MenuItem("legal", _("Produk hukum"), "legal_list", order=72)
 
 
 class LegalConfig(AppConfig):

@@ -102,6 +102,9 @@ class LegalActForm(forms.ModelForm):
         target_field = self.fields["target"]
         assert isinstance(target_field, TargetChoiceField)
         target_field.queryset = others
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.TypedChoiceField)
+        kind.choices = [("", _("— pilih jenis —")), *LegalAct.Kind.choices]
         self.status_derived = is_status_derived(act)
         if self.status_derived:
             self.fields["status"].disabled = True

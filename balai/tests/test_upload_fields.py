@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 def _forms():
     from balai.budget import forms as budget
     from balai.disclosure import forms as disclosure
+    from balai.legal import forms as legal
+    from balai.legal.models import LegalAct
     from balai.market import forms as market
     from balai.market import site_forms as shop
     from balai.mentoring import forms as mentoring
@@ -47,6 +49,7 @@ def _forms():
         (disclosure.DipItemForm, "file"): lambda v: {},
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
+        (legal.LegalActForm, "file"): lambda v: {"instance": LegalAct(village=v)},
     }
 
 
