@@ -25,19 +25,41 @@ def teu_badan(village: Village) -> str:
     return f"{village.display_name}, {settings.DISTRICT_NAME}"
 
 
+def _labels(choices: Any) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
+def _fixed(village: Village) -> dict[str, Any]:
+    """What every record of one feed shares, worked out once (a display name or a choice label
+    costs a lookup of the choices each time)."""
+    return {
+        "kind": _labels(LegalAct.Kind.choices),
+        "status": _labels(LegalAct.Status.choices),
+        "teu": teu_badan(village),
+        "place": village.display_name,
+    }
+
+
 def jdih_record(
-    act: LegalAct, *, village: Village, absolute: Callable[[str], str], detail_path: str
+    act: LegalAct,
+    *,
+    village: Village,
+    absolute: Callable[[str], str],
+    detail_path: str,
+    fixed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """One act as a JDIHN integration record; `absolute` makes a path a full URL."""
+    """One act as a JDIHN integration record; `absolute` makes a path a full URL; `fixed`
+    (from `_fixed`) may be given once for many records."""
+    labels = fixed or _fixed(village)
     promulgated = act.promulgated_on
     file_url = absolute(act.file.url) if act.file else act.external_url
     return {
         "idData": f"{village.slug}-{act.slug}",
         "tipeDokumen": DOCUMENT_TYPE,
         "judul": f"{act.citation} tentang {act.title}",
-        "teuBadan": teu_badan(village),
+        "teuBadan": labels["teu"],
         "noPeraturan": act.number,
-        "jenis": act.get_kind_display(),
+        "jenis": labels["kind"][act.kind],
         "singkatanJenis": act.short_kind.upper(),
         "tempatTerbit": act.enacted_place or village.name,
         "tanggal_penetapan": act.enacted_on.isoformat(),
@@ -46,14 +68,14 @@ def jdih_record(
         "tahun_pengundangan": str(promulgated.year) if promulgated else str(act.year),
         "sumber": act.source,
         "subjek": ", ".join(s.upper() for s in act.subject_list),
-        "status": act.get_status_display(),
+        "status": labels["status"][act.status],
         "keteranganStatus": _status_note(act),
         "bahasa": act.language,
-        "lokasi": village.display_name,
+        "lokasi": labels["place"],
         "bidangHukum": act.legal_field,
         "pemrakarsa": act.initiator,
         "penandatangan": act.signer,
-        "penerbit": village.display_name,
+        "penerbit": labels["place"],
         "abstrak": act.abstract,
         "fileDownload": file_url.rsplit("/", 1)[-1] if file_url else "",
         "urlDownload": file_url,
@@ -83,10 +105,17 @@ def jdih_records(
     absolute: Callable[[str], str],
     detail_path: Callable[[LegalAct], str],
 ) -> list[dict[str, Any]]:
+    fixed = _fixed(village)
     records = []
     for act in acts:
         act.village = village  # the same row: no query per act for the Lembaran Desa name
         records.append(
-            jdih_record(act, village=village, absolute=absolute, detail_path=detail_path(act))
+            jdih_record(
+                act,
+                village=village,
+                absolute=absolute,
+                detail_path=detail_path(act),
+                fixed=fixed,
+            )
         )
     return records

@@ -189,17 +189,17 @@ class LegalAct(VillageOwned):
     @property
     def citation(self) -> str:
         """`Peraturan Desa Nomor 5 Tahun 2025`."""
-        return f"{self.get_kind_display()} Nomor {self.number} Tahun {self.year}"
+        return f"{KIND_LABELS[self.kind]} Nomor {self.number} Tahun {self.year}"
 
     @property
     def gazette_name(self) -> str:
         """Where the act was promulgated: Lembaran Desa (Perdes), Berita Desa (the others but a
-        Keputusan, which is not promulgated)."""
+        Keputusan, which is not promulgated). Names of the gazettes, never translated."""
         if self.kind == self.Kind.PERDES:
-            return str(_("Lembaran Desa"))
+            return "Lembaran Desa"
         if self.kind == self.Kind.KEPDES:
             return ""
-        return str(_("Berita Desa"))
+        return "Berita Desa"
 
     @property
     def source(self) -> str:
@@ -243,6 +243,14 @@ class LegalAct(VillageOwned):
         return bool(self.file or self.external_url)
 
 
+# The names of the kinds as the law writes them, in Indonesian whatever the visitor's language:
+# a citation is the act's name, not a label (also cheaper than get_kind_display per row).
+KIND_LABELS: dict[str, str] = {
+    LegalAct.Kind.PERDES: "Peraturan Desa",
+    LegalAct.Kind.PERBERSAMA: "Peraturan Bersama Kepala Desa",
+    LegalAct.Kind.PERKADES: "Peraturan Kepala Desa",
+    LegalAct.Kind.KEPDES: "Keputusan Kepala Desa",
+}
 SHORT_KINDS: dict[str, str] = {
     LegalAct.Kind.PERDES: "Perdes",
     LegalAct.Kind.PERBERSAMA: "Perber Kades",

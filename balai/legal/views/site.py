@@ -9,6 +9,7 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from balai.legal import jdih, selectors
@@ -64,7 +65,13 @@ def act_detail(request: VillageRequest, act_slug: str) -> HttpResponse:
 @require_safe
 @cache_public_page
 def jdih_feed(request: VillageRequest) -> HttpResponse:
-    """All published acts as JDIHN integration records (docs/jdih.md)."""
+    """All published acts as JDIHN integration records (docs/jdih.md), in Indonesian whatever
+    the visitor's language: the feed is metadata for the network, not a page."""
+    with translation.override("id"):
+        return _jdih_response(request)
+
+
+def _jdih_response(request: VillageRequest) -> HttpResponse:
     acts = selectors.with_links(selectors.public_acts(request.village)).order_by("enacted_on", "id")
     records = jdih.jdih_records(
         acts,
@@ -73,7 +80,7 @@ def jdih_feed(request: VillageRequest) -> HttpResponse:
         detail_path=lambda act: site_reverse(request, "legal_act", act_slug=act.slug),
     )
     response = HttpResponse(
-        json.dumps(records, ensure_ascii=False, indent=1),
+        json.dumps(records, ensure_ascii=False, separators=(",", ":")),
         content_type="application/json; charset=utf-8",
     )
     response["Access-Control-Allow-Origin"] = "*"  # a public feed for JDIH harvesters
