@@ -257,3 +257,18 @@ def test_a_kelurahan_is_told_it_has_no_perdes(login, dina):
     assert "adalah kelurahan" in response.content.decode()
     assert login(dina).get("/dasbor/kelurahan-uji/produk-hukum/tambah/").status_code == 404
     assert login(dina).get("/desa/kelurahan-uji/produk-hukum/").status_code == 404
+
+
+def test_a_replaced_pdf_is_removed_from_storage(
+    login, alice, dagan, django_capture_on_commit_callbacks
+):
+    act = make_act(dagan, number="7", enacted_on=date(2025, 12, 22))
+    old = act.file.name
+    storage = act.file.storage
+    assert storage.exists(old)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(alice).post(f"/dasbor/dagan/produk-hukum/{act.pk}/", _form())
+    assert response.status_code == 302
+    act.refresh_from_db()
+    assert act.file.name != old and storage.exists(act.file.name)
+    assert not storage.exists(old)

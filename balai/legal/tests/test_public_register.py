@@ -229,3 +229,10 @@ def test_saving_an_act_moves_the_content_version(dagan):
     assert dagan.content_version != before
     assert LegalAct.public_content is True
     assert act.pk
+
+
+def test_the_jdih_feed_stays_indonesian_for_an_english_visitor(client, register):
+    client.cookies["django_language"] = "en"
+    records = json.loads(client.get(LIST + "jdih.json").content)
+    assert {r["jenis"] for r in records} == {"Peraturan Desa", "Keputusan Kepala Desa"}
+    assert {r["status"] for r in records} == {"Berlaku", "Diubah", "Dicabut"}
