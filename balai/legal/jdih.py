@@ -119,3 +119,36 @@ def jdih_records(
             )
         )
     return records
+
+
+def act_jsonld(act: LegalAct, *, url: str, file_url: str) -> dict[str, Any]:
+    """schema.org `Legislation` for the act's page (search engines, shared links)."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": f"{act.citation} tentang {act.title}",
+        "legislationIdentifier": act.citation,
+        "legislationType": act.get_kind_display(),
+        "legislationDate": act.enacted_on.isoformat(),
+        "legislationJurisdiction": act.village.display_name,
+        "legislationPassedBy": {
+            "@type": "GovernmentOrganization",
+            "name": f"Pemerintah {act.village.display_name}",
+        },
+        "legislationLegalForce": "NotInForce" if act.is_revoked else "InForce",
+        "inLanguage": "id",
+        "url": url,
+    }
+    if act.promulgated_on:
+        data["datePublished"] = act.promulgated_on.isoformat()
+    if act.subject_list:
+        data["keywords"] = ", ".join(act.subject_list)
+    if act.abstract:
+        data["abstract"] = act.abstract
+    if file_url:
+        data["encoding"] = {
+            "@type": "LegislationObject",
+            "encodingFormat": "application/pdf" if act.file else "text/html",
+            "contentUrl": file_url,
+        }
+    return data

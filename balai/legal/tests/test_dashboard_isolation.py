@@ -44,3 +44,23 @@ def test_charlies_form_does_not_offer_dagans_acts(login, charlie, dagans_act, bo
 
 def test_a_mentor_of_dagan_may_keep_its_register(login, maya, dagans_act):
     assert login(maya).get(f"/dasbor/dagan/produk-hukum/{dagans_act.pk}/").status_code == 200
+
+
+def test_the_dashboard_list_costs_a_bounded_number_of_queries(
+    login, alice, dagan, dagans_act, django_assert_max_num_queries
+):
+    for n in range(20, 45):
+        make_act(
+            dagan,
+            number=str(n),
+            relation="amends",
+            target=dagans_act,
+            enacted_on=date(2026, 1, 5),
+            with_file=False,
+            external_url="https://contoh.id/a.pdf",
+        )
+    client = login(alice)
+    client.get("/dasbor/dagan/produk-hukum/")
+    with django_assert_max_num_queries(14):
+        response = client.get("/dasbor/dagan/produk-hukum/")
+    assert len(response.context["page"].object_list) == 26

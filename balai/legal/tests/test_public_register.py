@@ -154,6 +154,16 @@ def test_an_act_page_shows_its_jdih_metadata_and_links(client, register):
         assert text in body, text
 
 
+def test_an_act_page_carries_schema_org_legislation(client, register):
+    body = client.get(LIST + "perdes-2019-2/").content.decode()
+    block = body.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    assert data["@type"] == "Legislation"
+    assert data["legislationIdentifier"] == "Peraturan Desa Nomor 2 Tahun 2019"
+    assert data["legislationLegalForce"] == "NotInForce"
+    assert data["encoding"]["contentUrl"].startswith("http://testserver/media/produk-hukum/")
+
+
 def test_a_revoked_act_says_by_which_act(client, register):
     body = client.get(LIST + "perdes-2019-2/").content.decode()
     assert "Tidak berlaku lagi." in body

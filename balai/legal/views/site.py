@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from balai.legal import jdih, selectors
 from balai.legal.models import LegalAct
+from balai.lib.jsonld import jsonld_script
 from balai.lib.pagination import paginate
 from balai.villages.cache import cache_public_page
 from balai.villages.permissions import desa_only
@@ -52,8 +53,11 @@ def act_detail(request: VillageRequest, act_slug: str) -> HttpResponse:
         raise Http404("produk hukum tidak ditemukan")
     act.village = request.village
     target = act.target if act.target_id and act.target and act.target.published else None
+    file_url = request.build_absolute_uri(act.file.url) if act.file else act.external_url
+    ld = jdih.act_jsonld(act, url=request.build_absolute_uri(request.path), file_url=file_url)
     ctx = {
         "act": act,
+        "jsonld": jsonld_script(ld),
         "target": target,
         "changed_by": selectors.changed_by(act),
         "teu_badan": jdih.teu_badan(request.village),
