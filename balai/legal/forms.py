@@ -112,9 +112,8 @@ class LegalActForm(forms.ModelForm):
                 "Ditentukan oleh produk hukum di daftar ini yang mengubah atau mencabutnya."
             )
             self.fields["status_note"].disabled = True
-        self.fields["enacted_place"].initial = self.fields["enacted_place"].initial or (
-            act.village.name if not act.pk else ""
-        )
+        if not act.pk and not self.is_bound:
+            self.initial["enacted_place"] = self.initial.get("enacted_place") or act.village.name
 
     def clean_number(self) -> str:
         return " ".join(self.cleaned_data["number"].split())

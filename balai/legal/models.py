@@ -44,7 +44,7 @@ class LegalAct(VillageOwned):
         DICABUT = "dicabut", _("Dicabut")
 
     class Relation(models.TextChoices):
-        NONE = "", _("Tidak mengubah atau mencabut produk hukum lain")
+        NONE = "", _("Tidak ada")
         AMENDS = "amends", _("Mengubah")
         REVOKES = "revokes", _("Mencabut")
 

@@ -272,3 +272,8 @@ def test_a_replaced_pdf_is_removed_from_storage(
     act.refresh_from_db()
     assert act.file.name != old and storage.exists(act.file.name)
     assert not storage.exists(old)
+
+
+def test_the_add_form_starts_with_the_desa_as_the_place(login, alice):
+    body = login(alice).get(ADD).content.decode()
+    assert 'name="enacted_place" value="Dagan"' in body
