@@ -34,6 +34,7 @@ def act_list(request: VillageRequest) -> HttpResponse:
         "page": paginate(request, acts.select_related("target"), 30),
         "filters": filters,
         "kinds": LegalAct.Kind.choices,
+        "has_public": selectors.public_acts(request.village).exists(),
     }
     return render(request, "legal/dashboard/list.html", ctx)
 
