@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "balai.disclosure",
     "balai.market",
     "balai.institutions",
+    "balai.legal",
     "balai.support",  # migration history only: its models moved to the three apps below
     "balai.mentoring",
     "balai.services",

@@ -113,6 +113,8 @@ SENTENCES: dict[str, Promise] = {
     "ppid.request_extend": _("%(actor)s memperpanjang waktu jawab %(target)s %(village)s"),
     "ppid.request_decide": _("%(actor)s menjawab permohonan informasi %(target)s %(village)s"),
     "ppid.answer_file": _("%(actor)s mengunduh berkas jawaban %(target)s %(village)s"),
+    "legal.act_save": _("%(actor)s menyimpan %(target)s %(village)s"),
+    "legal.act_delete": _("%(actor)s menghapus %(target)s %(village)s"),
     "ppid.objection_file": _("%(actor)s mencatat keberatan %(target)s %(village)s"),
     "ppid.objection_decide": _("%(actor)s memutus keberatan %(target)s %(village)s"),
     "ppid.register_export": _("%(actor)s mengunduh register PPID %(village)s"),

@@ -81,6 +81,7 @@ DEMO_MODULES = [
     "market",
     "institutions",  # links some of the news above as activities
     "maps",
+    "legal",
     "mentoring",
     "services",
     "watch",  # scores the sites the modules above filled

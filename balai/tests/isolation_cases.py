@@ -231,6 +231,8 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "services_dashboard:service_edit": {"pk": Row("service")},
     "services_dashboard:service_delete": {"pk": Row("service")},
+    "legal_dashboard:edit": {"pk": Row("legal_act")},
+    "legal_dashboard:delete": {"pk": Row("legal_act")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -296,6 +298,7 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "institutions_dashboard": ("bob",),
     "maps_dashboard": ("bob",),
     "services_dashboard": ("bob", "maya"),
+    "legal_dashboard": ("bob",),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).

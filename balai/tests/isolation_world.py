@@ -329,6 +329,12 @@ def _services(rows: dict[str, Any]) -> None:
     )
 
 
+def _legal(rows: dict[str, Any]) -> None:
+    from balai.legal.tests.conftest import make_act
+
+    rows["legal_act"] = make_act(rows["dagan"])
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -351,6 +357,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _backups,
     _maps,
     _services,
+    _legal,
     _registrations,
 ]
 

@@ -24,6 +24,8 @@ def _forms():
     from balai.disclosure import forms as disclosure
     from balai.institutions import forms as institutions
     from balai.maps import forms as maps
+    from balai.legal import forms as legal
+    from balai.legal.models import LegalAct
     from balai.market import forms as market
     from balai.market import site_forms as shop
     from balai.mentoring import forms as mentoring
@@ -57,6 +59,7 @@ def _forms():
         (services.RequestForm, "documents"): lambda v: {},
         (services.AnswerForm, "documents"): lambda v: {},
         (services.HandoverForm, "pdf"): lambda v: {},
+        (legal.LegalActForm, "file"): lambda v: {"instance": LegalAct(village=v)},
     }
 
 
