@@ -23,9 +23,9 @@ def _forms():
     from balai.budget import forms as budget
     from balai.disclosure import forms as disclosure
     from balai.institutions import forms as institutions
-    from balai.maps import forms as maps
     from balai.legal import forms as legal
     from balai.legal.models import LegalAct
+    from balai.maps import forms as maps
     from balai.market import forms as market
     from balai.market import site_forms as shop
     from balai.mentoring import forms as mentoring
