@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "balai.watch",
     "balai.backups",
     "balai.scheduler",
+    "balai.complaints",
     "ninja",
     "balai.api",
 ]
@@ -348,6 +349,7 @@ LOG_SECRET_PATH_PREFIXES = [
     "/ppid/permohonan/lacak/",
     "/lapak/lacak/",
     "/lapak/pesanan/",
+    "/pengaduan/lacak/",
 ]
 LOGGING = {
     "version": 1,

@@ -80,6 +80,7 @@ DEMO_MODULES = [
     "disclosure",
     "market",
     "mentoring",
+    "complaints",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it
 ]

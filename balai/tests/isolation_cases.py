@@ -79,6 +79,7 @@ INFO_REQUEST, PPID_OBJECTION = Row("info_request"), Row("ppid_objection")
 DIP_ITEM, NOTICE = Row("dip_item"), Row("notice")
 SELLER, PRODUCT, REVIEW, ORDER = Row("seller"), Row("product"), Row("review"), Row("order", "code")
 HELP, EXPORT = Row("help_request"), Row("export")
+COMPLAINT = Row("complaint")
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -189,6 +190,12 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "mentoring_dashboard:event_register": {"pk": Shared("rtik_event")},
     "backups_dashboard:backup_download": {"pk": EXPORT},
+    "complaints_dashboard:detail": {"pk": COMPLAINT},
+    "complaints_dashboard:status": {"pk": COMPLAINT},
+    "complaints_dashboard:note": {"pk": COMPLAINT},
+    "complaints_dashboard:answer": {"pk": COMPLAINT},
+    "complaints_dashboard:release": {"pk": COMPLAINT},
+    "complaints_dashboard:photo": {"pk": COMPLAINT},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -217,6 +224,7 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "mentoring_district_dashboard:event": {"pk": Row("rtik_event")},
     "mentoring_district_dashboard:event_edit": {"pk": Row("rtik_event")},
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
+    "complaints_district_dashboard:complaint": {"pk": COMPLAINT},
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -248,6 +256,8 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "disclosure_dashboard": ("bob", "maya"),
     "market_dashboard": ("bob", "bojongsari_seller"),
     "backups_dashboard": ("bob", "maya"),
+    "complaints_dashboard": ("maya", "kiki"),
+    "complaints_dashboard:settings": ("bob", "maya", "kiki"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -261,6 +271,8 @@ OPENED: dict[str, tuple[str, ...]] = {
     "budget_dashboard:years": ("maya", "dina"),
     "budget_dashboard:year": ("maya", "dina"),
     "budget_dashboard:projects": ("maya", "dina"),
+    "complaints_dashboard:index": ("alice", "bob", "dina"),
+    "complaints_dashboard:detail": ("alice", "bob", "dina"),
 }
 
 

@@ -257,6 +257,16 @@ def _backups(rows: dict[str, Any]) -> None:
     rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
 
 
+def _complaints(rows: dict[str, Any]) -> None:
+    from balai.complaints.tests.conftest import make_complaint
+
+    # Held as spam (so releasing it has something to do), with a photo, and escalated (so the
+    # district's and the kecamatan's pages open it).
+    rows["complaint"] = make_complaint(
+        rows["dagan"], text="Ada judi di pos ronda", photo=True, escalated=True
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -276,6 +286,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _mentoring,
     _watch,
     _backups,
+    _complaints,
     _registrations,
 ]
 

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def _forms():
     from balai.budget import forms as budget
+    from balai.complaints import forms as complaints
     from balai.disclosure import forms as disclosure
     from balai.market import forms as market
     from balai.market import site_forms as shop
@@ -47,6 +48,7 @@ def _forms():
         (disclosure.DipItemForm, "file"): lambda v: {},
         (registrations.LetterForm, "letter"): lambda v: {},
         (budget.ProgressForm, "photo"): lambda v: {},
+        (complaints.ComplaintForm, "photo"): lambda v: {"village": v},
     }
 
 
