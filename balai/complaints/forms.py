@@ -59,10 +59,14 @@ class ComplaintForm(forms.Form):
     name = forms.CharField(
         label=_("Nama Anda"),
         max_length=120,
-        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Tulis nama Anda, atau centang “Kirim tanpa nama”.")},
     )
-    phone = WhatsAppField(label=_("Nomor WhatsApp"), required=False)
+    phone = WhatsAppField(
+        label=_("Nomor WhatsApp"),
+        required=False,
+        help_text=_("Isi nomor WhatsApp atau email (salah satu), kecuali tanpa nama."),
+    )
     email = forms.EmailField(
         label=_("Email"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -71,6 +75,8 @@ class ComplaintForm(forms.Form):
     def __init__(self, *args: Any, village: Village, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.village = village
+        # The name is asked for unless the sender chose to stay anonymous.
+        self.fields["name"].required = not (self.is_bound and self.data.get("anonymous"))
 
     def clean_photo(self) -> Any:
         return clean_image(self.cleaned_data.get("photo"), max_side=1600)
@@ -86,8 +92,6 @@ class ComplaintForm(forms.Form):
         if data.get("anonymous"):
             data["name"] = data["phone"] = data["email"] = ""
             return data
-        if not (data.get("name") or "").strip() and "name" not in self.errors:
-            self.add_error("name", _("Tulis nama Anda, atau centang “Kirim tanpa nama”."))
         if not data.get("phone") and not data.get("email") and not self.has_error("phone"):
             if not self.has_error("email"):
                 self.add_error(

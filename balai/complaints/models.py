@@ -234,5 +234,9 @@ class ComplaintEvent(VillageOwned):
         return f"{self.complaint_id} {self.kind}"
 
     @property
+    def is_reply(self) -> bool:
+        return self.kind == self.Kind.REPLY
+
+    @property
     def for_complainant(self) -> bool:
         return self.kind in self.FOR_COMPLAINANT

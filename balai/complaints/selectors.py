@@ -81,7 +81,7 @@ def public_complaints(village: Village) -> QuerySet[Complaint]:
     Never the complainant's own text, name or contact, nor the private reply."""
     return (
         Complaint.objects.for_village(village)
-        .filter(status__in=(Status.ANSWERED, Status.CLOSED), suspicious="")
+        .filter(answered_on__isnull=False, suspicious="")  # also when a follow-up reopened it
         .exclude(public_reply="")
         .only("number", "category", "received_on", "answered_on", "public_summary", "public_reply")
         .order_by("-answered_on", "-id")

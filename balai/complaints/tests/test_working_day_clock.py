@@ -54,7 +54,7 @@ def test_the_dashboard_shows_the_warning(login, dagan, alice, monkeypatch):
     make_complaint(dagan, received_on=MONDAY)
     monkeypatch.setattr(services, "today", lambda: date(2026, 11, 5))
     html = login(alice).get("/dasbor/dagan/pengaduan/").content.decode()
-    assert "2 hari kerja lagi" in html and "ppid-warn" in html
+    assert "2 hari kerja lagi" in html and "complaint-warn" in html
 
 
 def test_the_queue_puts_the_longest_waiting_first(dagan):
