@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,6 +77,13 @@ def _next_number(village: Village, year: int) -> str:
     return f"{prefix}{seq:04d}"
 
 
+def _photo_store(photo: EncodedImage) -> str:
+    """The re-encoded photo in private storage, under a random name; its stored name."""
+    field = Complaint._meta.get_field("photo")
+    name = field.generate_filename(Complaint(), f"x.{photo.extension}")
+    return field.storage.save(name, ContentFile(photo.content))
+
+
 def complaint_submit(
     *,
     village: Village,
@@ -91,28 +98,36 @@ def complaint_submit(
     calendar = WorkingCalendar()
     anonymous = bool(data.get("anonymous"))
     reasons = content_suspicious(data["text"])
-    with transaction.atomic():
-        complaint = Complaint(
-            village=village,
-            number=_next_number(village, received.year),
-            category=data["category"],
-            text=data["text"].strip(),
-            latitude=data.get("latitude"),
-            longitude=data.get("longitude"),
-            anonymous=anonymous,
-            name="" if anonymous else data.get("name", "").strip(),
-            phone="" if anonymous else data.get("phone", ""),
-            email="" if anonymous else data.get("email", ""),
-            suspicious=" ".join(reasons)[:300],
-            received_on=received,
-            due_on=calendar.add_working_days(received, complaint_rules().escalate_after_days),
-        )
-        if photo is not None:
-            complaint.photo.save(f"x.{photo.extension}", ContentFile(photo.content), save=False)
-        complaint.save()
-        ComplaintEvent.objects.create(
-            village=village, complaint=complaint, kind=Kind.RECEIVED, status=Status.RECEIVED
-        )
+    due_on = calendar.add_working_days(received, complaint_rules().escalate_after_days)
+    stored_photo = _photo_store(photo) if photo is not None else ""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                complaint = Complaint(
+                    village=village,
+                    number=_next_number(village, received.year),
+                    category=data["category"],
+                    text=data["text"].strip(),
+                    latitude=data.get("latitude"),
+                    longitude=data.get("longitude"),
+                    anonymous=anonymous,
+                    name="" if anonymous else data.get("name", "").strip(),
+                    phone="" if anonymous else data.get("phone", ""),
+                    email="" if anonymous else data.get("email", ""),
+                    suspicious=" ".join(reasons)[:300],
+                    received_on=received,
+                    due_on=due_on,
+                )
+                complaint.photo.name = stored_photo
+                complaint.save()
+                ComplaintEvent.objects.create(
+                    village=village, complaint=complaint, kind=Kind.RECEIVED, status=Status.RECEIVED
+                )
+        except IntegrityError:  # two complaints took the same number at once: take the next
+            if attempt == 2:
+                raise
+        else:
+            break
     return complaint
 
 

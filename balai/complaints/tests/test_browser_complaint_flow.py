@@ -92,3 +92,24 @@ def test_the_desk_fits_a_phone(phone, dagan, alice):
     phone.get_by_role("heading", name="Jawab").wait_for()
     assert phone.evaluate(OVERFLOW) == []
     _shot(phone, "detail-360")
+
+
+def test_the_kecamatan_viewer_reads_an_escalated_complaint_on_a_phone(phone, desktop, dagan, kiki):
+    from balai.complaints.tests.conftest import make_complaint
+
+    complaint = make_complaint(dagan, escalated=True)
+    for page, name in ((phone, "360"), (desktop, "desktop")):
+        page.goto("/masuk/")
+        page.fill("[name=email]", kiki.email)
+        page.fill("[name=password]", PASSWORD)
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url("**/dasbor/**")
+        page.goto("/dasbor/kabupaten/pengaduan/")
+        assert page.evaluate(OVERFLOW) == []
+        _shot(page, f"district-{name}")
+        page.get_by_role("link", name=complaint.number).click()
+        assert "Sri Wahyuni" not in page.content()
+        _shot(page, f"district-complaint-{name}")
+    phone.get_by_label("Catatan").fill("Mohon dicek hari ini.")
+    phone.get_by_role("button", name="Kirim catatan ke desa").click()
+    phone.get_by_text("Catatan untuk desa disimpan.").wait_for()
