@@ -8,9 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 def _menu(village) -> Iterable:
     from balai.villages.navigation import MenuItem
+    from balai.villages.selectors import profile_is_filled
 
-    # A service every village offers from its first day (Permendagri 2/2017): always listed.
-    yield MenuItem("complaints", _("Pengaduan"), "complaints_index", order=75)
+    # A minimum service (Permendagri 2/2017), listed once the site says where its office is
+    # (its profile is filled, as for "Profil"): an empty new site shows no sections at all.
+    # The pages themselves answer from the first day.
+    if profile_is_filled(village):
+        yield MenuItem("complaints", _("Pengaduan"), "complaints_index", order=75)
 
 
 class ComplaintsConfig(AppConfig):

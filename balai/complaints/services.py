@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from balai.audit.services import audit_record
 from balai.complaints.models import Complaint, ComplaintEvent, ComplaintRules, ComplaintSettings
+from balai.complaints.notifications import answer_email_send
 from balai.disclosure.calendar import WorkingCalendar
 from balai.lib.uploads import EncodedImage
 from balai.villages.models import Village
@@ -188,6 +189,7 @@ def complaint_answer(
             complaint.response_days = max(0, days)
         complaint.save()
         _event(complaint, Kind.REPLY, actor=actor, status=Status.ANSWERED, text=reply)
+        transaction.on_commit(lambda: answer_email_send(complaint))
         audit_record(
             actor=actor,
             action="complaints.answer",

@@ -13,6 +13,7 @@ import pytest
 from balai.complaints.models import Complaint
 from balai.conftest import PASSWORD
 from balai.tests.phone_fit import OVERFLOW
+from balai.villages.tests.conftest import fill_profile
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("BALAI_SHOTS", "/work/notes/shots/h15complaints"))
@@ -25,6 +26,7 @@ def _shot(page, name: str) -> None:
 
 
 def test_a_resident_sends_a_complaint_and_reads_the_answer(phone, desktop, dagan, alice):
+    fill_profile(dagan)  # the menu lists Pengaduan once the office is on the site
     phone.goto("/desa/dagan/")
     phone.get_by_role("link", name="Pengaduan").first.click()
     phone.get_by_role("link", name="Kirim pengaduan").click()

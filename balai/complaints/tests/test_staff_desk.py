@@ -140,3 +140,27 @@ def test_the_photo_is_served_to_staff_only_and_never_stored(login, client, dagan
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     client.logout()
     assert client.get(url(complaint, "foto/")).status_code == 302
+
+
+def test_the_answer_reaches_the_complainant_by_email_with_the_tracking_link(
+    client, login, dagan, alice, bob, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    complaint = make_complaint(dagan, email="sri@contoh.id")
+    with django_capture_on_commit_callbacks(execute=True):
+        login(alice).post(url(complaint, "jawab/"), {"reply": "Sudah kami perbaiki."})
+    (message,) = mail.outbox
+    assert message.to == ["sri@contoh.id"] and complaint.number in message.subject
+    link = next(line for line in message.body.splitlines() if "/pengaduan/lacak/" in line)
+    client.logout()
+    assert "Sudah kami perbaiki." in client.get(link.split("testserver")[-1]).content.decode()
+
+
+def test_the_whatsapp_note_is_offered_to_the_admin_only(login, dagan, alice, bob):
+    complaint = make_complaint(dagan)
+    services.complaint_answer(
+        complaint=complaint, reply="Sudah.", public_summary="", public_reply="", actor=alice
+    )
+    assert "wa.me/6281234567890" in login(alice).get(url(complaint)).content.decode()
+    assert "wa.me" not in login(bob).get(url(complaint)).content.decode()

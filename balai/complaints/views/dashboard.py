@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from balai.complaints import selectors, services
 from balai.complaints.forms import AnswerForm, NoteForm, SettingsForm, StatusForm
 from balai.complaints.models import Complaint
+from balai.complaints.notifications import answer_whatsapp_link
 from balai.disclosure.calendar import WorkingCalendar
 from balai.villages.permissions import village_role_required
 from balai.villages.requests import VillageRequest
@@ -58,6 +59,7 @@ def _detail(request: VillageRequest, complaint: Complaint, **forms) -> HttpRespo
         "complaint": complaint,
         "clock": selectors.clock_row(complaint, on=services.today(), calendar=calendar),
         "shows_identity": shows_identity,
+        "whatsapp": answer_whatsapp_link(complaint) if shows_identity else "",
         "history": selectors.complaint_history(complaint),
         "status_form": forms.get("status_form") or StatusForm(complaint=complaint),
         "note_form": forms.get("note_form") or NoteForm(),
