@@ -9,6 +9,7 @@ the number, the category and how long it has waited, and links to the district d
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from datetime import date
 
@@ -23,6 +24,7 @@ from balai.accounts.models import KecamatanViewer, User
 from balai.complaints.models import Complaint, ComplaintEvent
 
 Status = Complaint.Status
+logger = logging.getLogger(__name__)
 
 
 def escalation_due(*, on: date) -> list[Complaint]:
@@ -91,8 +93,17 @@ def complaints_escalate(*, on: date | None = None) -> list[Complaint]:
             )
         done.append(complaint)
     if done:
-        with translation.override(settings.LANGUAGE_CODE):
-            for email, mine in sorted(_recipients(done).items()):
-                subject = _("%(n)d pengaduan warga diteruskan kepada Anda") % {"n": len(mine)}
-                send_mail(subject, _body(mine), settings.DEFAULT_FROM_EMAIL, [email])
+        _notify(done)
     return done
+
+
+def _notify(done: list[Complaint]) -> None:
+    """One e-mail per person; a mail server that refuses one does not stop the others (the
+    escalation itself is already saved and shows on their dashboards)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        for email, mine in sorted(_recipients(done).items()):
+            subject = _("%(n)d pengaduan warga diteruskan kepada Anda") % {"n": len(mine)}
+            try:
+                send_mail(subject, _body(mine), settings.DEFAULT_FROM_EMAIL, [email])
+            except OSError:
+                logger.exception("complaints: an escalation e-mail could not be sent")

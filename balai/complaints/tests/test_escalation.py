@@ -114,3 +114,21 @@ def test_the_escalation_shows_in_the_villages_history(login, dagan, alice, kiki)
 
 def test_village_people_cannot_open_the_district_pages(login, dagan, alice):
     assert login(alice).get("/dasbor/kabupaten/pengaduan/").status_code == 404
+
+
+def test_a_refused_email_does_not_stop_the_others(dagan, kiki, dina, monkeypatch):
+    import smtplib
+
+    from balai.complaints import escalation
+
+    sent = []
+
+    def send(subject, body, sender, to):
+        if to == [dina.email]:
+            raise smtplib.SMTPRecipientsRefused({})
+        sent.extend(to)
+
+    monkeypatch.setattr(escalation, "send_mail", send)
+    complaint = make_complaint(dagan, received_on=MONDAY)
+    assert complaints_escalate(on=DUE) == [complaint]
+    assert sent == [kiki.email]

@@ -52,7 +52,7 @@ def index(request: VillageRequest) -> HttpResponse:
 
 def _detail(request: VillageRequest, complaint: Complaint, **forms) -> HttpResponse:
     shows_identity = request.role == IDENTITY_ROLE and not complaint.anonymous
-    if shows_identity and request.method == "GET":
+    if shows_identity:  # also when a form comes back with errors: the page shows it again
         services.identity_view_record(complaint=complaint, actor=request.user)
     calendar = WorkingCalendar()
     ctx = {
