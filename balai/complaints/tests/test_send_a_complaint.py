@@ -41,6 +41,7 @@ def test_a_resident_gets_a_tracking_code_and_link(client, dagan):
     complaint = Complaint.objects.get()
     html = response.content.decode()
     assert complaint.code in html and "Pengaduan terkirim" in html
+    assert "Petugas desa menanggapi paling lambat" in html  # what happens next
     assert re.fullmatch(r"[ACDEFGHJKMNPQRTUVWXY34679]{10}", complaint.code)
     assert complaint.number.startswith(f"ADU-{today().year}-") and complaint.name == "Sri Wahyuni"
     assert complaint.phone == "+6281234567890" and complaint.status == "received"
