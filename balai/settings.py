@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "balai.moving",
     "balai.scheduler",
     "balai.maps",
+    "balai.complaints",
     "ninja",
     "balai.api",
 ]
@@ -354,6 +355,7 @@ LOG_SECRET_PATH_PREFIXES = [
     "/lapak/lacak/",
     "/lapak/pesanan/",
     "/layanan/lacak/",
+    "/pengaduan/lacak/",
 ]
 LOGGING = {
     "version": 1,

@@ -137,6 +137,12 @@ SENTENCES: dict[str, Promise] = {
     "market.review_rejected": _("%(actor)s menolak ulasan %(target)s di %(village)s"),
     "market.order_view": _("%(actor)s membuka pesanan %(target)s di %(village)s"),
     "market.proof_view": _("%(actor)s melihat bukti bayar pesanan %(target)s di %(village)s"),
+    # Complaints (the complainant's identity is personal data: every look is logged)
+    "complaints.identity_view": _("%(actor)s melihat identitas pelapor %(target)s %(village)s"),
+    "complaints.status": _("%(actor)s mengubah status pengaduan %(target)s %(village)s"),
+    "complaints.answer": _("%(actor)s menjawab pengaduan %(target)s %(village)s"),
+    "complaints.instruction": _("%(actor)s memberi catatan pada pengaduan %(target)s %(village)s"),
+    "complaints.rules": _("%(actor)s mengubah batas jawab pengaduan menjadi %(target)s hari kerja"),
     # News (personal data of the community)
     "news.submission.view": _("%(actor)s membuka kiriman warga %(target)s %(village)s"),
     "news.comment.contacts.view": _("%(actor)s melihat kontak pengirim komentar %(village)s"),

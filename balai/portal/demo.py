@@ -84,6 +84,7 @@ DEMO_MODULES = [
     "legal",
     "mentoring",
     "services",
+    "complaints",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it
 ]

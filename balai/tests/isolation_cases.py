@@ -85,6 +85,7 @@ INSTITUTION_MEMBER = {
     "member_pk": Row("institution_member"),
 }
 SERVICE_REQUEST = Row("service_request")
+COMPLAINT = Row("complaint")
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -233,6 +234,12 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     "services_dashboard:service_delete": {"pk": Row("service")},
     "legal_dashboard:edit": {"pk": Row("legal_act")},
     "legal_dashboard:delete": {"pk": Row("legal_act")},
+    "complaints_dashboard:detail": {"pk": COMPLAINT},
+    "complaints_dashboard:status": {"pk": COMPLAINT},
+    "complaints_dashboard:note": {"pk": COMPLAINT},
+    "complaints_dashboard:answer": {"pk": COMPLAINT},
+    "complaints_dashboard:release": {"pk": COMPLAINT},
+    "complaints_dashboard:photo": {"pk": COMPLAINT},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -263,6 +270,7 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
     "maps_district_dashboard:load": {"pk": Row("boundary_load")},
     "services_district_dashboard:default_edit": {"pk": Row("default_service")},
+    "complaints_district_dashboard:complaint": {"pk": COMPLAINT},
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -299,6 +307,8 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "maps_dashboard": ("bob",),
     "services_dashboard": ("bob", "maya"),
     "legal_dashboard": ("bob",),
+    "complaints_dashboard": ("maya", "kiki"),
+    "complaints_dashboard:settings": ("bob", "maya", "kiki"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -312,6 +322,8 @@ OPENED: dict[str, tuple[str, ...]] = {
     "budget_dashboard:years": ("maya", "dina"),
     "budget_dashboard:year": ("maya", "dina"),
     "budget_dashboard:projects": ("maya", "dina"),
+    "complaints_dashboard:index": ("alice", "bob", "dina"),
+    "complaints_dashboard:detail": ("alice", "bob", "dina"),
 }
 
 

@@ -335,6 +335,16 @@ def _legal(rows: dict[str, Any]) -> None:
     rows["legal_act"] = make_act(rows["dagan"])
 
 
+def _complaints(rows: dict[str, Any]) -> None:
+    from balai.complaints.tests.conftest import make_complaint
+
+    # Held as spam (so releasing it has something to do), with a photo, and escalated (so the
+    # district's and the kecamatan's pages open it).
+    rows["complaint"] = make_complaint(
+        rows["dagan"], text="Ada judi di pos ronda", photo=True, escalated=True
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -358,6 +368,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _maps,
     _services,
     _legal,
+    _complaints,
     _registrations,
 ]
 

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def _forms():
     from balai.budget import forms as budget
+    from balai.complaints import forms as complaints
     from balai.disclosure import forms as disclosure
     from balai.institutions import forms as institutions
     from balai.legal import forms as legal
@@ -60,6 +61,7 @@ def _forms():
         (services.AnswerForm, "documents"): lambda v: {},
         (services.HandoverForm, "pdf"): lambda v: {},
         (legal.LegalActForm, "file"): lambda v: {"instance": LegalAct(village=v)},
+        (complaints.ComplaintForm, "photo"): lambda v: {"village": v},
     }
 
 

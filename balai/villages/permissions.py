@@ -32,6 +32,8 @@ AREA_ROLES: dict[str, set[str]] = {
     "budget": {"admin", "mentor"},
     "disclosure": {"admin"},
     "market": {"admin", "mentor"},
+    # Complaints: admins and editors handle them; only admins see who sent one.
+    "complaints": {"admin", "editor"},
 }
 
 

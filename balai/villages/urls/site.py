@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("balai.maps.urls.site")),
     path("", include("balai.services.urls.site")),
     path("", include("balai.legal.urls.site")),
+    path("", include("balai.complaints.urls.site")),
     path("", include("balai.moving.urls.site")),  # the old site's addresses: last
 ]
