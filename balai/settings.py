@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "balai.scheduler",
     "ninja",
     "balai.api",
+    "balai.opendata",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,327 @@
+"""The catalogue: which datasets each live village (and the district) publishes, with their
+metadata, as plain `Entry` rows that the pages, the DCAT catalogue and the CKAN API all read.
+
+Built from the registry's `coverage` functions, one query per function however many villages
+(the district catalogue over 239 villages is a handful of queries), and cached under the
+village's (or the district's) version token, which every public change moves; saving the
+district's open-data settings moves them all (services.settings_save)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from balai.opendata.models import OpendataSettings
+from balai.opendata.registry import (
+    Coverage,
+    CoverageFn,
+    Dataset,
+    find,
+    frequency_label,
+    registered,
+    theme_label,
+)
+from balai.villages.cache import district_version, village_version, village_version_key
+from balai.villages.models import Village
+
+DISTRICT_ORG = "kabupaten"
+CACHE_SECONDS = 60 * 60 * 24
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The district's settings, as every entry of a catalogue carries them."""
+
+    publisher: str
+    contact_name: str
+    contact_email: str
+    licence: str
+    licence_title: str
+    licence_uri: str
+    default_frequency: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # the CKAN package name: <village-slug>-<key> or kabupaten-<key>
+    key: str
+    scope: str
+    org: str  # village slug or "kabupaten"
+    org_title: str
+    title: str
+    description: str
+    theme: str
+    keywords: tuple[str, ...]
+    frequency: str
+    modified: datetime
+    start: date | None
+    end: date | None
+    region_code: str
+    region_name: str
+    base: str  # absolute URL of the /data/ page the entry lives under
+    source: str = ""
+
+    @property
+    def landing(self) -> str:
+        return f"{self.base}{self.key}/"
+
+    @property
+    def csv_url(self) -> str:
+        return f"{self.base}{self.key}.csv"
+
+    @property
+    def dictionary_url(self) -> str:
+        return f"{self.base}{self.key}-kamus.csv"
+
+    @property
+    def json_url(self) -> str:
+        return f"{self.base}{self.key}.json"
+
+    @property
+    def frequency_label(self) -> str:
+        return str(frequency_label(self.frequency))
+
+    @property
+    def theme_label(self) -> str:
+        return str(theme_label(self.theme))
+
+    @property
+    def id(self) -> str:
+        """CKAN wants an id that does not change: derived from the name."""
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"balai:{self.name}"))
+
+    @property
+    def dataset(self) -> Dataset:
+        found = find(self.scope, self.key)
+        assert found is not None
+        return found
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    title: str
+    org: str
+    region_code: str
+    region_name: str
+    base: str  # the /data/ page
+    meta: Meta
+    entries: list[Entry] = field(default_factory=list)
+    # The organisations (CKAN): (slug, title, region code) of the district and each live village.
+    orgs: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def modified(self) -> datetime:
+        return max((e.modified for e in self.entries), default=datetime(2020, 1, 1, tzinfo=UTC))
+
+
+def opendata_settings() -> OpendataSettings:
+    return OpendataSettings.objects.first() or OpendataSettings()
+
+
+def _meta() -> Meta:
+    s = opendata_settings()
+    return Meta(
+        s.publisher_name,
+        s.contact_name or s.publisher_name,
+        s.contact_email,
+        s.licence,
+        s.licence_title,
+        s.licence_uri,
+        s.default_frequency,
+    )
+
+
+def district_base() -> str:
+    return (
+        f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{reverse('opendata_district:index')}"
+    )
+
+
+def village_base(village: Village) -> str:
+    """The village's /data/ page at its preferred host (domain, subdomain or path)."""
+    path = reverse("site:opendata_index", kwargs={"village_slug": village.slug})
+    return village.public_base_url() + path[len(village.get_absolute_url()) :]
+
+
+def _live() -> QuerySet[Village]:
+    return Village.objects.filter(status=Village.Status.LIVE)
+
+
+def _changed_at(village_ids: list[int]) -> dict[int, datetime]:
+    """The second of each village's last public change (its version token), one cache trip."""
+    found = cache.get_many([village_version_key(pk) for pk in village_ids])
+    now = int(timezone.now().timestamp())
+    return {
+        pk: datetime.fromtimestamp((found.get(village_version_key(pk)) or ("", now))[1], UTC)
+        for pk in village_ids
+    }
+
+
+def _entry(
+    ds: Dataset,
+    cov: Coverage,
+    when: datetime,
+    meta: Meta,
+    *,
+    org: str,
+    org_title: str,
+    code: str,
+    region: str,
+    base: str,
+) -> Entry:
+    return Entry(
+        name=f"{org}-{ds.key}",
+        key=ds.key,
+        scope=ds.scope,
+        org=org,
+        org_title=org_title,
+        title=str(ds.title),
+        description=str(ds.description),
+        theme=ds.theme,
+        keywords=tuple(str(k) for k in ds.keywords),
+        frequency=ds.frequency or meta.default_frequency,
+        modified=cov.modified or when,
+        start=cov.start,
+        end=cov.end,
+        region_code=code,
+        region_name=region,
+        base=base,
+        source=str(ds.source),
+    )
+
+
+def _coverages(villages: QuerySet[Village], datasets: list[Dataset]) -> dict[CoverageFn, dict]:
+    found: dict[CoverageFn, dict[int, Coverage]] = {}
+    for ds in datasets:
+        if ds.coverage not in found:
+            found[ds.coverage] = ds.coverage(villages)
+    return found
+
+
+def _village_entries(village: Village, meta: Meta, covs: dict, when: datetime) -> list[Entry]:
+    base = village_base(village)
+    return [
+        _entry(
+            ds,
+            covs[ds.coverage][village.pk],
+            when,
+            meta,
+            org=village.slug,
+            org_title=village.display_name,
+            code=village.region_id,
+            region=village.region.name,
+            base=base,
+        )
+        for ds in registered("village")
+        if village.pk in covs[ds.coverage]
+    ]
+
+
+def village_catalogue(village: Village) -> Catalogue:
+    """The village's datasets (none for a village that is not live)."""
+    token = village_version(village.pk)[0]
+    key = f"balai:opendata:v{village.pk}:{token}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        meta = _meta()
+        entries: list[Entry] = []
+        if village.is_live:
+            covs = _coverages(_live().filter(pk=village.pk), registered("village"))
+            entries = _village_entries(village, meta, covs, _changed_at([village.pk])[village.pk])
+        found = Catalogue(
+            village.display_name,
+            village.slug,
+            village.region_id,
+            village.region.name,
+            village_base(village),
+            meta,
+            entries,
+        )
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def village_entries(village: Village) -> list[Entry]:
+    return village_catalogue(village).entries
+
+
+def _district_entries(meta: Meta, covs: dict, when: dict[int, datetime]) -> list[Entry]:
+    entries = []
+    for ds in registered("district"):
+        cov = covs[ds.coverage]
+        if not cov:
+            continue
+        modified = max(c.modified or when[pk] for pk, c in cov.items())
+        starts = [c.start for c in cov.values() if c.start]
+        ends = [c.end for c in cov.values() if c.end]
+        summary = Coverage(modified, min(starts, default=None), max(ends, default=None))
+        entries.append(
+            _entry(
+                ds,
+                summary,
+                modified,
+                meta,
+                org=DISTRICT_ORG,
+                org_title=settings.DISTRICT_NAME,
+                code=settings.DISTRICT_REGION_CODE,
+                region=settings.DISTRICT_NAME,
+                base=district_base(),
+            )
+        )
+    return entries
+
+
+def district_catalogue() -> Catalogue:
+    """The district's own datasets first, then every live village's."""
+    key = f"balai:opendata:d:{district_version()}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = district_catalogue_build()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def district_catalogue_build() -> Catalogue:
+    meta = _meta()
+    villages = list(
+        _live().select_related("region").prefetch_related("domains").order_by("region__name")
+    )
+    covs = _coverages(_live(), registered("village") + registered("district"))
+    when = _changed_at([v.pk for v in villages])
+    entries = _district_entries(meta, covs, when)
+    for village in villages:
+        entries += _village_entries(village, meta, covs, when[village.pk])
+    orgs = [(DISTRICT_ORG, settings.DISTRICT_NAME, settings.DISTRICT_REGION_CODE)]
+    orgs += [(v.slug, v.display_name, v.region_id) for v in villages]
+    return Catalogue(
+        settings.DISTRICT_NAME,
+        DISTRICT_ORG,
+        settings.DISTRICT_REGION_CODE,
+        settings.DISTRICT_NAME,
+        district_base(),
+        meta,
+        entries,
+        orgs,
+    )
+
+
+def organisations() -> list[dict[str, Any]]:
+    """The CKAN organizations: the district, then every live village (by name), with the
+    number of datasets each publishes."""
+    cat = district_catalogue()
+    counts: dict[str, int] = {}
+    for e in cat.entries:
+        counts[e.org] = counts.get(e.org, 0) + 1
+    return [
+        {"name": slug, "title": title, "region_code": code, "package_count": counts.get(slug, 0)}
+        for slug, title, code in cat.orgs
+    ]
