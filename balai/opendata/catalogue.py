@@ -141,15 +141,17 @@ def _meta() -> Meta:
 
 
 def district_base() -> str:
-    return (
-        f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{reverse('opendata_district:index')}"
-    )
+    path = reverse("opendata_district:index", urlconf=settings.ROOT_URLCONF)
+    return f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{path}"
 
 
 def village_base(village: Village) -> str:
-    """The village's /data/ page at its preferred host (domain, subdomain or path)."""
-    path = reverse("site:opendata_index", kwargs={"village_slug": village.slug})
-    return village.public_base_url() + path[len(village.get_absolute_url()) :]
+    """The village's /data/ page at its preferred host (domain, subdomain or path), whichever
+    host the request came to (the district's URLs name both forms)."""
+    kwargs = {"village_slug": village.slug}
+    path = reverse("site:opendata_index", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
+    home = reverse("site:home", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
+    return village.public_base_url() + path[len(home) :]
 
 
 def _live() -> QuerySet[Village]:
