@@ -8,7 +8,11 @@ district's open-data settings moves them all (services.settings_save)."""
 
 from __future__ import annotations
 
+import functools
+import gc
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -30,6 +34,7 @@ from balai.opendata.registry import (
     registered,
     theme_label,
 )
+from balai.regions.models import Region
 from balai.villages.cache import district_version, village_version, village_version_key
 from balai.villages.models import Village
 
@@ -145,13 +150,33 @@ def district_base() -> str:
     return f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{path}"
 
 
+@functools.cache
+def _data_path() -> str:
+    """/data/ as it follows a village's home (the same under every slug and host form)."""
+    kwargs = {"village_slug": "x"}
+    path = reverse("site:opendata_index", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
+    home = reverse("site:home", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
+    return path[len(home) :]
+
+
 def village_base(village: Village) -> str:
     """The village's /data/ page at its preferred host (domain, subdomain or path), whichever
     host the request came to (the district's URLs name both forms)."""
-    kwargs = {"village_slug": village.slug}
-    path = reverse("site:opendata_index", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
-    home = reverse("site:home", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
-    return village.public_base_url() + path[len(home) :]
+    return village.public_base_url() + _data_path()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """A district catalogue is some 100,000 small objects made at once: the cyclic collector
+    would walk the growing heap again and again while they are made (none of them is garbage
+    yet), which costs more than making them. Nothing here makes reference cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _live() -> QuerySet[Village]:
@@ -168,36 +193,62 @@ def _changed_at(village_ids: list[int]) -> dict[int, datetime]:
     }
 
 
+@dataclass(frozen=True)
+class _Texts:
+    """A dataset's texts in the current language, made once per catalogue (not per village)."""
+
+    title: str
+    description: str
+    keywords: tuple[str, ...]
+    source: str
+
+    @classmethod
+    def of(cls, ds: Dataset) -> _Texts:
+        return cls(
+            str(ds.title), str(ds.description), tuple(str(k) for k in ds.keywords), str(ds.source)
+        )
+
+
+@dataclass(frozen=True)
+class _Org:
+    slug: str
+    title: str
+    code: str
+    region: str
+    base: str
+
+    @classmethod
+    def of(cls, village: Village) -> _Org:
+        region = village.region
+        title = f"{_region_type(region.type)} {region.name}"
+        return cls(village.slug, title, village.region_id, region.name, village_base(village))
+
+
+def _region_type(code: str) -> str:
+    return str(Region.Type(code).label) if code in Region.Type.values else code
+
+
 def _entry(
-    ds: Dataset,
-    cov: Coverage,
-    when: datetime,
-    meta: Meta,
-    *,
-    org: str,
-    org_title: str,
-    code: str,
-    region: str,
-    base: str,
+    ds: Dataset, texts: _Texts, cov: Coverage, when: datetime, meta: Meta, org: _Org
 ) -> Entry:
     return Entry(
-        name=f"{org}-{ds.key}",
+        name=f"{org.slug}-{ds.key}",
         key=ds.key,
         scope=ds.scope,
-        org=org,
-        org_title=org_title,
-        title=str(ds.title),
-        description=str(ds.description),
+        org=org.slug,
+        org_title=org.title,
+        title=texts.title,
+        description=texts.description,
         theme=ds.theme,
-        keywords=tuple(str(k) for k in ds.keywords),
+        keywords=texts.keywords,
         frequency=ds.frequency or meta.default_frequency,
         modified=cov.modified or when,
         start=cov.start,
         end=cov.end,
-        region_code=code,
-        region_name=region,
-        base=base,
-        source=str(ds.source),
+        region_code=org.code,
+        region_name=org.region,
+        base=org.base,
+        source=texts.source,
     )
 
 
@@ -209,23 +260,19 @@ def _coverages(villages: QuerySet[Village], datasets: list[Dataset]) -> dict[Cov
     return found
 
 
-def _village_entries(village: Village, meta: Meta, covs: dict, when: datetime) -> list[Entry]:
-    base = village_base(village)
+def _village_entries(
+    village: Village, meta: Meta, covs: dict, when: datetime, texts: dict[Dataset, _Texts]
+) -> list[Entry]:
+    org = _Org.of(village)
     return [
-        _entry(
-            ds,
-            covs[ds.coverage][village.pk],
-            when,
-            meta,
-            org=village.slug,
-            org_title=village.display_name,
-            code=village.region_id,
-            region=village.region.name,
-            base=base,
-        )
+        _entry(ds, texts[ds], covs[ds.coverage][village.pk], when, meta, org)
         for ds in registered("village")
         if village.pk in covs[ds.coverage]
     ]
+
+
+def _texts(scope: str) -> dict[Dataset, _Texts]:
+    return {ds: _Texts.of(ds) for ds in registered(scope)}
 
 
 def village_catalogue(village: Village) -> Catalogue:
@@ -238,7 +285,8 @@ def village_catalogue(village: Village) -> Catalogue:
         entries: list[Entry] = []
         if village.is_live:
             covs = _coverages(_live().filter(pk=village.pk), registered("village"))
-            entries = _village_entries(village, meta, covs, _changed_at([village.pk])[village.pk])
+            when = _changed_at([village.pk])[village.pk]
+            entries = _village_entries(village, meta, covs, when, _texts("village"))
         found = Catalogue(
             village.display_name,
             village.slug,
@@ -258,6 +306,16 @@ def village_entries(village: Village) -> list[Entry]:
 
 def _district_entries(meta: Meta, covs: dict, when: dict[int, datetime]) -> list[Entry]:
     entries = []
+    texts = _texts("district")
+    path = reverse("opendata_district:index", urlconf=settings.ROOT_URLCONF)
+    base = f"{settings.SITE_SCHEME}://{settings.DISTRICT_DOMAIN}{path}"
+    org = _Org(
+        DISTRICT_ORG,
+        settings.DISTRICT_NAME,
+        settings.DISTRICT_REGION_CODE,
+        settings.DISTRICT_NAME,
+        base,
+    )
     for ds in registered("district"):
         cov = covs[ds.coverage]
         if not cov:
@@ -266,19 +324,7 @@ def _district_entries(meta: Meta, covs: dict, when: dict[int, datetime]) -> list
         starts = [c.start for c in cov.values() if c.start]
         ends = [c.end for c in cov.values() if c.end]
         summary = Coverage(modified, min(starts, default=None), max(ends, default=None))
-        entries.append(
-            _entry(
-                ds,
-                summary,
-                modified,
-                meta,
-                org=DISTRICT_ORG,
-                org_title=settings.DISTRICT_NAME,
-                code=settings.DISTRICT_REGION_CODE,
-                region=settings.DISTRICT_NAME,
-                base=district_base(),
-            )
-        )
+        entries.append(_entry(ds, texts[ds], summary, modified, meta, org))
     return entries
 
 
@@ -293,27 +339,37 @@ def district_catalogue() -> Catalogue:
 
 
 def district_catalogue_build() -> Catalogue:
-    meta = _meta()
-    villages = list(
-        _live().select_related("region").prefetch_related("domains").order_by("region__name")
-    )
-    covs = _coverages(_live(), registered("village") + registered("district"))
-    when = _changed_at([v.pk for v in villages])
-    entries = _district_entries(meta, covs, when)
-    for village in villages:
-        entries += _village_entries(village, meta, covs, when[village.pk])
-    orgs = [(DISTRICT_ORG, settings.DISTRICT_NAME, settings.DISTRICT_REGION_CODE)]
-    orgs += [(v.slug, v.display_name, v.region_id) for v in villages]
-    return Catalogue(
-        settings.DISTRICT_NAME,
-        DISTRICT_ORG,
-        settings.DISTRICT_REGION_CODE,
-        settings.DISTRICT_NAME,
-        district_base(),
-        meta,
-        entries,
-        orgs,
-    )
+    with paused_gc():
+        meta = _meta()
+        villages = list(
+            _live()
+            .select_related("region")
+            .only("slug", "status", "region__name", "region__type")
+            .prefetch_related("domains")
+            .order_by("region__name")
+        )
+        covs = _coverages(_live(), registered("village") + registered("district"))
+        when = _changed_at([v.pk for v in villages])
+        entries = _district_entries(meta, covs, when)
+        texts = _texts("village")
+        orgs = [_Org.of(v) for v in villages]
+        for village, org in zip(villages, orgs, strict=True):
+            entries += [
+                _entry(ds, texts[ds], covs[ds.coverage][village.pk], when[village.pk], meta, org)
+                for ds in texts
+                if village.pk in covs[ds.coverage]
+            ]
+        return Catalogue(
+            settings.DISTRICT_NAME,
+            DISTRICT_ORG,
+            settings.DISTRICT_REGION_CODE,
+            settings.DISTRICT_NAME,
+            district_base(),
+            meta,
+            entries,
+            [(DISTRICT_ORG, settings.DISTRICT_NAME, settings.DISTRICT_REGION_CODE)]
+            + [(o.slug, o.title, o.code) for o in orgs],
+        )
 
 
 def organisations() -> list[dict[str, Any]]:

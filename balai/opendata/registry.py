@@ -73,7 +73,9 @@ Row = Sequence[Any]
 CoverageFn = Callable[["QuerySet[Village]"], dict[int, Coverage]]
 
 
-@dataclass(frozen=True)
+# eq=False: compared and hashed by identity (a dict key of the catalogue builder), so hashing one
+# does not translate its lazy title and description.
+@dataclass(frozen=True, eq=False)
 class Dataset:
     key: str  # [a-z0-9-]+, unique within its scope
     title: StrOrPromise

@@ -129,8 +129,11 @@ def parse_turtle(text: str) -> set[tuple[str, str, str]]:
 
 
 def jsonld_triples(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
-    """Triples of our compacted JSON-LD (CURIE keys from its @context, nested nodes)."""
+    """Triples of our compacted JSON-LD: CURIE keys from its @context, nested nodes, the
+    context's default language and its per-term coercions (`@type: @id`, a datatype, no
+    language) applied to plain string values, as a JSON-LD processor expands them."""
     context = doc["@context"]
+    default_language = context.get("@language") or ""
     triples: list[tuple[str, str, str]] = []
     counter = [0]
 
@@ -154,15 +157,23 @@ def jsonld_triples(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
             if key.startswith("@"):
                 continue
             for value in values if isinstance(values, list) else [values]:
-                triples.append((subject, check(key), value_of(value)))
+                triples.append((subject, check(key), value_of(key, value)))
         return subject
 
-    def value_of(value: Any) -> str:
+    def value_of(key: str, value: Any) -> str:
+        term = context.get(key) if isinstance(context.get(key), dict) else {}
         if isinstance(value, str):
-            return f"{value}||"
+            coerced = term.get("@type")
+            if coerced == "@id":
+                return value
+            if coerced:
+                return f"{value}||{check(coerced)}"
+            language = term["@language"] if "@language" in term else default_language
+            return f"{value}|{language or ''}|"
         if "@value" in value:
             datatype = value.get("@type", "")
-            return f"{value['@value']}|{value.get('@language', '')}|{datatype and check(datatype)}"
+            language = value.get("@language") or ""
+            return f"{value['@value']}|{language}|{datatype and check(datatype)}"
         return node(value)
 
     node({k: v for k, v in doc.items() if k != "@context"})

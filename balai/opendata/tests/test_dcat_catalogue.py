@@ -71,3 +71,10 @@ def test_the_validator_finds_what_is_missing_or_off_vocabulary():
     assert "dct:modified: harus xsd:date" in found
     assert "dcat:Distribution http://x/f: wajib dcat:accessURL" in found
     assert "dianjurkan dcat:contactPoint" in found
+
+
+def test_the_fast_writers_write_the_models_graph(demo):
+    for cat in (district_catalogue(), village_catalogue(Village.objects.get(slug="dagan"))):
+        expected = canonical(dcat.triples(dcat.catalogue_node(cat)))
+        assert jsonld_triples(json.loads(dcat.catalogue_jsonld(cat))) == expected
+        assert parse_turtle(dcat.catalogue_turtle(cat)) == expected

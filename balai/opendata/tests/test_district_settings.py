@@ -36,10 +36,16 @@ def test_the_district_admin_changes_licence_and_contact_everywhere_at_once(
     assert "creativecommons.org/licenses/by/4.0/" in before
     login(dina)
     assert client.get(URL).status_code == 200
-    response = client.post(URL, {
-        "licence": "CC0-1.0", "publisher": "Dinkominfo Purbalingga", "contact_name": "Satu Data",
-        "contact_email": "data@purbalinggakab.go.id", "default_frequency": "ANNUAL",
-    })
+    response = client.post(
+        URL,
+        {
+            "licence": "CC0-1.0",
+            "publisher": "Dinkominfo Purbalingga",
+            "contact_name": "Satu Data",
+            "contact_email": "data@purbalinggakab.go.id",
+            "default_frequency": "ANNUAL",
+        },
+    )
     assert response.status_code == 302
     client.logout()
     package = client.get(API).json()["result"]
@@ -54,9 +60,14 @@ def test_the_district_admin_changes_licence_and_contact_everywhere_at_once(
 
 def test_a_bad_email_is_refused_and_nothing_is_saved(published, client, login, dina):
     login(dina)
-    response = client.post(URL, {
-        "licence": "CC0-1.0", "contact_email": "bukan-email", "default_frequency": "ANNUAL",
-    })
+    response = client.post(
+        URL,
+        {
+            "licence": "CC0-1.0",
+            "contact_email": "bukan-email",
+            "default_frequency": "ANNUAL",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "error-summary" in html and 'href="#id_contact_email"' in html
@@ -67,5 +78,7 @@ def test_only_district_admins_reach_the_settings(published, client, login, alice
     assert client.get(URL).status_code == 302  # to the login page
     login(alice)
     assert client.get(URL).status_code == 404
-    assert client.post(URL, {"licence": "CC0-1.0", "default_frequency": "ANNUAL"}).status_code == 404
+    assert (
+        client.post(URL, {"licence": "CC0-1.0", "default_frequency": "ANNUAL"}).status_code == 404
+    )
     assert not OpendataSettings.objects.exists()

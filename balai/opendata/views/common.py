@@ -57,9 +57,8 @@ def file_response(entry: Entry, village: Village | None, fmt: str) -> HttpRespon
 
 
 def catalogue_response(cat: Catalogue, fmt: str) -> HttpResponse:
-    node = dcat.catalogue_node(cat)
     if fmt == "ttl":
-        response = HttpResponse(dcat.to_turtle(node), content_type="text/turtle; charset=utf-8")
+        body, kind = dcat.catalogue_turtle(cat), "text/turtle; charset=utf-8"
     else:
-        response = HttpResponse(dcat.to_jsonld(node), content_type="application/ld+json")
-    return cors(response)
+        body, kind = dcat.catalogue_jsonld(cat), "application/ld+json"
+    return cors(HttpResponse(body, content_type=kind))
