@@ -10,8 +10,10 @@ parameter this subset does not implement is refused by name instead of being ign
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +28,11 @@ SORTS: dict[str, Callable[[Entry], Any]] = {
     "metadata_modified": lambda e: e.modified,
     "name": lambda e: e.name,
     "title_string": lambda e: e.title.lower(),
+    "id": lambda e: e.id,  # the stock CKAN harvester pages with sort=id asc
 }
+# fq=metadata_modified:[<from> TO <until>] (either side `*`): what a harvester asks for the
+# datasets changed since its last run.
+MODIFIED = re.compile(r"^metadata_modified:\[(\S+) TO (\S+)\]$")
 
 
 @dataclass
@@ -44,8 +50,8 @@ def not_found(message: str) -> ActionError:
 
 
 def _iso(entry: Entry) -> str:
-    # CKAN writes naive UTC timestamps with microseconds; harvesters parse both.
-    return entry.modified.astimezone().replace(tzinfo=None).isoformat()
+    # CKAN writes naive UTC timestamps.
+    return entry.modified.astimezone(UTC).replace(tzinfo=None).isoformat()
 
 
 def _org(entry: Entry) -> dict[str, Any]:
@@ -158,14 +164,40 @@ def package_show(params: QueryDict) -> dict[str, Any]:
     raise not_found(_("Dataset tidak ditemukan"))
 
 
+def _when(value: str) -> datetime | None:
+    if value == "*":
+        return None
+    try:
+        found = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise validation(fq=_("Tanggal tidak dikenal: %(v)s") % {"v": value}) from None
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
+
+
+def _terms(fq: str) -> list[str]:
+    """The fq's terms: split on spaces and AND, but a [A TO B] range stays one term."""
+    fq = re.sub(r"\s+TO\s+", "\x00", fq.replace(" AND ", " "))
+    return [t.replace("\x00", " TO ").lstrip("+") for t in fq.split()]
+
+
 def _filter(entries: list[Entry], fq: str) -> list[Entry]:
-    """fq: `organization:<slug>` terms (CKAN's Solr syntax, the one filter we keep), joined by
-    spaces or AND; `+` before a term is allowed."""
-    orgs = set()
-    for term in fq.replace(" AND ", " ").split():
-        field_name, sep, value = term.lstrip("+").partition(":")
+    """fq: `organization:<slug>` and `metadata_modified:[A TO B]` terms (CKAN's Solr syntax,
+    the filters a harvester uses), joined by spaces or AND; `+` before a term is allowed."""
+    orgs: set[str] = set()
+    for term in _terms(fq):
+        modified = MODIFIED.match(term)
+        if modified:
+            since, until = _when(modified.group(1)), _when(modified.group(2))
+            entries = [
+                e
+                for e in entries
+                if (since is None or e.modified >= since) and (until is None or e.modified <= until)
+            ]
+            continue
+        field_name, sep, value = term.partition(":")
         if not sep or field_name not in ("organization", "owner_org") or not value:
-            raise validation(fq=_("Hanya organization:<nama> yang didukung"))
+            message = _("Yang didukung: organization:<nama> dan metadata_modified:[A TO B]")
+            raise validation(fq=message)
         orgs.add(value.strip('"'))
     if len(orgs) > 1:
         return []

@@ -93,6 +93,7 @@ def test_unknown_package_and_action(demo, client):
     assert body["error"]["__type"] == "Not Found Error"
     body = get_json(client, API + "package_create", 400)
     assert body["success"] is False and "package_create" in body["error"]["message"]
+    assert body["error"]["__type"] == "Bad Request"
     assert client.post(API + "package_list").status_code == 405
 
 
@@ -109,3 +110,20 @@ def test_village_hosts_have_no_ckan_api(demo, client, settings):
     assert client.get(API + "package_list", HTTP_HOST="dagan.testserver").status_code == 404
     assert client.get("/desa/dagan" + API + "package_list").status_code == 404
     assert client.get("/data/", HTTP_HOST="dagan.testserver").status_code == 200
+
+
+def test_an_incremental_harvest_asks_for_what_changed_since(demo, client):
+    """The stock CKAN harvester's gather query: changed since its last run, paged by id."""
+    everything = get_json(client, f"{API}package_search?rows=1000")["result"]["count"]
+    query = f"{API}package_search?rows=100&start=0&sort=id asc&fq=metadata_modified:[{{}} TO *]"
+    since_long_ago = get_json(client, query.format("2000-01-01T00:00:00Z"))["result"]
+    assert since_long_ago["count"] == everything
+    ids = [p["id"] for p in since_long_ago["results"]]
+    assert ids == sorted(ids)
+    assert get_json(client, query.format("2999-01-01T00:00:00Z"))["result"]["count"] == 0
+    newest = max(p["metadata_modified"] for p in since_long_ago["results"])
+    recent = get_json(client, query.format(newest + "Z"))["result"]
+    assert recent["count"] >= 1
+    assert all(p["metadata_modified"] >= newest for p in recent["results"])
+    body = get_json(client, query.format("kemarin"), 409)
+    assert body["error"]["__type"] == "Validation Error" and body["error"]["fq"]

@@ -28,8 +28,8 @@ def _answer(request: HttpRequest, name: str, status: int, body: dict) -> HttpRes
 def action(request: HttpRequest, name: str) -> HttpResponse:
     handler = ckan.ACTIONS.get(name)
     if handler is None:
-        error = ckan.not_found(f"Action name not known: {name}")
-        return _answer(request, name, 400, {"success": False, "error": error.error})
+        error = {"__type": "Bad Request", "message": f"Bad request - Action name not known: {name}"}
+        return _answer(request, name, 400, {"success": False, "error": error})
     try:
         result = handler(request.GET)
     except ckan.ActionError as problem:
