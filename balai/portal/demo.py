@@ -82,6 +82,7 @@ DEMO_MODULES = [
     "mentoring",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it
+    "opendata",
 ]
 
 
