@@ -85,8 +85,8 @@ def main() -> None:
             False,
         ),
         (
-            "package_search q=… rows=100 (distinct queries, catalogue cached)",
-            lambda i: client.get(f"/api/3/action/package_search?q=desa+{i}&rows=100"),
+            "package_search q=penduduk rows=100 (distinct URLs, catalogue cached)",
+            lambda i: client.get(f"/api/3/action/package_search?q=penduduk&rows=100&start={i}"),
             False,
         ),
         (

@@ -278,16 +278,14 @@ _ESCAPES = {
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+# Every character a Turtle string may not hold as it is: the named escapes, other control
+# characters as \uXXXX (one C-level str.translate per string).
+_TURTLE_TABLE = {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]}
+_TURTLE_TABLE.update({ord(k): v for k, v in _ESCAPES.items()})
+
+
 def turtle_string(value: str) -> str:
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + value.translate(_TURTLE_TABLE) + '"'
 
 
 def turtle_iri(value: str) -> str:

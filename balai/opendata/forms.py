@@ -10,6 +10,5 @@ class SettingsForm(forms.ModelForm):
         model = OpendataSettings
         fields = ["licence", "publisher", "contact_name", "contact_email", "default_frequency"]
         widgets = {
-            "licence": forms.RadioSelect,
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
