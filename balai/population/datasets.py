@@ -18,6 +18,11 @@ from balai.population.models import PopulationSettings
 from balai.villages.models import Village
 
 AREA_KEYS = ("dusun", "rw", "rt", "keluarga", "rumah-tangga")
+BY_VILLAGE = {
+    "dusun": _("Penduduk per desa"),
+    "keluarga": _("Keluarga per desa (jenis kelamin kepala keluarga)"),
+    "rumah-tangga": _("Rumah tangga per desa (jenis kelamin kepala rumah tangga)"),
+}
 CODED_KEYS = tuple(c.key for c in CATEGORIES if c.key not in AREA_KEYS)
 
 COLUMNS = (
@@ -55,11 +60,11 @@ COLUMNS = (
 )
 
 
-def _table_rows(table: selectors.Table) -> Iterable[Row]:
+def _table_rows(table: selectors.Table, label: str = "") -> Iterable[Row]:
     for row in table.rows:
         yield [
             table.category.key,
-            str(table.category.label),
+            label or str(table.category.label),
             row.label,
             row.kind,
             table.category.unit,
@@ -81,7 +86,9 @@ def _village_rows(keys: tuple[str, ...]) -> Any:
 def _district_rows(keys: tuple[str, ...]) -> Any:
     def rows(villages: QuerySet[Village]) -> Iterable[Row]:
         for key in keys:
-            yield from _table_rows(selectors.district_table(key, villages=villages))
+            # Summed over the district, the area tables count by village, not by dusun.
+            label = str(BY_VILLAGE.get(key, ""))
+            yield from _table_rows(selectors.district_table(key, villages=villages), label)
 
     return rows
 

@@ -20,6 +20,10 @@ def test_the_village_lists_its_datasets_and_the_menu_links_them(demo, client):
         assert f'href="/desa/dagan/data/{key}/"' in html
         assert f'href="/desa/dagan/data/{key}.csv"' in html
     assert "Creative Commons Attribution 4.0" in html and "katalog.ttl" in html
+    assert (
+        '<link rel="alternate" type="application/ld+json" href="/desa/dagan/data/katalog.jsonld"'
+        in html
+    )
     assert page["Cache-Control"].startswith("public") and page["ETag"]
     home = client.get("/desa/dagan/").content.decode()
     assert 'href="/desa/dagan/data/"' in home
