@@ -249,12 +249,29 @@ def package_search(params: QueryDict) -> dict[str, Any]:
     }
 
 
+ORG_SORTS = {"name", "title", "package_count"}
+
+
+def _org_sort(orgs: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    """CKAN's `sort` of organization_list: name, title or package_count, asc or desc. Without
+    one: the district first, then the villages by name."""
+    if not sort:
+        return orgs
+    clause = sort.split()
+    if len(clause) != 2 or clause[0] not in ORG_SORTS or clause[1] not in ("asc", "desc"):
+        keys = ", ".join(sorted(ORG_SORTS))
+        raise validation(
+            sort=_("Urutan yang didukung: %(keys)s, dengan asc atau desc") % {"keys": keys}
+        )
+    return sorted(orgs, key=lambda o: o[clause[0]], reverse=clause[1] == "desc")
+
+
 def organization_list(params: QueryDict) -> list[Any]:
     _only(params, {"all_fields", "limit", "offset", "sort"})
     all_fields = params.get("all_fields", "false").lower() in ("true", "1")
     limit = _int(params, "limit", 0, MAX_ROWS)
     offset = _int(params, "offset", 0)
-    orgs = organisations()
+    orgs = _org_sort(organisations(), params.get("sort", ""))
     orgs = orgs[offset : offset + limit] if limit else orgs[offset:]
     if not all_fields:
         return [o["name"] for o in orgs]

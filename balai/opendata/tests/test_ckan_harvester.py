@@ -65,6 +65,9 @@ def test_organizations_are_the_district_and_every_live_village(demo, client):
     full = get_json(client, API + "organization_list?all_fields=true")["result"]
     dagan = next(o for o in full if o["name"] == "dagan")
     assert dagan["package_count"] >= 5 and dagan["title"] == "Desa Dagan"
+    by_count = get_json(client, API + "organization_list?all_fields=true&sort=package_count desc")
+    counts = [o["package_count"] for o in by_count["result"]]
+    assert counts == sorted(counts, reverse=True)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +82,7 @@ def test_organizations_are_the_district_and_every_live_village(demo, client):
         ("package_show", "id", 409),
         ("package_show?id=dagan-apbdes&extra=1", "extra", 409),
         ("organization_list?include_users=true", "include_users", 409),
+        ("organization_list?sort=created desc", "sort", 409),
     ],
 )
 def test_bad_parameters_get_ckans_validation_error(demo, client, query, field, status):
