@@ -10,23 +10,13 @@ class OpendataConfig(AppConfig):
 
     def ready(self) -> None:
         from balai.opendata.registry import datasets_discover
-        from balai.villages.navigation import (
-            DistrictSection,
-            MenuItem,
-            register_district_section,
-            register_menu_provider,
-        )
+        from balai.villages.navigation import DistrictSection, register_district_section
 
         # Every app's `datasets.py` declares its tables; none of them imports this app.
         datasets_discover()
-
-        def opendata_menu(village):
-            from balai.opendata.catalogue import village_entries
-
-            if village_entries(village):
-                yield MenuItem("opendata", _("Data terbuka"), "opendata_index", order=88)
-
-        register_menu_provider(opendata_menu)
+        # No entry in the village menu: working out whether a village publishes anything costs
+        # a query per module on the menu's first render, and /data/ is for re-users; a link in
+        # the village footer (templates/layouts/site.html) is its way in (docs/opendata.md).
         register_district_section(
             DistrictSection("opendata_district:index", _("Data terbuka"), public=True, order=60)
         )
