@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "balai.complaints",
     "ninja",
     "balai.api",
+    "balai.opendata",
 ]
 
 MIDDLEWARE = [

@@ -120,6 +120,8 @@ SENTENCES: dict[str, Promise] = {
     "ppid.register_export": _("%(actor)s mengunduh register PPID %(village)s"),
     "ppid.local_holiday_add": _("%(actor)s menambahkan hari libur daerah %(target)s"),
     "ppid.local_holiday_delete": _("%(actor)s menghapus hari libur daerah %(target)s"),
+    # Data terbuka
+    "opendata.settings": _("%(actor)s mengubah pengaturan data terbuka kabupaten (%(target)s)"),
     # Lapak desa
     "market.seller_create": _("%(actor)s mendaftarkan penjual %(target)s di %(village)s"),
     "market.seller_update": _("%(actor)s mengubah data penjual %(target)s di %(village)s"),

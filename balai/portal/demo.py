@@ -87,6 +87,7 @@ DEMO_MODULES = [
     "complaints",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it
+    "opendata",
 ]
 
 

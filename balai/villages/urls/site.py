@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("balai.services.urls.site")),
     path("", include("balai.legal.urls.site")),
     path("", include("balai.complaints.urls.site")),
+    path("", include("balai.opendata.urls.site")),
     path("", include("balai.moving.urls.site")),  # the old site's addresses: last
 ]
