@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "balai.watch",
     "balai.backups",
     "balai.scheduler",
+    "balai.letters",
     "ninja",
     "balai.api",
 ]

@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("balai.budget.urls.site")),
     path("", include("balai.disclosure.urls.site")),
     path("", include("balai.market.urls.site")),
+    path("", include("balai.letters.urls.site")),
 ]

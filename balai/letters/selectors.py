@@ -1,0 +1,114 @@
+"""Reading letters and templates: the template a village uses, the archive, the PDF, the
+district's monthly counts (counts only: no names)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from balai.letters.models import (
+    Letter,
+    LetterSettings,
+    LetterType,
+    LocalTemplate,
+    LocalVersion,
+    TemplateVersion,
+)
+from balai.villages.models import Village
+
+
+@dataclass
+class ActiveTemplate:
+    """The version a village issues a letter type from: the district's current one, or the
+    latest of the village's local copy."""
+
+    letter_type: LetterType
+    version: TemplateVersion | LocalVersion
+    local: bool
+
+    @property
+    def key(self) -> str:
+        return self.letter_type.key
+
+    @property
+    def title(self) -> str:
+        return self.version.title
+
+    @property
+    def fields(self) -> list[dict[str, Any]]:
+        return list(self.version.fields)
+
+
+def village_templates(village: Village) -> list[ActiveTemplate]:
+    """Every letter type the village can issue, in the district's order (three queries)."""
+    types = list(LetterType.objects.filter(current__isnull=False).select_related("current"))
+    locals_ = {
+        local.letter_type_id: local
+        for local in LocalTemplate.objects.for_village(village).filter(active=True)
+    }
+    latest: dict[int, LocalVersion] = {}
+    if locals_:
+        versions = LocalVersion.objects.filter(local__in=locals_.values()).order_by("-number")
+        for version in versions:
+            latest.setdefault(version.local_id, version)
+    found = []
+    for letter_type in types:
+        local = locals_.get(letter_type.pk)
+        if local and local.pk in latest:
+            found.append(ActiveTemplate(letter_type, latest[local.pk], True))
+        else:
+            assert letter_type.current is not None
+            found.append(ActiveTemplate(letter_type, letter_type.current, False))
+    return found
+
+
+def active_template(village: Village, key: str) -> ActiveTemplate | None:
+    return next((t for t in village_templates(village) if t.key == key), None)
+
+
+def letter_settings(village: Village) -> LetterSettings:
+    found = LetterSettings.objects.filter(village=village).first()
+    return found or LetterSettings(village=village)
+
+
+def archive(
+    village: Village,
+    *,
+    q: str = "",
+    key: str = "",
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> QuerySet[Letter]:
+    """The village's letters, newest first, by number or resident name, type and date."""
+    qs = Letter.objects.for_village(village).select_related("letter_type")
+    if q:
+        qs = qs.filter(Q(number__istartswith=q) | Q(resident_name__icontains=q))
+    if key:
+        qs = qs.filter(letter_type__key=key)
+    if start:
+        qs = qs.filter(issued_on__gte=start)
+    if end:
+        qs = qs.filter(issued_on__lte=end)
+    return qs.order_by("-issued_on", "-id")
+
+
+def letter_pdf(letter: Letter) -> bytes:
+    """The PDF as issued (for the dashboard, and for the online-requests module)."""
+    with letter.pdf.open("rb") as stored:
+        return stored.read()
+
+
+def monthly_counts(year: int) -> list[dict[str, Any]]:
+    """Letters issued per village, month and type in a year: counts only."""
+    rows = (
+        Letter.objects.filter(issued_on__year=year)
+        .annotate(month=TruncMonth("issued_on"))
+        .values("village_id", "month", "letter_type__key")
+        .annotate(n=Count("id"))
+        .order_by("village_id", "month", "letter_type__key")
+    )
+    return [dict(row) for row in rows]
