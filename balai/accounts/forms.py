@@ -161,11 +161,6 @@ class InviteForm(forms.Form):
         required=False,
         help_text=_("Hanya untuk editor."),
     )
-    can_serve = forms.BooleanField(
-        label=_("Pelayanan surat: boleh membuat surat dari data penduduk"),
-        required=False,
-        help_text=_("Hanya untuk editor. Admin desa selalu boleh."),
-    )
 
 
 class MemberRoleForm(forms.Form):
@@ -179,4 +174,9 @@ class MemberRoleForm(forms.Form):
         label=_("Boleh menerbitkan tanpa persetujuan admin"),
         required=False,
         help_text=_("Hanya untuk editor."),
+    )
+    can_serve = forms.BooleanField(
+        label=_("Pelayanan surat: boleh membuat surat dari data penduduk"),
+        required=False,
+        help_text=_("Hanya untuk editor. Admin desa selalu boleh."),
     )

@@ -63,6 +63,12 @@ FIELDS: dict[str, Any] = {
     "surat.judul": gettext_lazy("judul surat"),
     "surat.kode": gettext_lazy("kode klasifikasi"),
 }
+SYNTAX_HELP = gettext_lazy(
+    "Tulis {{ penduduk.nama }} untuk mencetak isian; {% jika isian.x %}…{% selain %}…{% akhir %} "
+    "untuk bagian yang hanya muncul bila isian terisi. Baris yang diawali | menjadi baris tabel "
+    "data: | Label | isi. Baris kosong memisahkan paragraf; paragraf terakhir adalah penutup yang "
+    "dicetak bersama tanda tangan."
+)
 OPERATOR_GROUP = "isian"
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _REFERENCE = re.compile(r"[a-z_]+\.[a-z0-9_]+")

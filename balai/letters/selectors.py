@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
 from balai.letters.models import (
@@ -84,9 +84,12 @@ def archive(
     end: datetime.date | None = None,
 ) -> QuerySet[Letter]:
     """The village's letters, newest first, by number or resident name, type and date."""
-    qs = Letter.objects.for_village(village).select_related("letter_type")
-    if q:
-        qs = qs.filter(Q(number__istartswith=q) | Q(resident_name__icontains=q))
+    qs = Letter.objects.for_village(village)
+    if q and any(c.isdigit() for c in q):
+        # A number (or its start) as a range, so the (village, number) index answers it.
+        qs = qs.filter(number__gte=q, number__lt=q + "\U0010ffff")
+    elif q:
+        qs = qs.filter(resident_name__icontains=q)
     if key:
         qs = qs.filter(letter_type__key=key)
     if start:
@@ -94,6 +97,14 @@ def archive(
     if end:
         qs = qs.filter(issued_on__lte=end)
     return qs.order_by("-issued_on", "-id")
+
+
+def archive_page(qs: QuerySet[Letter], number: int, size: int = 50) -> tuple[list[Letter], bool]:
+    """One page of the archive and whether another follows: no COUNT over a village's
+    hundred thousand letters."""
+    start = (max(number, 1) - 1) * size
+    rows = list(qs[start : start + size + 1])
+    return rows[:size], len(rows) > size
 
 
 def letter_pdf(letter: Letter) -> bytes:

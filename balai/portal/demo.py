@@ -79,6 +79,7 @@ DEMO_MODULES = [
     "budget",
     "disclosure",
     "market",
+    "letters",  # letters issued from the register above
     "mentoring",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it

@@ -79,6 +79,7 @@ INFO_REQUEST, PPID_OBJECTION = Row("info_request"), Row("ppid_objection")
 DIP_ITEM, NOTICE = Row("dip_item"), Row("notice")
 SELLER, PRODUCT, REVIEW, ORDER = Row("seller"), Row("product"), Row("review"), Row("order", "code")
 HELP, EXPORT = Row("help_request"), Row("export")
+LETTER = Row("letter")
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -189,6 +190,14 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "mentoring_dashboard:event_register": {"pk": Shared("rtik_event")},
     "backups_dashboard:backup_download": {"pk": EXPORT},
+    "letters_dashboard:choose": {"resident": RESIDENT},
+    "letters_dashboard:issue": {"resident": RESIDENT, "key": Fixed("skck")},
+    "letters_dashboard:letter": {"pk": LETTER},
+    "letters_dashboard:pdf": {"pk": LETTER},
+    "letters_dashboard:revoke": {"pk": LETTER},
+    "letters_dashboard:register": {"fmt": Fixed("xlsx")},
+    "letters_dashboard:template": {"key": Fixed("skck")},
+    "letters_dashboard:template_district": {"key": Fixed("skck")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -217,6 +226,11 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "mentoring_district_dashboard:event": {"pk": Row("rtik_event")},
     "mentoring_district_dashboard:event_edit": {"pk": Row("rtik_event")},
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
+    "letters_district_dashboard:template": {"key": Fixed("skck")},
+    "letters_district_dashboard:template_publish": {
+        "key": Fixed("skck"),
+        "pk": Row("template_version"),
+    },
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -248,6 +262,8 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "disclosure_dashboard": ("bob", "maya"),
     "market_dashboard": ("bob", "bojongsari_seller"),
     "backups_dashboard": ("bob", "maya"),
+    # Letters: admins and editors given "pelayanan" (bob has not been given it).
+    "letters_dashboard": ("bob", "maya"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -314,6 +330,14 @@ POST_DATA_FOR: dict[str, dict[str, Any]] = {
     "market_dashboard:seller_status": {"status": "suspended"},
     "market_dashboard:product_status": {"status": "hidden"},
     "market_dashboard:review_status": {"status": "approved"},
+    "letters_dashboard": {
+        "reason": "Diretas",
+        "isian_keperluan": "Diretas",
+        "terbitkan": "1",
+        "number_pattern": "{urut}",
+        "paper": "a4",
+        "code": "300",
+    },
 }
 
 

@@ -257,6 +257,24 @@ def _backups(rows: dict[str, Any]) -> None:
     rows["export"].file.save("dagan.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
 
 
+def _letters(rows: dict[str, Any]) -> None:
+    from balai.letters.models import TemplateVersion
+    from balai.letters.seed import seed_templates
+    from balai.letters.services import issue_letter
+
+    seed_templates()
+    rows["template_version"] = TemplateVersion.objects.get(letter_type__key="skck", number=1)
+    rows["letter"] = issue_letter(
+        village=rows["dagan"],
+        template="skck",
+        resident=rows["resident"],
+        values={"keperluan": "melamar kerja"},
+        signer=rows["official"],
+        on_behalf=True,
+        user=rows["alice"],
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -276,6 +294,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _mentoring,
     _watch,
     _backups,
+    _letters,
     _registrations,
 ]
 

@@ -17,7 +17,8 @@ def make_family(village: Village, number: str = "3303090101100001") -> Family:
 
 
 def make_resident(village: Village, family: Family | None = None, **fields) -> Resident:
-    family = family or make_family(village)
+    nik = fields.get("nik", "3303095508900001")
+    family = family or make_family(village, number="33030901011" + nik[-5:])
     values = {
         "nik": "3303095508900001",
         "name": "SITI RAHAYU",
@@ -60,6 +61,21 @@ def pdf_text(data: bytes) -> str:
 
 def pdf_pages(data: bytes) -> list[str]:
     return pdf_text(data).split("\f")
+
+
+@pytest.fixture(autouse=True)
+def _templates(request):
+    """The seeded templates, again after a transactional test emptied the tables."""
+    from balai.letters.seed import seed_templates
+
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    transactional = (
+        marker and marker.kwargs.get("transaction")
+    ) or "live_server" in request.fixturenames
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    seed_templates()
 
 
 @pytest.fixture

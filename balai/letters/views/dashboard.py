@@ -19,7 +19,6 @@ from balai.letters import selectors, services
 from balai.letters.forms import IssueForm, RevokeForm, is_head
 from balai.letters.models import Letter, LetterType
 from balai.letters.pdf import verification_url
-from balai.lib.pagination import paginate
 from balai.population.models import Resident
 from balai.villages.permissions import village_role_required
 from balai.villages.requests import VillageRequest
@@ -182,8 +181,13 @@ def archive(request: VillageRequest) -> HttpResponse:
     key = request.GET.get("jenis", "")
     start, end = _date(request.GET.get("dari", "")), _date(request.GET.get("sampai", ""))
     qs = selectors.archive(request.village, q=query, key=key, start=start, end=end)
+    text = request.GET.get("halaman", "1")
+    number = int(text) if text.isdigit() and 0 < int(text) < 100_000 else 1
+    letters, has_next = selectors.archive_page(qs, 1 if query else number)
     ctx = {
-        "page": paginate(request, qs, 50),
+        "letters": letters,
+        "number": number,
+        "has_next": has_next and not query,
         "query": query,
         "types": LetterType.objects.filter(current__isnull=False).select_related("current"),
         "key": key,

@@ -53,7 +53,12 @@ def template_edit(request: VillageRequest, key: str) -> HttpResponse:
             request, _("Salinan desa untuk %(title)s tersimpan.") % {"title": data["title"]}
         )
         return redirect("letters_dashboard:templates", slug=request.village.slug)
-    ctx = {"form": form, "active": active, "field_list": placeholders.FIELDS}
+    ctx = {
+        "form": form,
+        "active": active,
+        "field_list": placeholders.FIELDS,
+        "syntax_help": placeholders.SYNTAX_HELP,
+    }
     return render(request, "letters/dashboard/template_edit.html", ctx)
 
 

@@ -75,6 +75,7 @@ def template_edit(request: HttpRequest, key: str) -> HttpResponse:
         "form": form,
         "versions": letter_type.versions.select_related("created_by")[:20],
         "field_list": placeholders.FIELDS,
+        "syntax_help": placeholders.SYNTAX_HELP,
     }
     return render(request, "letters/district_dashboard/template_edit.html", ctx)
 
