@@ -180,3 +180,8 @@ def test_settings_pattern_is_checked(login, alice, dagan, resident, officials):
     )
     letter = _issue(dagan, resident, officials)
     assert letter.number.endswith("/3303092013/" + str(letter.year)) and letter.paper == "f4"
+
+
+def test_no_officials_no_letter_with_the_reason(login, alice, resident):
+    response = login(alice).get(url("issue", resident=resident.pk, key="skck"))
+    assert "Belum ada perangkat desa" in response.content.decode()

@@ -67,6 +67,11 @@ def issue(request: VillageRequest, resident: int, key: str) -> HttpResponse:
         return redirect("letters_dashboard:choose", slug=request.village.slug, resident=person.pk)
     refused = services.refusal(template.letter_type, person)
     form = IssueForm(request.POST or None, village=request.village, template=template)
+    if not refused and not form.fields["signer"].queryset.exists():  # type: ignore[attr-defined]
+        refused = _(
+            "Belum ada perangkat desa untuk menandatangani. Admin desa menambahkan kepala desa "
+            "dan sekretaris desa di halaman Perangkat desa."
+        )
     ctx = {"resident": person, "template": template, "form": form, "refused": refused}
     if request.method == "GET":
         audit_record(
