@@ -103,7 +103,7 @@ def village_values(village: Village) -> dict[str, str]:
     }
 
 
-def signer_values(signer: Official, on_behalf: bool) -> dict[str, str]:
+def signer_values(signer: Official) -> dict[str, str]:
     return {"penanda.nama": signer.name, "penanda.jabatan": signer.position}
 
 

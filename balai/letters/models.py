@@ -209,6 +209,8 @@ class Letter(VillageOwned):
         "population.Resident", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     resident_name = models.CharField(_("nama penduduk"), max_length=120)
+    # The name in capitals, searched with a plain LIKE (no UPPER() on every row of the archive).
+    resident_key = models.CharField(max_length=120, editable=False, default="")
     signer_name = models.CharField(_("penanda tangan"), max_length=120)
     signer_position = models.CharField(_("jabatan penanda tangan"), max_length=120)
     on_behalf = models.BooleanField(_("atas nama kepala desa"), default=False)
@@ -232,7 +234,7 @@ class Letter(VillageOwned):
         indexes = [
             models.Index(fields=["village", "-issued_on"]),
             models.Index(fields=["village", "letter_type", "issued_on"]),
-            models.Index(fields=["village", "resident_name"]),
+            models.Index(fields=["village", "resident_key"]),
         ]
 
     def __str__(self) -> str:

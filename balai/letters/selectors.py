@@ -84,12 +84,12 @@ def archive(
     end: datetime.date | None = None,
 ) -> QuerySet[Letter]:
     """The village's letters, newest first, by number or resident name, type and date."""
-    qs = Letter.objects.for_village(village)
+    qs = Letter.objects.for_village(village).defer("values", "data", "text")
     if q and any(c.isdigit() for c in q):
         # A number (or its start) as a range, so the (village, number) index answers it.
         qs = qs.filter(number__gte=q, number__lt=q + "\U0010ffff")
     elif q:
-        qs = qs.filter(resident_name__icontains=q)
+        qs = qs.filter(resident_key__contains=q.upper())
     if key:
         qs = qs.filter(letter_type__key=key)
     if start:

@@ -178,7 +178,7 @@ def letter_values(
     data = {
         **context.resident_values(resident, day),
         **context.village_values(village),
-        **context.signer_values(signer, False),
+        **context.signer_values(signer),
         **context.operator_values(template.fields, values),
         "surat.nomor": number,
         "surat.tanggal": context.long_date(day),
@@ -262,6 +262,7 @@ def issue_letter(
             issued_by=user if getattr(user, "pk", None) else None,
             resident=resident,
             resident_name=resident.name,
+            resident_key=resident.name.upper(),
             signer_name=signer.name,
             signer_position=signer.position,
             on_behalf=on_behalf,
