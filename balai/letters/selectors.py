@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from balai.letters.models import (
@@ -18,7 +18,10 @@ from balai.letters.models import (
     LocalVersion,
     TemplateVersion,
 )
+from balai.population.models import Resident
 from balai.villages.models import Village
+
+RESIDENT_MATCHES = 2000
 
 
 @dataclass
@@ -89,7 +92,14 @@ def archive(
         # A number (or its start) as a range, so the (village, number) index answers it.
         qs = qs.filter(number__gte=q, number__lt=q + "\U0010ffff")
     elif q:
-        qs = qs.filter(resident_key__contains=q.upper())
+        # Through the register (a village's thousands of residents, not its hundred thousand
+        # letters), then the letters' resident key; the capitalised key alone for letters whose
+        # resident row is gone.
+        people = Resident.objects.for_village(village).filter(name__icontains=q)
+        ids = list(people.values_list("pk", flat=True)[:RESIDENT_MATCHES])
+        qs = qs.filter(
+            Q(resident_id__in=ids) | Q(resident__isnull=True, resident_key__contains=q.upper())
+        )
     if key:
         qs = qs.filter(letter_type__key=key)
     if start:

@@ -185,3 +185,13 @@ def test_settings_pattern_is_checked(login, alice, dagan, resident, officials):
 def test_no_officials_no_letter_with_the_reason(login, alice, resident):
     response = login(alice).get(url("issue", resident=resident.pk, key="skck"))
     assert "Belum ada perangkat desa" in response.content.decode()
+
+
+def test_archive_finds_by_name_through_the_register_and_without_it(login, alice, dagan, officials):
+    person = make_resident(dagan, nik="3303091111900009", name="Zulkarnaen Hadi")
+    kept = _issue(dagan, person, officials)
+    orphan = _issue(dagan, person, officials)
+    Letter.objects.filter(pk=orphan.pk).update(resident=None)  # the register row is gone
+    Letter.objects.filter(pk=kept.pk).update(resident_key="OLD NAME")  # found via the register
+    html = login(alice).post(url("archive"), {"q": "zulkar"}).content.decode()
+    assert kept.number in html and orphan.number in html
