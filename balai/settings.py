@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "balai.scheduler",
     "balai.maps",
     "balai.complaints",
+    "balai.letters",
     "ninja",
     "balai.api",
     "balai.opendata",

@@ -62,6 +62,18 @@ SENTENCES: dict[str, Promise] = {
     "budget.project_delete": _("%(actor)s menghapus kegiatan pembangunan %(target)s %(village)s"),
     "budget.progress_add": _("%(actor)s mencatat kemajuan kegiatan %(target)s %(village)s"),
     # Population register (personal data: every view is logged)
+    # Letters at the village counter
+    "letters.issue": _("%(actor)s menerbitkan surat %(target)s di %(village)s"),
+    "letters.revoke": _("%(actor)s membatalkan surat %(target)s di %(village)s"),
+    "letters.view": _("%(actor)s melihat surat %(target)s %(village)s"),
+    "letters.pdf": _("%(actor)s membuka PDF surat %(target)s %(village)s"),
+    "letters.resident_view": _("%(actor)s membuka data %(target)s untuk surat %(village)s"),
+    "letters.register_export": _("%(actor)s mengunduh buku agenda surat keluar %(village)s"),
+    "letters.settings": _("%(actor)s mengubah pengaturan nomor surat %(village)s"),
+    "letters.local_save": _("%(actor)s menyimpan salinan desa templat %(target)s %(village)s"),
+    "letters.local_drop": _("%(actor)s kembali memakai templat kabupaten %(target)s %(village)s"),
+    "letters.template_save": _("%(actor)s menyimpan templat surat %(target)s"),
+    "letters.template_publish": _("%(actor)s menerbitkan templat surat %(target)s"),
     "population.resident_view": _("%(actor)s melihat data %(target)s %(village)s"),
     "population.resident_add": _("%(actor)s menambahkan %(target)s ke data penduduk %(village)s"),
     "population.resident_change": _("%(actor)s mengubah data %(target)s %(village)s"),

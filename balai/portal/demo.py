@@ -82,6 +82,7 @@ DEMO_MODULES = [
     "institutions",  # links some of the news above as activities
     "maps",
     "legal",
+    "letters",  # letters issued from the register above
     "mentoring",
     "services",
     "complaints",

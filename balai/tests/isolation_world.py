@@ -345,6 +345,24 @@ def _complaints(rows: dict[str, Any]) -> None:
     )
 
 
+def _letters(rows: dict[str, Any]) -> None:
+    from balai.letters.models import TemplateVersion
+    from balai.letters.seed import seed_templates
+    from balai.letters.services import issue_letter
+
+    seed_templates()
+    rows["template_version"] = TemplateVersion.objects.get(letter_type__key="skck", number=1)
+    rows["letter"] = issue_letter(
+        village=rows["dagan"],
+        template="skck",
+        resident=rows["resident"],
+        values={"keperluan": "melamar kerja"},
+        signer=rows["official"],
+        on_behalf=True,
+        user=rows["alice"],
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -369,6 +387,7 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _services,
     _legal,
     _complaints,
+    _letters,
     _registrations,
 ]
 

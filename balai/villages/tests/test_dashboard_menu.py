@@ -44,7 +44,7 @@ def test_a_village_admin_finds_the_sections_grouped_behind_one_menu_control(logi
     assert "Halaman" in groups["Konten"] and "Perangkat desa" in groups["Konten"]
     assert groups["Data"] == ["Data penduduk", "Bantuan sosial"]
     assert groups["Keuangan"] == ["APBDes", "Pembangunan"]
-    assert groups["Layanan"] == ["Lapak", "Layanan warga", "PPID", "Pengaduan"]
+    assert groups["Layanan"] == ["Surat", "Lapak", "Layanan warga", "PPID", "Pengaduan"]
     assert groups["Pengaturan"] == [
         "Profil desa",
         "Tampilan",

@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("balai.legal.urls.site")),
     path("", include("balai.complaints.urls.site")),
     path("", include("balai.opendata.urls.site")),
+    path("", include("balai.letters.urls.site")),
     path("", include("balai.moving.urls.site")),  # the old site's addresses: last
 ]
