@@ -186,6 +186,9 @@ SENTENCES: dict[str, Promise] = {
     "services.request_collected": _(
         "%(actor)s mencatat surat %(target)s sudah diambil, %(village)s"
     ),
+    "services.request_letter": _(
+        "%(actor)s menerbitkan surat dari permohonan layanan %(target)s %(village)s"
+    ),
     "services.request_handover": _("%(actor)s menyerahkan PDF surat %(target)s %(village)s"),
     "services.download_reopen": _("%(actor)s membuka lagi unduhan surat %(target)s %(village)s"),
     "services.request_reject": _("%(actor)s menolak permohonan layanan %(target)s %(village)s"),

@@ -5,6 +5,7 @@ issue; then the letter's page, its PDF, revoking it, and the archive."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.db.models import Q
@@ -66,13 +67,25 @@ def issue(request: VillageRequest, resident: int, key: str) -> HttpResponse:
     if template is None:
         return redirect("letters_dashboard:choose", slug=request.village.slug, resident=person.pk)
     refused = services.refusal(template.letter_type, person)
-    form = IssueForm(request.POST or None, village=request.village, template=template)
+    from_request = _service_request(request, person, key)
+    initial = {}
+    if from_request is not None and any(f["name"] == "keperluan" for f in template.fields):
+        initial["isian_keperluan"] = from_request.purpose[:500]
+    form = IssueForm(
+        request.POST or None, village=request.village, template=template, initial=initial
+    )
     if not refused and not form.fields["signer"].queryset.exists():  # type: ignore[attr-defined]
         refused = _(
             "Belum ada perangkat desa untuk menandatangani. Admin desa menambahkan kepala desa "
             "dan sekretaris desa di halaman Perangkat desa."
         )
-    ctx = {"resident": person, "template": template, "form": form, "refused": refused}
+    ctx = {
+        "resident": person,
+        "template": template,
+        "form": form,
+        "refused": refused,
+        "from_request": from_request,
+    }
     if request.method == "GET":
         audit_record(
             actor=request.user,
@@ -99,8 +112,37 @@ def issue(request: VillageRequest, resident: int, key: str) -> HttpResponse:
                 ctx["refused"] = str(exc)
             else:
                 messages.success(request, _("Surat %(number)s terbit.") % {"number": letter.number})
+                if from_request is not None:
+                    from balai.services.services import request_letter_issued
+
+                    request_letter_issued(req=from_request, letter=letter, actor=request.user)
+                    return redirect(
+                        "services_dashboard:request", slug=request.village.slug, pk=from_request.pk
+                    )
                 return redirect("letters_dashboard:letter", slug=request.village.slug, pk=letter.pk)
     return render(request, "letters/dashboard/issue.html", ctx)
+
+
+def _service_request(request: VillageRequest, person: Resident, key: str) -> Any:
+    """The online request this letter answers (`?permintaan=<id>`): one of the village's open
+    requests for this resident and this letter, else None (the letter is issued on its own)."""
+    from balai.services.models import ServiceRequest
+
+    raw = request.GET.get("permintaan", "")
+    if not raw.isdigit():
+        return None
+    return (
+        ServiceRequest.objects.for_village(request.village)
+        .filter(
+            pk=int(raw),
+            resident=person,
+            service__letter_key=key,
+            status__in=ServiceRequest.OPEN,
+            letter__isnull=True,
+        )
+        .select_related("service")
+        .first()
+    )
 
 
 def _preview(request: VillageRequest, template, person: Resident, form: IssueForm) -> dict:
