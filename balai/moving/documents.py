@@ -132,7 +132,7 @@ def _attr(row: Any) -> dict[str, Any]:
 
 def plan_documents(backup: Backup, folder: DesaFolder | None, issues: Issues) -> DocumentsPlan:
     """Kategori 1: public information, by golongan."""
-    plan = DocumentsPlan()
+    plan = DocumentsPlan(counts=dict.fromkeys(PUBLIC_INFO.values(), 0))
     for ref, row in _rows(backup, issues, ("1",)):
         category = PUBLIC_INFO.get(str(row["kategori_info_publik"] or ""))
         if category is None:

@@ -23,7 +23,8 @@ SQL = gzip.decompress((DATA / "opensid_v2410_senggigi.sql.gz").read_bytes())
 FOLDER = (DATA / "opensid_v2410_senggigi_desa.zip").read_bytes()
 
 pytestmark = pytest.mark.django_db
-KINDS = ("berkala", "serta_merta", "setiap_saat", "documents", "legal", "programmes")
+KINDS = ("berkala", "serta_merta", "setiap_saat", "dikecualikan", "documents", "legal")
+KINDS += ("programmes",)
 KINDS += ("recipients", "recipients_unlinked", "budget_years", "budget_lines")
 KINDS += ("budget_empty_rows", "projects", "project_photos", "sellers", "products")
 KINDS += ("product_photos",)

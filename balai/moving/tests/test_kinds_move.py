@@ -21,6 +21,7 @@ KINDS_COUNTS = {
     "berkala": 2,
     "serta_merta": 1,
     "setiap_saat": 2,
+    "dikecualikan": 0,
     "documents": 5,
     "legal": 3,
     "programmes": 2,
@@ -168,3 +169,49 @@ def test_a_year_the_village_keeps_in_balai_is_not_replaced(login, alice, dagan):
     assert BudgetLine.objects.filter(fiscal_year=year).count() == 1
     # the projects still move, under the village's own year
     assert Project.objects.for_village(dagan).filter(fiscal_year=year).count() == 2
+
+
+def _edited(sql: bytes, marker: bytes, old: bytes, new: bytes) -> bytes:
+    lines = sql.split(b"\n")
+    hits = [i for i, line in enumerate(lines) if marker in line]
+    assert len(hits) == 1 and old in lines[hits[0]]
+    lines[hits[0]] = lines[hits[0]].replace(old, new, 1)
+    return b"\n".join(lines)
+
+
+def test_unlinked_participants_and_hidden_documents_are_report_lines(login, alice, dagan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from balai.imports.models import ImportJob
+    from balai.moving.tests.test_content_move import FOLDER, SQL
+
+    sql = _edited(SQL, b"'BLTDD-2024-003'", b"'5201140606077952'", b"'9999999999999999'")
+    sql = _edited(
+        sql, b"sop_pelayanan_administrasi", b"', 0, NULL, NULL, '", b"', 1, NULL, NULL, '"
+    )
+    sql = _edited(sql, b"'Daftar Aset Desa per Juni 2024', 1,", b"2024', 1,", b"2024', 0,")
+    client = login(alice)
+    client.post(
+        reverse("moving_dashboard:start", kwargs={"slug": "dagan"}),
+        {
+            "file": SimpleUploadedFile("backup.sql", sql),
+            "uploads": SimpleUploadedFile("desa.zip", FOLDER),
+            "allow_other_village": "on",
+        },
+    )
+    job = ImportJob.objects.get(importer="moving.opensid")
+    assert job.status == ImportJob.Status.CHECKED, job.failure
+    warnings = {(column, reason) for _, column, reason in job.report["warnings"]}
+    assert any(c == "peserta" and "tidak cocok dengan keluarga" in r for c, r in warnings)
+    assert any(c == "deleted" and "dihapus" in r for c, r in warnings)
+    assert any(c == "enabled" and "tidak aktif" in r for c, r in warnings)
+    content = job.report["summary"]["content"]
+    assert (content["recipients"], content["recipients_unlinked"]) == (14, 1)
+    assert (content["documents"], content["setiap_saat"]) == (3, 0)
+    client.post(reverse("moving_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": job.pk}))
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE, job.failure
+    assert Recipient.objects.count() == 14
+    assert not DipItem.objects.filter(title__startswith="SOP Pelayanan").exists()
+    assert not DipItem.objects.filter(title__startswith="Daftar Aset").exists()
