@@ -245,12 +245,40 @@ def _realised_on(year: int) -> date:
     return date(year, 12, 31) if year < today.year else today
 
 
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        row["kind"],
+        row["kegiatan__code"] or "",
+        row["account__code"],
+        row["source"],
+        row["description"],
+        row["original_amount"],
+        row["revised_amount"],
+        row["realised"],
+    )
+
+
+def _planned_key(item: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        item["kind"],
+        item["kegiatan"],
+        item["kode"],
+        item["sumber"],
+        item["uraian"],
+        item["anggaran"],
+        None,
+        item["realisasi"],
+    )
+
+
 def write_finance(village: Any, plan: FinancePlan, stored: Any) -> dict[str, int]:
     """Inside the caller's transaction."""
     from balai.budget import services, tree
-    from balai.budget.models import BudgetLine, FiscalYear, Realisation
+    from balai.budget.imports import snapshot
+    from balai.budget.models import BudgetLine, BudgetVersion, FiscalYear, Realisation
 
-    written = {"years": 0, "lines": 0, "years_kept": 0, "projects": 0, "photos": 0}
+    written = {"years": 0, "lines": 0, "years_kept": 0, "years_unchanged": 0}
+    written.update(projects=0, photos=0)
     done = moved_ids(village, "apbdes")
     index = tree.account_index()
     for year, lines in sorted(plan.years.items()):
@@ -265,7 +293,26 @@ def write_finance(village: Any, plan: FinancePlan, stored: Any) -> dict[str, int
         if year in plan.perdes and not fiscal_year.perdes_number:
             fiscal_year.perdes_number, fiscal_year.perdes_date = plan.perdes[year]
             fiscal_year.save(update_fields=["perdes_number", "perdes_date"])
-        BudgetLine.objects.filter(fiscal_year=fiscal_year).delete()
+        previous = snapshot(fiscal_year)
+        if sorted(map(_key, previous)) == sorted(map(_planned_key, lines)):
+            written["years_unchanged"] += 1  # a second run of the same backup
+            continue
+        if previous:  # changed in Balai or in OpenSID since the last move: keep the old lines
+            BudgetVersion.objects.create(
+                village=village,
+                fiscal_year=fiscal_year,
+                lines=previous,
+                summary=fiscal_year.summary,
+                replaced_by=_("pindahan OpenSID"),
+            )
+        old = BudgetLine.objects.filter(fiscal_year=fiscal_year)
+        links = {
+            (line.kegiatan.code if line.kegiatan else "", line.account.code, line.source): [
+                p.pk for p in line.projects.all()
+            ]
+            for line in old.select_related("kegiatan", "account").prefetch_related("projects")
+        }
+        old.delete()
         new = BudgetLine.objects.bulk_create(
             BudgetLine(
                 village=village,
@@ -290,6 +337,8 @@ def write_finance(village: Any, plan: FinancePlan, stored: Any) -> dict[str, int
             for line, item in zip(new, lines, strict=True)
             if item["realisasi"]
         )
+        for line, item in zip(new, lines, strict=True):
+            line.projects.add(*links.get((item["kegiatan"], item["kode"], item["sumber"]), []))
         services.fiscal_year_summarise(fiscal_year=fiscal_year)
         _remember_one(village, "apbdes", str(year), fiscal_year.pk)
         written["years"] += 1

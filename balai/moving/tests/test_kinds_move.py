@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from balai.budget.models import BudgetLine, FiscalYear, ProgressReport, Project
+from balai.budget.models import BudgetLine, BudgetVersion, FiscalYear, ProgressReport, Project
 from balai.disclosure.models import DipItem
 from balai.market.models import Product, ProductPhoto, Seller
-from balai.moving.models import MovedItem
+from balai.moving.models import Move, MovedItem
 from balai.moving.tests.test_content_move import move
 from balai.population.models import Family, Resident
 from balai.welfare.models import Programme, Recipient
@@ -149,6 +149,25 @@ def test_a_second_run_adds_no_kind_again(login, alice, dagan):
     job = move(client)
     assert _counts() == before
     assert job.report["summary"]["content"]["products"] == 5
+    finance = Move.objects.latest("pk").report["kinds"]["finance"]
+    assert (finance["years_unchanged"], finance["years"]) == (1, 0)
+    assert not BudgetVersion.objects.exists()
+
+
+def test_a_moved_year_changed_since_is_replaced_keeping_the_old_lines(login, alice, dagan):
+    client = login(alice)
+    move(client)
+    year = FiscalYear.objects.for_village(dagan).get(year=2024)
+    line = BudgetLine.objects.filter(fiscal_year=year, kind="income").first()
+    line.original_amount += 1
+    line.save()
+    road = Project.objects.for_village(dagan).get(name__startswith="Rabat Beton")
+    road.lines.add(line)
+    move(client)
+    year.refresh_from_db()
+    assert year.income_budget == 1_782_500_000
+    assert BudgetVersion.objects.filter(fiscal_year=year).count() == 1
+    assert road.lines.count() == 1  # the project stays linked to the same account
 
 
 def test_a_year_the_village_keeps_in_balai_is_not_replaced(login, alice, dagan):
