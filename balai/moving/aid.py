@@ -5,8 +5,9 @@ of the same OpenSID row (through `MovedItem`: `penduduk`, `keluarga`, `rtm`).
 `peserta` is a NIK for sasaran 1 (penduduk), a No. KK for 2 (keluarga), an RTM number for 3
 (rumah tangga); `kartu_id_pend` names the card holder. A participant who matches nobody in the
 backup is a report line and is not moved. Kelompok programmes (sasaran 4) move as programmes
-for groups; their participants are groups, which the welfare register does not hold as rows,
-so each is a report line. Moved lists stay unpublished: the village publishes after checking.
+for groups, each participant as Balai's own import records a group's recipient: the resident
+who holds the card (`kartu_id_pend`, else the group's chair `kelompok.id_ketua`). Moved lists
+stay unpublished: the village publishes after checking.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def plan_aid(backup: Backup, folder: DesaFolder | None, issues: Issues) -> AidPl
     by_nik = {nik: pk for pk, nik in residents.items() if nik}
     families = {_text(r["no_kk"]): str(r["id"]) for r in staged.rows("tweb_keluarga")}
     households = {_text(r["no_kk"]) for r in staged.rows("tweb_rtm")}
+    chairs = {str(r["id"]): str(r["id_ketua"] or "") for r in staged.rows("kelompok")}
     members: dict[str, list[Any]] = {}
     if backup.tables.get("program_peserta"):
         for row in staged.rows("program_peserta"):
@@ -126,6 +128,8 @@ def plan_aid(backup: Backup, folder: DesaFolder | None, issues: Issues) -> AidPl
                 target = families.get(peserta)
             elif unit == "household":
                 target = peserta if peserta in households else None
+            else:  # a group: its card holder, else its chair
+                target = next((p for p in (holder, chairs.get(peserta)) if p in residents), None)
             if target is None:
                 issues.warn(
                     mref,
@@ -141,7 +145,7 @@ def plan_aid(backup: Backup, folder: DesaFolder | None, issues: Issues) -> AidPl
                             "person": _("penduduk"),
                             "family": _("keluarga"),
                             "household": _("rumah tangga"),
-                            "group": _("data Balai (kelompok belum disimpan per baris)"),
+                            "group": _("ketua atau pemegang kartu kelompok"),
                         }[unit],
                     },
                 )
@@ -181,6 +185,7 @@ def write_aid(village: Any, plan: AidPlan, stored: Any) -> dict[str, int]:
         "family": moved_ids(village, "keluarga"),
         "household": moved_ids(village, "rtm"),
     }
+    maps["group"] = maps["person"]
     residents = {
         r.pk: r
         for r in Resident.objects.for_village(village).filter(pk__in=maps["person"].values())
@@ -214,7 +219,7 @@ def write_aid(village: Any, plan: AidPlan, stored: Any) -> dict[str, int]:
                 continue
             holder = residents.get(maps["person"].get(member["holder"], 0))
             target: dict[str, Any] = {"resident": None, "family": None, "household": None}
-            if item["unit"] == "person":
+            if item["unit"] in ("person", "group"):
                 person = residents.get(pk)
                 target["resident"] = person
                 name, area = (person.name, person.area_id) if person else (member["name"], None)

@@ -210,6 +210,8 @@ def test_unlinked_participants_and_hidden_documents_are_report_lines(login, alic
         sql, b"sop_pelayanan_administrasi", b"', 0, NULL, NULL, '", b"', 1, NULL, NULL, '"
     )
     sql = _edited(sql, b"'Daftar Aset Desa per Juni 2024', 1,", b"2024', 1,", b"2024', 0,")
+    # a kelompok programme: its participants are the residents holding the cards
+    sql = _edited(sql, b"'Bantuan Sembako Lansia 2024', NULL, 1,", b"NULL, 1,", b"NULL, 4,")
     client = login(alice)
     client.post(
         reverse("moving_dashboard:start", kwargs={"slug": "dagan"}),
@@ -232,5 +234,8 @@ def test_unlinked_participants_and_hidden_documents_are_report_lines(login, alic
     job.refresh_from_db()
     assert job.status == ImportJob.Status.DONE, job.failure
     assert Recipient.objects.count() == 14
+    group = Programme.objects.get(name="Bantuan Sembako Lansia 2024")
+    assert group.unit == "group"
+    assert Recipient.objects.filter(programme=group, resident__isnull=False).count() == 5
     assert not DipItem.objects.filter(title__startswith="SOP Pelayanan").exists()
     assert not DipItem.objects.filter(title__startswith="Daftar Aset").exists()
