@@ -10,7 +10,8 @@ The file is `desa/upload/dokumen/<satuan>`, checked like any PDF upload; a docum
 link (`tipe` 2) keeps its URL. An exempt item is listed without file or link, as the DIP
 requires. Not moved, each with a line in the report: documents deleted in OpenSID (`deleted` 1),
 documents switched off (`enabled` 0: they were hidden from the public, and the DIP is public),
-and residents' own documents (`id_pend`/`dok_warga`: personal data, never public).
+and residents' own documents (`id_pend`/`dok_warga`: personal data, never public), and
+documents of a kategori the village added itself in OpenSID.
 """
 
 from __future__ import annotations
@@ -49,9 +50,16 @@ def _rows(backup: Backup, issues: Issues, kinds: tuple[str, ...]) -> list[tuple[
     rows = []
     for row in backup.staged.rows("dokumen"):
         kind = str(row["kategori"] or "")
+        ref: RowRef = (0, "dokumen", int(row["id"]))
+        if kind not in ("1", *LEGAL_KINDS) and "1" in kinds:
+            issues.warn(
+                ref,
+                "kategori",
+                _("Dokumen kategori %(k)s tidak punya tempat di Balai; tidak dipindahkan.")
+                % {"k": kind or "-"},
+            )
         if kind not in kinds:
             continue
-        ref: RowRef = (0, "dokumen", int(row["id"]))
         if "deleted" in columns and str(row["deleted"] or "0") == "1":
             issues.warn(
                 ref, "deleted", _("Dokumen ini sudah dihapus di OpenSID; tidak dipindahkan.")

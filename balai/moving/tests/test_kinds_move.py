@@ -210,6 +210,7 @@ def test_unlinked_participants_and_hidden_documents_are_report_lines(login, alic
         sql, b"sop_pelayanan_administrasi", b"', 0, NULL, NULL, '", b"', 1, NULL, NULL, '"
     )
     sql = _edited(sql, b"'Daftar Aset Desa per Juni 2024', 1,", b"2024', 1,", b"2024', 0,")
+    sql = _edited(sql, b"'Profil Desa Senggigi 2024', 1,", b", 0, 1, 'null'", b", 0, 9, 'null'")
     # a kelompok programme: its participants are the residents holding the cards
     sql = _edited(sql, b"'Bantuan Sembako Lansia 2024', NULL, 1,", b"NULL, 1,", b"NULL, 4,")
     client = login(alice)
@@ -229,7 +230,8 @@ def test_unlinked_participants_and_hidden_documents_are_report_lines(login, alic
     assert any(c == "enabled" and "tidak aktif" in r for c, r in warnings)
     content = job.report["summary"]["content"]
     assert (content["recipients"], content["recipients_unlinked"]) == (14, 1)
-    assert (content["documents"], content["setiap_saat"]) == (3, 0)
+    assert any(c == "kategori" and "kategori 9" in r for c, r in warnings)
+    assert (content["documents"], content["berkala"], content["setiap_saat"]) == (2, 1, 0)
     client.post(reverse("moving_dashboard:import_confirm", kwargs={"slug": "dagan", "pk": job.pk}))
     job.refresh_from_db()
     assert job.status == ImportJob.Status.DONE, job.failure
