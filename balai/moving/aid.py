@@ -104,6 +104,16 @@ def plan_aid(backup: Backup, folder: DesaFolder | None, issues: Issues) -> AidPl
         if start is None:
             created = _when(row["created_at"]) if "created_at" in row.keys() else None
             start = created.date() if created else timezone.localdate()
+        if _text(row["ndesc"]):
+            issues.warn(
+                ref,
+                "ndesc",
+                _(
+                    "Keterangan program tidak dipindahkan (Balai belum punya kolomnya); isi "
+                    "nilai dan barang per periode di Balai: “%(d)s”."
+                )
+                % {"d": _text(row["ndesc"])[:200]},
+            )
         recipients: list[dict[str, Any]] = []
         programme = {
             "id": str(row["id"]),
@@ -113,7 +123,6 @@ def plan_aid(backup: Backup, folder: DesaFolder | None, issues: Issues) -> AidPl
             "unit": unit,
             "start": start,
             "end": _date(row["edate"]),
-            "description": _text(row["ndesc"]),
             "recipients": recipients,
         }
         for member in members.get(str(row["id"]), []):
