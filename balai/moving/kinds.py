@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from balai.imports.registry import Issues
-from balai.moving import aid, documents, finance, shop
+from balai.moving import aid, documents, finance, legal_acts, shop
 from balai.moving.content import DesaFolder
 from balai.moving.opensid import Backup
 
 KINDS = (
     ("documents", documents.plan_documents, documents.write_documents),
-    ("legal", documents.plan_legal, documents.write_legal),
+    ("legal", legal_acts.plan_acts, legal_acts.write_acts),
     ("aid", aid.plan_aid, aid.write_aid),
     ("finance", finance.plan_finance, finance.write_finance),
     ("shop", shop.plan_shop, shop.write_shop),

@@ -39,6 +39,9 @@ def test_an_admin_moves_the_register_in_from_opensid_on_a_phone(phone, alice, da
     phone.get_by_role("heading", name="Semua tabel di cadangan").wait_for(timeout=60_000)
     content = phone.content()
     assert "OpenSID 24.10" in content and "tweb_penduduk" in content
+    from balai.tests.phone_fit import OVERFLOW
+
+    assert phone.evaluate(OVERFLOW) == []
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert not Resident.objects.exists()
     _shot(phone, "move-report-360.png")

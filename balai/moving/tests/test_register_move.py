@@ -134,7 +134,8 @@ def test_the_register_moves_with_the_manifest_counts(dagan):
         "galeri": 1,
         "perangkat": 5,
         # the other kinds (PPID, aid, APBDes, projects, lapak; no photos without the folder)
-        "dokumen": 8,
+        "dokumen": 5,
+        "produk_hukum": 3,
         "program": 2,
         "program_peserta": 15,
         "apbdes": 1,
