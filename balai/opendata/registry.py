@@ -159,6 +159,8 @@ def theme_label(code: str) -> StrOrPromise:
     labels = {
         "ECON": _("Ekonomi dan keuangan"),
         "GOVE": _("Pemerintahan dan sektor publik"),
+        "JUST": _("Hukum, peradilan dan keamanan publik"),
+        "REGI": _("Wilayah dan kota"),
         "SOCI": _("Kependudukan dan masyarakat"),
     }
     return labels.get(code, code)

@@ -37,6 +37,9 @@ def test_every_domain_declares_its_datasets():
         "balai.welfare.datasets",
         "balai.disclosure.datasets",
         "balai.market.datasets",
+        "balai.legal.datasets",
+        "balai.institutions.datasets",
+        "balai.maps.datasets",
     } <= set(registry.datasets_discover())
     keys = {d.key for d in registry.registered("village")}
     assert {
@@ -47,6 +50,11 @@ def test_every_domain_declares_its_datasets():
         "bansos",
         "laporan-ppid",
         "produk",
+        "produk-hukum",
+        "lembaga",
+        "pengurus-lembaga",
+        "sarana",
+        "potensi",
     } <= keys
 
 

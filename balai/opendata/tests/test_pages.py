@@ -70,3 +70,9 @@ def test_downloads_are_formula_safe_utf8_with_a_bom(demo, client):
     dictionary = client.get("/desa/dagan/data/produk-kamus.csv").content.decode("utf-8-sig")
     assert dictionary.splitlines()[0] == "kolom,label,tipe,keterangan"
     assert "toko,Nama usaha,string" in dictionary
+
+
+def test_the_village_footer_links_its_open_data(demo, client):
+    html = client.get("/desa/dagan/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert 'href="/desa/dagan/data/"' in footer and "Data terbuka" in footer
