@@ -233,7 +233,9 @@ def test_the_public_map_runs_a_bounded_number_of_queries(
 ):
     for i in range(30):
         _place(dagan, f"Titik {i}", "lainnya")
-    with django_assert_max_num_queries(25):
+    # 26 whatever the number of points: the site menu's first build (once per content version)
+    # asks each module whether it has something to show.
+    with django_assert_max_num_queries(26):
         assert client.get(_site("maps_map")).status_code == 200
 
 
