@@ -83,29 +83,22 @@ class WordPressImporter(Importer[RowRef]):
 
     def write(self, ctx: Context, rows: list[RowRef], changes: Changes) -> dict[str, int]:
         from balai.audit.services import audit_record
-        from balai.moving.models import Move
 
         plan: WordPressPlan = ctx.extra["plan"]
         stored = Stored()
         try:
             written = write_wordpress(ctx.village, plan, ctx.job.uploaded_by, stored)
-            move = Move.objects.create(
-                village=ctx.village,
-                source="wordpress",
-                version=plan.wxr.version[:20],
-                source_name=plan.wxr.title[:120],
-                written=True,
-                report={"job": ctx.job.pk, "written": written},
-                created_by=ctx.job.uploaded_by,
-            )
         except Exception:
             stored.discard()
             raise
+        # The job itself records the run (its report, its file); no Move row, which holds
+        # OpenSID's archive of rows that did not move.
         audit_record(
             actor=ctx.job.uploaded_by,
             village=ctx.village,
             action="moving.wordpress",
-            target=_("pindahan %(n)s") % {"n": move.pk},
+            target=_("impor %(n)s") % {"n": ctx.job.pk},
+            site=plan.wxr.site[:200],
             posts=written["posts"],
             pages=written["pages"],
             comments=written["comments"],

@@ -65,6 +65,7 @@ ITEM_FIELDS = frozenset(
     }
 )
 KEPT_TYPES = ("post", "page", "attachment")
+CONTAINERS = frozenset({"rss", "channel", "item", "wp:postmeta", "wp:comment"})
 UNCATEGORISED = frozenset({"uncategorized", "tak-berkategori", "tidak-berkategori"})
 
 
@@ -137,7 +138,7 @@ def read_wxr(handle: IO[bytes], *, max_items: int = MAX_ITEMS) -> Wxr:
             state["attrs"] = (attrs.get("domain", ""), attrs.get("nicename", ""))
 
     def text(data: str) -> None:
-        if texts:
+        if texts and stack[-1] not in CONTAINERS:  # whitespace between items is not kept
             texts[-1].append(data)
 
     def end(raw: str) -> None:

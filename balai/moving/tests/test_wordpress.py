@@ -133,6 +133,10 @@ def test_posts_pages_comments_and_pictures_move(login, alice, dagan, client):
     profile = pages.get(slug="profil-desa")
     assert "Gunung Slamet" in profile.body
     assert "contact-form-7" not in pages.get(slug="kontak").body
+    from balai.audit.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="moving.wordpress")
+    assert entry.village == dagan and entry.actor == alice
     story = client.get(f"/desa/dagan/berita/{work.slug}/").content.decode()
     assert "Kerja bakti saluran irigasi" in story and "Pak Darto" in story
 

@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from balai.moving.views.site import old_query
 from balai.villages import selectors
 from balai.villages.cache import cache_public_page
 from balai.villages.colors import theme_css
@@ -19,8 +18,11 @@ from balai.villages.requests import SiteRequest
 @require_safe
 @cache_public_page
 def home(request: SiteRequest) -> HttpResponse:
-    if request.GET and (moved := old_query(request)) is not None:  # WordPress's /?p=<id>
-        return moved
+    if request.GET:  # WordPress's /?p=<id>, /?page_id=<id> (balai/moving)
+        from balai.moving.views.site import old_query
+
+        if (moved := old_query(request)) is not None:
+            return moved
     village = request.village
     ctx = {
         "head": selectors.head_of_village(village),
