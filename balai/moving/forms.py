@@ -51,7 +51,7 @@ class WordPressForm(forms.Form):
         ),
     )
     uploads = forms.FileField(
-        label=gettext_lazy("Zip folder uploads (tidak wajib)"),
+        label=gettext_lazy("Zip folder uploads"),
         required=False,
         help_text=gettext_lazy(
             "Folder wp-content/uploads dari hosting situs lama, dijadikan .zip: gambar utama "
