@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "balai.disclosure",
     "balai.market",
     "balai.institutions",
+    "balai.legal",
     "balai.support",  # migration history only: its models moved to the three apps below
     "balai.mentoring",
     "balai.services",
@@ -89,8 +90,11 @@ INSTALLED_APPS = [
     "balai.moving",
     "balai.scheduler",
     "balai.maps",
+    "balai.complaints",
+    "balai.letters",
     "ninja",
     "balai.api",
+    "balai.opendata",
 ]
 
 MIDDLEWARE = [
@@ -353,6 +357,7 @@ LOG_SECRET_PATH_PREFIXES = [
     "/lapak/lacak/",
     "/lapak/pesanan/",
     "/layanan/lacak/",
+    "/pengaduan/lacak/",
 ]
 LOGGING = {
     "version": 1,

@@ -175,3 +175,8 @@ class MemberRoleForm(forms.Form):
         required=False,
         help_text=_("Hanya untuk editor."),
     )
+    can_serve = forms.BooleanField(
+        label=_("Pelayanan surat: boleh membuat surat dari data penduduk"),
+        required=False,
+        help_text=_("Hanya untuk editor. Admin desa selalu boleh."),
+    )

@@ -214,12 +214,17 @@ def _other_admins_exist(membership: Membership) -> bool:
 
 @transaction.atomic
 def membership_change_role(
-    *, membership: Membership, role: str, can_publish: bool, actor: User
+    *, membership: Membership, role: str, can_publish: bool, actor: User, can_serve: bool = False
 ) -> Membership:
     if role not in Membership.Role.values:
         raise MembershipError(_("Pilih peran admin desa atau editor."))
     can_publish = can_publish and role == Membership.Role.EDITOR
-    if membership.role == role and membership.can_publish == can_publish:
+    can_serve = can_serve and role == Membership.Role.EDITOR
+    if (membership.role, membership.can_publish, membership.can_serve) == (
+        role,
+        can_publish,
+        can_serve,
+    ):
         return membership
     was_admin = membership.role == Membership.Role.ADMIN
     if was_admin and role != Membership.Role.ADMIN and not _other_admins_exist(membership):
@@ -230,9 +235,9 @@ def membership_change_role(
             )
             % {"name": membership.user.name or membership.user.email}
         )
-    old_role, old_publish = membership.role, membership.can_publish
-    membership.role, membership.can_publish = role, can_publish
-    membership.save(update_fields=["role", "can_publish"])
+    old_role, old_publish, old_serve = membership.role, membership.can_publish, membership.can_serve
+    membership.role, membership.can_publish, membership.can_serve = role, can_publish, can_serve
+    membership.save(update_fields=["role", "can_publish", "can_serve"])
     audit_record(
         actor=actor,
         village=membership.village,
@@ -242,6 +247,8 @@ def membership_change_role(
         role=role,
         old_can_publish=old_publish,
         can_publish=can_publish,
+        old_can_serve=old_serve,
+        can_serve=can_serve,
     )
     return membership
 

@@ -62,6 +62,18 @@ SENTENCES: dict[str, Promise] = {
     "budget.project_delete": _("%(actor)s menghapus kegiatan pembangunan %(target)s %(village)s"),
     "budget.progress_add": _("%(actor)s mencatat kemajuan kegiatan %(target)s %(village)s"),
     # Population register (personal data: every view is logged)
+    # Letters at the village counter
+    "letters.issue": _("%(actor)s menerbitkan surat %(target)s di %(village)s"),
+    "letters.revoke": _("%(actor)s membatalkan surat %(target)s di %(village)s"),
+    "letters.view": _("%(actor)s melihat surat %(target)s %(village)s"),
+    "letters.pdf": _("%(actor)s membuka PDF surat %(target)s %(village)s"),
+    "letters.resident_view": _("%(actor)s membuka data %(target)s untuk surat %(village)s"),
+    "letters.register_export": _("%(actor)s mengunduh buku agenda surat keluar %(village)s"),
+    "letters.settings": _("%(actor)s mengubah pengaturan nomor surat %(village)s"),
+    "letters.local_save": _("%(actor)s menyimpan salinan desa templat %(target)s %(village)s"),
+    "letters.local_drop": _("%(actor)s kembali memakai templat kabupaten %(target)s %(village)s"),
+    "letters.template_save": _("%(actor)s menyimpan templat surat %(target)s"),
+    "letters.template_publish": _("%(actor)s menerbitkan templat surat %(target)s"),
     "population.resident_view": _("%(actor)s melihat data %(target)s %(village)s"),
     "population.resident_add": _("%(actor)s menambahkan %(target)s ke data penduduk %(village)s"),
     "population.resident_change": _("%(actor)s mengubah data %(target)s %(village)s"),
@@ -116,11 +128,15 @@ SENTENCES: dict[str, Promise] = {
     "ppid.request_extend": _("%(actor)s memperpanjang waktu jawab %(target)s %(village)s"),
     "ppid.request_decide": _("%(actor)s menjawab permohonan informasi %(target)s %(village)s"),
     "ppid.answer_file": _("%(actor)s mengunduh berkas jawaban %(target)s %(village)s"),
+    "legal.act_save": _("%(actor)s menyimpan %(target)s %(village)s"),
+    "legal.act_delete": _("%(actor)s menghapus %(target)s %(village)s"),
     "ppid.objection_file": _("%(actor)s mencatat keberatan %(target)s %(village)s"),
     "ppid.objection_decide": _("%(actor)s memutus keberatan %(target)s %(village)s"),
     "ppid.register_export": _("%(actor)s mengunduh register PPID %(village)s"),
     "ppid.local_holiday_add": _("%(actor)s menambahkan hari libur daerah %(target)s"),
     "ppid.local_holiday_delete": _("%(actor)s menghapus hari libur daerah %(target)s"),
+    # Data terbuka
+    "opendata.settings": _("%(actor)s mengubah pengaturan data terbuka kabupaten (%(target)s)"),
     # Lapak desa
     "market.seller_create": _("%(actor)s mendaftarkan penjual %(target)s di %(village)s"),
     "market.seller_update": _("%(actor)s mengubah data penjual %(target)s di %(village)s"),
@@ -138,6 +154,12 @@ SENTENCES: dict[str, Promise] = {
     "market.review_rejected": _("%(actor)s menolak ulasan %(target)s di %(village)s"),
     "market.order_view": _("%(actor)s membuka pesanan %(target)s di %(village)s"),
     "market.proof_view": _("%(actor)s melihat bukti bayar pesanan %(target)s di %(village)s"),
+    # Complaints (the complainant's identity is personal data: every look is logged)
+    "complaints.identity_view": _("%(actor)s melihat identitas pelapor %(target)s %(village)s"),
+    "complaints.status": _("%(actor)s mengubah status pengaduan %(target)s %(village)s"),
+    "complaints.answer": _("%(actor)s menjawab pengaduan %(target)s %(village)s"),
+    "complaints.instruction": _("%(actor)s memberi catatan pada pengaduan %(target)s %(village)s"),
+    "complaints.rules": _("%(actor)s mengubah batas jawab pengaduan menjadi %(target)s hari kerja"),
     # News (personal data of the community)
     "news.submission.view": _("%(actor)s membuka kiriman warga %(target)s %(village)s"),
     "news.comment.contacts.view": _("%(actor)s melihat kontak pengirim komentar %(village)s"),
@@ -166,6 +188,9 @@ SENTENCES: dict[str, Promise] = {
     "services.request_ready": _("%(actor)s menyatakan surat %(target)s siap diambil, %(village)s"),
     "services.request_collected": _(
         "%(actor)s mencatat surat %(target)s sudah diambil, %(village)s"
+    ),
+    "services.request_letter": _(
+        "%(actor)s menerbitkan surat dari permohonan layanan %(target)s %(village)s"
     ),
     "services.request_handover": _("%(actor)s menyerahkan PDF surat %(target)s %(village)s"),
     "services.download_reopen": _("%(actor)s membuka lagi unduhan surat %(target)s %(village)s"),

@@ -24,7 +24,7 @@ def dip_complete(village: Village) -> bool | None:
     rows = selectors.dip_rows(
         village,
         today.year,
-        lambda name: reverse(f"site:{name}", kwargs={"village_slug": village.slug}),
+        lambda name, **kw: reverse(f"site:{name}", kwargs={"village_slug": village.slug, **kw}),
     )
     done, total = selectors.dip_completeness(rows)
     return total > 0 and done == total

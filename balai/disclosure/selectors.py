@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from balai.disclosure.calendar import WorkingCalendar
 from balai.disclosure.models import DipItem, EmergencyNotice, InfoRequest, Objection, PpidProfile
+from balai.legal import selectors as legal_selectors
+from balai.legal.models import LegalAct
 from balai.lib.phone import normalize_whatsapp
 from balai.villages import selectors as village_selectors
 from balai.villages.models import Official, Village
@@ -81,10 +83,18 @@ def _page_href(village: Village, name: str, reverse_page: Callable[[str], str]) 
         return ""
 
 
+def _act_href(act: LegalAct, reverse_page: Callable[..., str]) -> str:
+    try:
+        return reverse_page("legal_act", act_slug=act.slug)
+    except NoReverseMatch:
+        return ""
+
+
 @dataclass
 class DipRow:
     item: DipItem
     href: str
+    act: LegalAct | None = None  # the Perdes on RPJM/RKP/APB Desa that answers the item
 
     @property
     def is_missing(self) -> bool:
@@ -96,17 +106,25 @@ def dip_years(village: Village) -> list[int]:
     return sorted(set(years.distinct()), reverse=True)
 
 
-def dip_rows(village: Village, year: int, reverse_page: Callable[[str], str]) -> list[DipRow]:
+def dip_rows(village: Village, year: int, reverse_page: Callable[..., str]) -> list[DipRow]:
+    """The DIP of `year` with where each item can be had: its file, else the matching Perdes of
+    the legal acts register (RPJM Desa, RKP Desa, APB Desa, found by topic and year, so the link
+    follows the register without anyone editing the DIP), else its site page, else its link.
+    `reverse_page(name, **kwargs)` gives a path in the village site."""
     rows = []
+    acts = legal_selectors.acts_for_dip(village, year)
     for item in DipItem.objects.for_village(village).filter(year=year):
-        href = ""
+        href, act = "", None
         if not item.is_exempt:
+            act = acts.get(item.checklist_key)
             if item.file:
                 href = item.file.url
-            elif item.page_name:
+            elif act is not None:
+                href = _act_href(act, reverse_page)
+            if not href and item.page_name:
                 href = _page_href(village, item.page_name, reverse_page)
             href = href or item.link
-        rows.append(DipRow(item, href))
+        rows.append(DipRow(item, href, act))
     rank = {value: i for i, value in enumerate(DipItem.Category.values)}
     return sorted(rows, key=lambda r: (rank[r.item.category], r.item.order, r.item.pk))
 

@@ -21,6 +21,7 @@ from balai.imports.registry import Changes, Context, Importer, Issues, Page, Row
 from balai.imports.registry import register as register_importer
 from balai.moving.content import DesaFolder, FolderProblem, Stored, plan_content, write_content
 from balai.moving.identity import plan_identity, write_identity
+from balai.moving.kinds import kinds_counts, plan_kinds, write_kinds
 from balai.moving.models import Move
 from balai.moving.opensid import MoveProblem, archive_rows, inventory_groups, open_backup
 from balai.moving.register import RegisterPlan, plan_register, write_register
@@ -65,6 +66,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
         content = plan_content(backup, folder, issues)
         identity = plan_identity(backup, folder, issues)
         ctx.extra.update(backup=backup, plan=plan, other=other, content=content, identity=identity)
+        ctx.extra["kinds"] = plan_kinds(backup, folder, issues)
         ctx.extra["rows_read"] = len(plan.rows)
         return plan.rows
 
@@ -97,6 +99,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
             "content": {
                 **ctx.extra["content"].counts,
                 "officials": len(ctx.extra["identity"].officials),
+                **kinds_counts(ctx.extra["kinds"]),
             },
             "folder": bool(ctx.job.params.get("uploads")),
             "groups": inventory_groups(backup.inventory()),
@@ -114,6 +117,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
         try:
             content = write_content(ctx.village, ctx.extra["content"], ctx.job.uploaded_by, stored)
             identity = write_identity(ctx.village, ctx.extra["identity"], stored)
+            kinds = write_kinds(ctx.village, ctx.extra["kinds"], stored)
         except Exception:
             stored.discard()
             raise
@@ -132,6 +136,7 @@ class OpenSIDImporter(Importer[ResidentRow]):
                 "written": written,
                 "content": content,
                 "identity": identity,
+                "kinds": kinds,
                 "archived": kept,
             },
             created_by=ctx.job.uploaded_by,

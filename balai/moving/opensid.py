@@ -41,9 +41,6 @@ MOVED = {
     "config": gettext_lazy("Identitas desa"),
     "tweb_desa_pamong": gettext_lazy("Perangkat desa"),
     "ref_jabatan": gettext_lazy("Jabatan perangkat"),
-}
-# Village content with a home in Balai that this version does not move yet: kept in the archive.
-LATER = {
     "dokumen": gettext_lazy("Dokumen, informasi publik dan produk hukum"),
     "program": gettext_lazy("Program bantuan"),
     "program_peserta": gettext_lazy("Peserta program bantuan"),
@@ -53,6 +50,9 @@ LATER = {
     "pelapak": gettext_lazy("Pelapak"),
     "produk": gettext_lazy("Produk lapak"),
     "produk_kategori": gettext_lazy("Kategori produk"),
+}
+# Village content with a home in Balai that this version does not move yet: kept in the archive.
+LATER = {
     "menu": gettext_lazy("Menu situs"),
     "media_sosial": gettext_lazy("Media sosial"),
 }

@@ -27,6 +27,7 @@ from balai.moving.content import (
     write_content,
 )
 from balai.moving.identity import IdentityPlan, plan_identity, write_identity
+from balai.moving.kinds import kinds_counts, plan_kinds, write_kinds
 from balai.moving.models import Move
 from balai.moving.opensid import Backup, MoveProblem, archive_rows, open_backup
 from balai.moving.register import RegisterPlan, plan_register, write_register
@@ -39,6 +40,7 @@ class Checked:
     report: dict[str, Any]
     content: ContentPlan
     identity: IdentityPlan
+    kinds: dict[str, Any]
 
     @property
     def refused(self) -> bool:
@@ -78,8 +80,13 @@ def check_backup(
     content = plan_content(backup, folder, register.issues)
     identity = plan_identity(backup, folder, register.issues)
     report = _report(backup, register, village)
-    report["content"] = {**content.counts, "officials": len(identity.officials)}
-    return Checked(backup, register, report, content, identity)
+    kinds = plan_kinds(backup, folder, register.issues)
+    report["content"] = {
+        **content.counts,
+        "officials": len(identity.officials),
+        **kinds_counts(kinds),
+    }
+    return Checked(backup, register, report, content, identity, kinds)
 
 
 def move_backup(
@@ -139,9 +146,11 @@ def move_backup(
                 written = write_register(village, checked.register, user)
                 content = write_content(village, checked.content, user, stored)
                 identity = write_identity(village, checked.identity, stored)
+                kinds = write_kinds(village, checked.kinds, stored)
                 move.written = True
                 move.report = {**report, "written": written, "content_written": content}
                 move.report["identity"] = identity
+                move.report["kinds"] = kinds
                 move.report["archived"] = kept
                 with archive_path.open("rb") as source:
                     move.archive.save("arsip.zip", File(source), save=False)

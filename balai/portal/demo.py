@@ -81,10 +81,14 @@ DEMO_MODULES = [
     "market",
     "institutions",  # links some of the news above as activities
     "maps",
+    "legal",
+    "letters",  # letters issued from the register above
     "mentoring",
     "services",
+    "complaints",
     "watch",  # scores the sites the modules above filled
     "backups",  # archives a village with everything above in it
+    "opendata",
 ]
 
 

@@ -150,6 +150,12 @@ JOBS: tuple[Job, ...] = (
         _command("support_escalate"),
     ),
     Job(
+        "complaints_escalate",
+        _("Teruskan pengaduan warga yang melewati batas"),
+        HOUR,
+        _command("complaints_escalate"),
+    ),
+    Job(
         "population_recount",
         _("Hitung ulang angka penduduk"),
         DAY,

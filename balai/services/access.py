@@ -1,6 +1,6 @@
 """Who works the counter on the dashboard. One constant, so the area can change in one place
-(the personal-data area of the village's admins for now; a counter-service area later)."""
+(the counter's area: the village's admins and the editors given "pelayanan", as for letters)."""
 
 from __future__ import annotations
 
-STAFF_AREA = "personal"
+STAFF_AREA = "service"

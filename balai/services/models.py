@@ -201,6 +201,14 @@ class ServiceRequest(VillageOwned):
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     reject_reason = models.TextField(_("alasan penolakan"), blank=True)
+    letter = models.ForeignKey(
+        "letters.Letter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Surat yang diterbitkan di Balai dari permohonan ini."),
+    )
     letter_pdf = models.FileField(
         _("PDF surat"), upload_to=request_file_upload_to, storage=private_storage, blank=True
     )

@@ -59,6 +59,31 @@ def handover_pdf(req: ServiceRequest) -> bytes | None:
     return None
 
 
+def issued_letter_pdf(req: ServiceRequest) -> bytes | None:
+    """The PDF of the letter issued in Balai from this request (none once it is revoked)."""
+    if not req.letter_id:
+        return None
+    from balai.letters.selectors import letter_pdf
+
+    letter = req.letter
+    if letter is None or getattr(letter, "revoked_at", None):
+        return None
+    return letter_pdf(letter)
+
+
+register_handover_pdf_provider(issued_letter_pdf)
+
+
+def request_letter_issued(*, req: ServiceRequest, letter: Any, actor: Any) -> ServiceRequest:
+    """The letter issued from this request: kept with it, for the hand-over."""
+    _require(req, ServiceRequest.OPEN)
+    with transaction.atomic():
+        req.letter = letter
+        _save(req, actor, "letter")
+        _staff_step(req, actor, "services.request_letter")
+    return req
+
+
 def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
 

@@ -85,6 +85,8 @@ INSTITUTION_MEMBER = {
     "member_pk": Row("institution_member"),
 }
 SERVICE_REQUEST = Row("service_request")
+COMPLAINT = Row("complaint")
+LETTER = Row("letter")
 
 # Every village-dashboard URL name that takes parameters besides the slug → what fills them.
 VILLAGE_CASES: dict[str, dict[str, Param]] = {
@@ -231,6 +233,22 @@ VILLAGE_CASES: dict[str, dict[str, Param]] = {
     },
     "services_dashboard:service_edit": {"pk": Row("service")},
     "services_dashboard:service_delete": {"pk": Row("service")},
+    "legal_dashboard:edit": {"pk": Row("legal_act")},
+    "legal_dashboard:delete": {"pk": Row("legal_act")},
+    "complaints_dashboard:detail": {"pk": COMPLAINT},
+    "complaints_dashboard:status": {"pk": COMPLAINT},
+    "complaints_dashboard:note": {"pk": COMPLAINT},
+    "complaints_dashboard:answer": {"pk": COMPLAINT},
+    "complaints_dashboard:release": {"pk": COMPLAINT},
+    "complaints_dashboard:photo": {"pk": COMPLAINT},
+    "letters_dashboard:choose": {"resident": RESIDENT},
+    "letters_dashboard:issue": {"resident": RESIDENT, "key": Fixed("skck")},
+    "letters_dashboard:letter": {"pk": LETTER},
+    "letters_dashboard:pdf": {"pk": LETTER},
+    "letters_dashboard:revoke": {"pk": LETTER},
+    "letters_dashboard:register": {"fmt": Fixed("xlsx")},
+    "letters_dashboard:template": {"key": Fixed("skck")},
+    "letters_dashboard:template_district": {"key": Fixed("skck")},
 }
 
 DAGAN_SLUG = Row("dagan", "slug")
@@ -261,6 +279,12 @@ DISTRICT_CASES: dict[str, dict[str, Param]] = {
     "watch_district_dashboard:alert_handle": {"pk": Row("alert")},
     "maps_district_dashboard:load": {"pk": Row("boundary_load")},
     "services_district_dashboard:default_edit": {"pk": Row("default_service")},
+    "complaints_district_dashboard:complaint": {"pk": COMPLAINT},
+    "letters_district_dashboard:template": {"key": Fixed("skck")},
+    "letters_district_dashboard:template_publish": {
+        "key": Fixed("skck"),
+        "pk": Row("template_version"),
+    },
 }
 
 # District-dashboard pages any signed-in person may read by design (DESIGN: the how-to guides
@@ -296,6 +320,11 @@ REFUSED: dict[str, tuple[str, ...]] = {
     "institutions_dashboard": ("bob",),
     "maps_dashboard": ("bob",),
     "services_dashboard": ("bob", "maya"),
+    "legal_dashboard": ("bob",),
+    "complaints_dashboard": ("maya", "kiki"),
+    "complaints_dashboard:settings": ("bob", "maya", "kiki"),
+    # Letters: admins and editors given "pelayanan" (bob has not been given it).
+    "letters_dashboard": ("bob", "maya"),
 }
 
 # …and who must be let in (a page refused to everyone would pass the tables above).
@@ -309,6 +338,8 @@ OPENED: dict[str, tuple[str, ...]] = {
     "budget_dashboard:years": ("maya", "dina"),
     "budget_dashboard:year": ("maya", "dina"),
     "budget_dashboard:projects": ("maya", "dina"),
+    "complaints_dashboard:index": ("alice", "bob", "dina"),
+    "complaints_dashboard:detail": ("alice", "bob", "dina"),
 }
 
 
@@ -365,6 +396,14 @@ POST_DATA_FOR: dict[str, dict[str, Any]] = {
     "institutions_dashboard": {"kind": "lpm"},
     "services_dashboard:request_reject": {"reason": "Diretas"},
     "services_dashboard:request_search": {"q": "SUGENG"},
+    "letters_dashboard": {
+        "reason": "Diretas",
+        "isian_keperluan": "Diretas",
+        "terbitkan": "1",
+        "number_pattern": "{urut}",
+        "paper": "a4",
+        "code": "300",
+    },
 }
 
 

@@ -329,6 +329,40 @@ def _services(rows: dict[str, Any]) -> None:
     )
 
 
+def _legal(rows: dict[str, Any]) -> None:
+    from balai.legal.tests.conftest import make_act
+
+    rows["legal_act"] = make_act(rows["dagan"])
+
+
+def _complaints(rows: dict[str, Any]) -> None:
+    from balai.complaints.tests.conftest import make_complaint
+
+    # Held as spam (so releasing it has something to do), with a photo, and escalated (so the
+    # district's and the kecamatan's pages open it).
+    rows["complaint"] = make_complaint(
+        rows["dagan"], text="Ada judi di pos ronda", photo=True, escalated=True
+    )
+
+
+def _letters(rows: dict[str, Any]) -> None:
+    from balai.letters.models import TemplateVersion
+    from balai.letters.seed import seed_templates
+    from balai.letters.services import issue_letter
+
+    seed_templates()
+    rows["template_version"] = TemplateVersion.objects.get(letter_type__key="skck", number=1)
+    rows["letter"] = issue_letter(
+        village=rows["dagan"],
+        template="skck",
+        resident=rows["resident"],
+        values={"keperluan": "melamar kerja"},
+        signer=rows["official"],
+        on_behalf=True,
+        user=rows["alice"],
+    )
+
+
 def _registrations(rows: dict[str, Any]) -> None:
     from balai.registrations.tests.conftest import file_application
 
@@ -351,6 +385,9 @@ APP_ROWS: list[Callable[[dict[str, Any]], None]] = [
     _backups,
     _maps,
     _services,
+    _legal,
+    _complaints,
+    _letters,
     _registrations,
 ]
 

@@ -21,8 +21,11 @@ pytestmark = pytest.mark.django_db
 
 def _forms():
     from balai.budget import forms as budget
+    from balai.complaints import forms as complaints
     from balai.disclosure import forms as disclosure
     from balai.institutions import forms as institutions
+    from balai.legal import forms as legal
+    from balai.legal.models import LegalAct
     from balai.maps import forms as maps
     from balai.market import forms as market
     from balai.market import site_forms as shop
@@ -57,6 +60,8 @@ def _forms():
         (services.RequestForm, "documents"): lambda v: {},
         (services.AnswerForm, "documents"): lambda v: {},
         (services.HandoverForm, "pdf"): lambda v: {},
+        (legal.LegalActForm, "file"): lambda v: {"instance": LegalAct(village=v)},
+        (complaints.ComplaintForm, "photo"): lambda v: {"village": v},
     }
 
 

@@ -199,6 +199,11 @@ class Membership(VillageOwned):
         default=False,
         help_text=_("Editor boleh menerbitkan tulisan tanpa persetujuan admin."),
     )
+    can_serve = models.BooleanField(
+        _("pelayanan surat"),
+        default=False,
+        help_text=_("Editor boleh membuat dan membatalkan surat dari data penduduk."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     public_content: ClassVar[bool] = False

@@ -108,6 +108,7 @@ AREA_GROUPS = {
     "budget": "finance",
     "disclosure": "services",
     "market": "services",
+    "service": "services",
 }
 
 

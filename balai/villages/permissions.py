@@ -32,6 +32,10 @@ AREA_ROLES: dict[str, set[str]] = {
     "budget": {"admin", "mentor"},
     "disclosure": {"admin"},
     "market": {"admin", "mentor"},
+    # Complaints: admins and editors handle them; only admins see who sent one.
+    "complaints": {"admin", "editor"},
+    # Letters at the village counter (issue 15): admins, and editors given "pelayanan" (can).
+    "service": {"admin"},
 }
 
 
@@ -66,7 +70,12 @@ def village_role(user: Any, village: Village) -> str | None:
 
 def can(user: Any, village: Village, area: str) -> bool:
     role = village_role(user, village)
-    return role == DISTRICT_ROLE or (role is not None and role in AREA_ROLES[area])
+    if role == DISTRICT_ROLE or (role is not None and role in AREA_ROLES[area]):
+        return True
+    if area == "service" and role == Membership.Role.EDITOR:
+        membership = membership_for(user, village)
+        return bool(membership and membership.can_serve)
+    return False
 
 
 def can_preview(user: Any, village: Village) -> bool:

@@ -90,7 +90,11 @@ def invitation_revoke_view(request: VillageRequest, pk: int) -> HttpResponse:
 @village_role_required("members")
 def member_edit_view(request: VillageRequest, pk: int) -> HttpResponse:
     membership = _editable_member(request, pk)
-    initial = {"role": membership.role, "can_publish": membership.can_publish}
+    initial = {
+        "role": membership.role,
+        "can_publish": membership.can_publish,
+        "can_serve": membership.can_serve,
+    }
     form = MemberRoleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

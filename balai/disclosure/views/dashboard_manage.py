@@ -20,8 +20,8 @@ from balai.villages.requests import VillageRequest
 
 
 def _site_reverse(village):
-    def reverse_page(name: str) -> str:
-        return reverse(f"site:{name}", kwargs={"village_slug": village.slug})
+    def reverse_page(name: str, **kwargs: str) -> str:
+        return reverse(f"site:{name}", kwargs={"village_slug": village.slug, **kwargs})
 
     return reverse_page
 

@@ -36,7 +36,9 @@ def _refused(request: VillageRequest, scope: str, limit: Limit) -> bool:
 
 
 def _dip(request: VillageRequest, year: int) -> list[selectors.DipRow]:
-    return selectors.dip_rows(request.village, year, lambda name: site_reverse(request, name))
+    return selectors.dip_rows(
+        request.village, year, lambda name, **kwargs: site_reverse(request, name, **kwargs)
+    )
 
 
 @desa_only()

@@ -23,6 +23,11 @@ SQL = gzip.decompress((DATA / "opensid_v2410_senggigi.sql.gz").read_bytes())
 FOLDER = (DATA / "opensid_v2410_senggigi_desa.zip").read_bytes()
 
 pytestmark = pytest.mark.django_db
+KINDS = ("berkala", "serta_merta", "setiap_saat", "dikecualikan", "documents", "legal")
+KINDS += ("programmes",)
+KINDS += ("recipients", "recipients_unlinked", "budget_years", "budget_lines")
+KINDS += ("budget_empty_rows", "projects", "project_photos", "sellers", "products")
+KINDS += ("product_photos",)
 
 
 def move(client, folder: bytes | None = FOLDER) -> ImportJob:
@@ -56,6 +61,7 @@ def test_every_article_page_comment_event_and_photo_moves(login, alice, dagan, c
         "photos": 4,
         "images": 13,
         "officials": 5,
+        **{key: job.report["summary"]["content"][key] for key in KINDS},  # test_kinds_move
     }
     articles = Article.objects.for_village(dagan)
     assert articles.count() == 10

@@ -58,7 +58,8 @@ def test_the_dry_run_reports_and_writes_nothing(dagan):
     groups = {t["table"]: t["group"] for t in report["inventory"]}
     assert groups["tweb_penduduk"] == "moved"
     assert groups["user"] == "secret" and groups["log_login"] == "secret"
-    assert groups["artikel"] == "moved" and groups["program_peserta"] == "later"
+    assert groups["artikel"] == "moved" and groups["program_peserta"] == "moved"
+    assert groups["menu"] == "later"
     assert groups["tweb_aset"] == "reference" and groups["klasifikasi_surat"] == "reference"
     assert groups["analisis_master"] == "no_home" and groups["log_keluarga"] == "no_home"
     # Every table with rows has a line: 89 in this backup.
@@ -132,16 +133,27 @@ def test_the_register_moves_with_the_manifest_counts(dagan):
         "agenda": 2,
         "galeri": 1,
         "perangkat": 5,
+        # the other kinds (PPID, aid, APBDes, projects, lapak; no photos without the folder)
+        "dokumen": 8,
+        "program": 2,
+        "program_peserta": 15,
+        "apbdes": 1,
+        "pembangunan": 2,
+        "pembangunan_dokumentasi": 6,
+        "pelapak": 2,
+        "produk": 5,
     }
     entry = AuditEntry.objects.get(action="moving.opensid")
     assert entry.details["residents_added"] == 326
     # The rows that have no home yet are in the private archive, with no secret in it.
     with done.archive.open("rb") as handle, zipfile.ZipFile(handle) as archive:
         names = set(archive.namelist())
-        assert {"dokumen.json", "program_peserta.json", "pembangunan.json"} <= names
+        assert {"menu.json", "log_keluarga.json", "analisis_master.json"} <= names
+        assert not {"dokumen.json", "program_peserta.json", "pembangunan.json"} & names
         assert not {"user.json", "log_login.json", "tweb_penduduk.json"} & names
         assert "config.json" not in names  # moved now; and its app_key is never kept
-    assert done.report["archived"]["dokumen"] == 8
+    assert done.report["archived"]["menu"] == 21
+    assert done.report["kinds"]["finance"]["lines"] == 14
 
 
 def test_a_second_run_changes_nothing(dagan):

@@ -1,6 +1,7 @@
 """In a real browser: a resident asks for a letter on a 360 px phone with a photo of her KK,
-the village admin asks for more on a desktop, the resident answers, the admin hands the letter
-over as a PDF, and the resident downloads it once with the last 4 digits of her phone."""
+the village admin asks for more on a desktop, the resident answers, the admin issues the letter
+from the request (numbered, signed, with its QR) and hands its PDF over, and the resident
+downloads it once with the last 4 digits of her phone."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def _photo(tmp_path: Path) -> Path:
 def test_a_residents_request_through_to_the_handed_over_letter(
     phone, desktop, alice, dagan, tmp_path
 ):
+    from balai.letters.seed import seed_templates
+    from balai.letters.tests.conftest import make_officials
+
+    seed_templates()  # a transactional test starts from empty tables
+    make_officials(dagan)
     catalogue_seed(village=dagan)
     make_resident(dagan, nik=NIK, name="WARTINI SUSANTI")
 
@@ -93,12 +99,16 @@ def test_a_residents_request_through_to_the_handed_over_letter(
     phone.get_by_role("button", name="Kirim jawaban").click()
     phone.get_by_text("Ini foto KK lengkap.").wait_for()
 
-    from balai.registrations.demo import tiny_pdf
-
-    letter = tmp_path / "surat.pdf"
-    letter.write_bytes(tiny_pdf("Surat Keterangan Domisili Wartini"))
     desktop.reload()
-    desktop.get_by_label("PDF surat").set_input_files(str(letter))
+    desktop.get_by_role("link", name="Terbitkan surat dari permohonan ini").click()
+    desktop.get_by_text(f"Dari permohonan daring {req.code}").wait_for()
+    assert desktop.get_by_label("Keperluan").input_value() == "Untuk melamar pekerjaan."
+    desktop.get_by_role("button", name="Lihat pratinjau").click()
+    desktop.get_by_role("button", name="Terbitkan surat").click()
+    desktop.get_by_text("sudah terbit dari permohonan ini").wait_for()
+    req.refresh_from_db()
+    assert req.letter is not None and req.letter.resident.nik == NIK
+    _shot(desktop, "05d-letter-issued-desktop")
     desktop.get_by_role("button", name="Serahkan surat").click()
     desktop.get_by_text("dapat diunduh sekali").wait_for()
 
@@ -107,7 +117,11 @@ def test_a_residents_request_through_to_the_handed_over_letter(
     phone.get_by_label("4 angka terakhir nomor HP Anda").fill("7890")
     with phone.expect_download() as download:
         phone.get_by_role("button", name="Unduh surat (PDF)").click()
-    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    handed = Path(download.value.path()).read_bytes()
+    assert handed.startswith(b"%PDF")
+    from balai.letters.selectors import letter_pdf
+
+    assert handed == letter_pdf(req.letter)  # the issued letter itself
     phone.goto(tracking)
     phone.get_by_text("Surat sudah diunduh pada").wait_for()
     _shot(phone, "07-spent-360")

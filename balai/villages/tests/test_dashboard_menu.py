@@ -44,7 +44,7 @@ def test_a_village_admin_finds_the_sections_grouped_behind_one_menu_control(logi
     assert "Halaman" in groups["Konten"] and "Perangkat desa" in groups["Konten"]
     assert groups["Data"] == ["Data penduduk", "Bantuan sosial"]
     assert groups["Keuangan"] == ["APBDes", "Pembangunan"]
-    assert groups["Layanan"] == ["Lapak", "Layanan warga", "PPID"]
+    assert groups["Layanan"] == ["Surat", "Lapak", "Layanan warga", "PPID", "Pengaduan"]
     assert groups["Pengaturan"] == [
         "Profil desa",
         "Tampilan",
@@ -57,7 +57,8 @@ def test_a_village_admin_finds_the_sections_grouped_behind_one_menu_control(logi
 def test_an_editor_is_offered_only_what_her_role_opens(login, bob):
     groups = menu_groups(login(bob).get("/dasbor/dagan/berita/").content.decode())
     assert "Konten" in groups
-    assert not {"Data", "Keuangan", "Layanan", "Pengaturan"} & set(groups)
+    assert not {"Data", "Keuangan", "Pengaturan"} & set(groups)
+    assert groups["Layanan"] == ["Pengaduan"]  # complaints, without the complainants' identity
 
 
 def test_the_wide_screen_sidebar_shows_the_same_menu(login, alice):

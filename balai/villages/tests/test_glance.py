@@ -227,6 +227,7 @@ def test_the_map_thumbnail_slot_shows_what_its_provider_draws(client, dagan):
     from django.core.cache import cache
 
     svg = '<svg role="img" viewBox="0 0 10 10"><title>Batas Desa Dagan</title></svg>'
+    installed = list(glance._thumbnail)  # the maps module's provider, put back afterwards
     glance.register_thumbnail(lambda village: svg if village.slug == "dagan" else None)
     try:
         html = panel(client.get("/desa/dagan/").content.decode())
@@ -235,6 +236,7 @@ def test_the_map_thumbnail_slot_shows_what_its_provider_draws(client, dagan):
         glance.register_thumbnail(None)
     cache.clear()  # the provider is set once at start-up; here the cached page must go
     assert 'class="glance' not in client.get("/desa/dagan/").content.decode()
+    glance.register_thumbnail(installed[0] if installed else None)
 
 
 def test_a_registered_figure_joins_the_panel_in_its_order(client, dagan):

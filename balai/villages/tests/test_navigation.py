@@ -20,7 +20,7 @@ def news_provider():
 
 def test_a_registered_provider_adds_its_section_in_order(client, filled_dagan, news_provider):
     keys = [item.key for item in site_menu(filled_dagan)]
-    assert keys == ["profile", "news"]
+    assert keys == ["profile", "news", "complaints"]  # complaints: a service every village offers
     html = client.get("/desa/dagan/").content.decode()
     assert ">Berita</a>" in html
 

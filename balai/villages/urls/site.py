@@ -24,5 +24,9 @@ urlpatterns = [
     path("", include("balai.institutions.urls.site")),
     path("", include("balai.maps.urls.site")),
     path("", include("balai.services.urls.site")),
+    path("", include("balai.legal.urls.site")),
+    path("", include("balai.complaints.urls.site")),
+    path("", include("balai.opendata.urls.site")),
+    path("", include("balai.letters.urls.site")),
     path("", include("balai.moving.urls.site")),  # the old site's addresses: last
 ]
