@@ -62,6 +62,7 @@ ITEM_FIELDS = frozenset(
         "wp:post_type",
         "wp:attachment_url",
         "wp:is_sticky",
+        "wp:post_password",
     }
 )
 KEPT_TYPES = ("post", "page", "attachment")
@@ -384,6 +385,13 @@ def plan_wordpress(wxr: Wxr, folder: DesaFolder | None, issues: Issues) -> WordP
         if status in ("trash", "auto-draft", "inherit"):
             issues.warn(ref, "status", _("Berstatus “%(s)s”; tidak dipindahkan.") % {"s": status})
             continue
+        if raw.get("wp:post_password", "").strip() and status in ("publish", "future"):
+            status = "draft"  # protected by a password on WordPress: not made public here
+            issues.warn(
+                ref,
+                "status",
+                _("Dilindungi kata sandi di WordPress; dipindahkan sebagai draf (tidak tampil)."),
+            )
         title = html.unescape(raw.get("title", "").strip())[:160] or _("Tanpa judul")
         body, removed = _clean_shortcodes(raw.get("content:encoded", ""))
         if removed:

@@ -286,3 +286,18 @@ def test_a_zip_that_climbs_out_is_refused(login, alice, dagan):
     job = ImportJob.objects.get(importer="moving.wordpress")
     assert job.status == ImportJob.Status.FAILED and "Zip folder uploads ditolak" in job.failure
     assert not Article.objects.exists()
+
+
+def test_a_password_protected_post_is_not_made_public():
+    from balai.imports.registry import Issues
+    from balai.moving.wordpress import plan_wordpress
+
+    start = WXR.index(b"<wp:post_id>13</wp:post_id>")
+    cut = WXR.index(b"<wp:post_password><![CDATA[]]>", start)
+    data = WXR[:cut] + b"<wp:post_password><![CDATA[rahasia]]>" + WXR[cut + 30 :]
+    issues = Issues()
+    plan = plan_wordpress(read_wxr(io.BytesIO(data)), None, issues)
+    posyandu = next(p for p in plan.posts if p["id"] == "13")
+    assert posyandu["status"] == "draft"
+    assert any("kata sandi" in w[4] for w in issues.warnings)
+    assert plan.counts["drafts"] == 2
