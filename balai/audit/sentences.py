@@ -89,6 +89,9 @@ SENTENCES: dict[str, Promise] = {
     "population.import_upload": _("%(actor)s mengunggah berkas penduduk (%(target)s) %(village)s"),
     "population.import": _("%(actor)s mengimpor data penduduk %(target)s %(village)s"),
     "moving.opensid": _("%(actor)s memindahkan data dari cadangan OpenSID %(target)s %(village)s"),
+    "moving.wordpress": _(
+        "%(actor)s memindahkan tulisan dari ekspor WordPress %(target)s %(village)s"
+    ),
     "moving.archive_download": _(
         "%(actor)s mengunduh arsip baris OpenSID yang belum dipindahkan (%(target)s) %(village)s"
     ),

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from typing import IO
 
 from balai.imports.problems import FileProblem
-from balai.lib.dumps import is_sql_dump
+from balai.lib.dumps import is_sql_dump, is_wxr, xml_declares_entities
 
 SPREADSHEET_KINDS = frozenset({"xlsx", "xls", "ods", "csv"})
 DUMP_KINDS = frozenset({"sql", "gz"})
 ALL_KINDS = SPREADSHEET_KINDS | {"zip"} | DUMP_KINDS
+EXPORT_KINDS = frozenset({"wxr"})  # WordPress's export: only the move from WordPress takes it
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 ODS_TYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -60,6 +61,10 @@ def sniff(handle: IO[bytes], limits: Limits = Limits()) -> str:
         return "gz"  # a gzipped dump: its reader limits what it unpacks
     if is_sql_dump(head):
         return "sql"
+    if xml_declares_entities(head):
+        raise FileProblem("xml_entities")
+    if is_wxr(head):
+        return "wxr"  # its reader refuses declarations and caps the items
     return _text_kind(head)
 
 

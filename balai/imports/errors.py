@@ -33,6 +33,11 @@ def problem_message(problem: FileProblem) -> str:
             "Berkas ini halaman web (HTML) yang diberi nama lembar kerja. Buka di Excel atau "
             "LibreOffice, lalu simpan sebagai .xlsx."
         )
+    if code == "xml_entities":
+        return _(
+            "Berkas XML ini memuat deklarasi DOCTYPE atau ENTITY, yang tidak pernah ada di "
+            "ekspor WordPress dan bisa dipakai untuk melumpuhkan server. Berkas ditolak."
+        )
     if code == "xlsb":
         return _("Berkas .xlsb tidak dapat dibaca. Simpan ulang sebagai .xlsx, lalu unggah lagi.")
     if code == "encrypted":

@@ -53,6 +53,7 @@ class ImportJob(VillageOwned):
         ZIP = "zip", "Zip"
         SQL = "sql", "SQL"
         GZ = "gz", "SQL (.gz)"
+        WXR = "wxr", "WordPress (.xml)"
 
     RUNNING: ClassVar[tuple[str, ...]] = (Status.QUEUED, Status.CHECKING, Status.IMPORTING)
 

@@ -44,6 +44,7 @@ KIND_NAMES = {
     "zip": ".zip",
     "sql": ".sql",
     "gz": ".sql.gz",
+    "wxr": ".xml (WordPress)",
 }
 
 

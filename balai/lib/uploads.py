@@ -27,7 +27,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from balai.lib.dumps import is_sql_dump
+from balai.lib.dumps import is_sql_dump, is_wxr
 from balai.lib.pdf import PdfRefused, pdf_check
 
 MB = 1024 * 1024
@@ -57,9 +57,11 @@ ZIP = FileType("application/zip", "zip", "ZIP")
 # A database dump (OpenSID's backup) as it is downloaded, or gzipped: private storage only.
 SQL = FileType("application/sql", "sql", "SQL")
 GZIP = FileType("application/gzip", "gz", "GZ")
+# WordPress's export (WXR, Tools → Export): private storage only, read by the move.
+WXR = FileType("application/rss+xml", "xml", "XML")
 
 TYPES: dict[str, FileType] = {
-    t.mime: t for t in (JPEG, PNG, WEBP, PDF, XLSX, XLS, ODS, CSV, ZIP, SQL, GZIP)
+    t.mime: t for t in (JPEG, PNG, WEBP, PDF, XLSX, XLS, ODS, CSV, ZIP, SQL, GZIP, WXR)
 }
 BY_EXTENSION: dict[str, FileType] = {t.extension: t for t in TYPES.values()}
 EXTENSIONS: dict[str, str] = {t.mime: t.extension for t in TYPES.values()}
@@ -71,7 +73,7 @@ SPREADSHEET_TYPES = frozenset({XLSX.mime, XLS.mime, ODS.mime, CSV.mime})
 # spreadsheets of imports and the zip archives of backups; it is served only through views.
 PUBLIC_TYPES = DOCUMENT_TYPES
 DUMP_TYPES = frozenset({SQL.mime, GZIP.mime})
-PRIVATE_TYPES = DOCUMENT_TYPES | SPREADSHEET_TYPES | {ZIP.mime} | DUMP_TYPES
+PRIVATE_TYPES = DOCUMENT_TYPES | SPREADSHEET_TYPES | {ZIP.mime} | DUMP_TYPES | {WXR.mime}
 
 # The one table of upload limits, by detected type (before: 5 MB for a logo, 8 MB for a shop
 # photo, 15 MB for a news photo, 5 MB for a letter…). Every image field, whatever it is for, has
@@ -89,6 +91,7 @@ MAX_BYTES: dict[str, int] = {
     ZIP.mime: 50 * MB,
     SQL.mime: 50 * MB,
     GZIP.mime: 50 * MB,
+    WXR.mime: 50 * MB,
 }
 
 
@@ -193,6 +196,8 @@ def _text_type(head: bytes) -> FileType | None:
     if not head or b"\x00" in head:
         return None
     lowered = head.lower()
+    if is_wxr(head) and b"<!DOCTYPE" not in head and b"<!ENTITY" not in head:
+        return WXR  # other XML and HTML stay refused
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or any(m in lowered for m in _MARKUP):
         return None
     if is_sql_dump(head):

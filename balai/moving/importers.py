@@ -206,3 +206,7 @@ def _folder(ctx: Context, folder_dir: str) -> DesaFolder | None:
         )
     except FolderProblem as problem:
         raise ImportFileError(str(problem)) from problem
+
+
+# The move from WordPress lives in its own module; autodiscovery imports only this one.
+from balai.moving.importers_wordpress import WordPressImporter  # noqa: E402, F401

@@ -72,8 +72,10 @@ CHECKED_ELSEWHERE = {
     ("welfare.forms", "UploadForm", "file"),
     ("budget.forms", "ImportForm", "file"),
     ("moving.forms", "BackupForm", "file"),  # a dump: sniffed as SQL, read by sqldump's limits
+    ("moving.forms", "WordPressForm", "file"),  # WXR: sniffed by its bytes, read by expat's limits
     # the desa/ folder: a zip by its bytes (check_upload), then its directory by DesaFolder
     ("moving.forms", "BackupForm", "uploads"),
+    ("moving.forms", "WordPressForm", "uploads"),
     # Map files: read by balai/maps/formats.py, which takes only GeoJSON, KML/KMZ or a zipped
     # shapefile (an SVG or HTML page is refused, maps/tests/test_bad_files.py); never stored
     # where they could be served.

@@ -9,5 +9,6 @@ app_name = "moving_dashboard"
 urlpatterns = [
     path("", dashboard.start, name="start"),
     path("arsip/<int:pk>/", dashboard.archive, name="archive"),
+    path("wordpress/", dashboard.wordpress, name="wordpress"),
     *job_urls(domain="moving", area="personal"),
 ]

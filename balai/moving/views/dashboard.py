@@ -14,8 +14,9 @@ from balai.imports.models import ImportJob
 from balai.imports.services import job_start
 from balai.lib.exports import attachment
 from balai.lib.storage import private_storage, random_upload_name
-from balai.moving.forms import BackupForm
+from balai.moving.forms import BackupForm, WordPressForm
 from balai.moving.importers import OpenSIDImporter
+from balai.moving.importers_wordpress import WordPressImporter
 from balai.moving.models import Move
 from balai.moving.opensid import LATER, SECRET
 from balai.villages.permissions import village_role_required
@@ -73,3 +74,34 @@ def archive(request: VillageRequest, pk: int) -> HttpResponseBase:
     response = FileResponse(move.archive.open("rb"), content_type="application/zip")
     attachment(response, f"arsip-opensid-{move.pk}.zip", personal=True)  # type: ignore[arg-type]
     return response
+
+
+@village_role_required("personal")
+def wordpress(request: VillageRequest) -> HttpResponse:
+    """The WXR export of an old WordPress site, with the zip of its uploads folder."""
+    form = WordPressForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        params: dict[str, str] = {}
+        uploads = form.cleaned_data.get("uploads")
+        if uploads:
+            params["uploads"] = private_storage().save(
+                random_upload_name("impor", "uploads-wordpress.zip"), uploads
+            )
+        try:
+            job = job_start(
+                village=request.village,
+                user=request.user,
+                importer=WordPressImporter.key,
+                upload=form.cleaned_data["file"],
+                params=params,
+            )
+        except ImportFileError as exc:
+            if uploads:
+                private_storage().delete(params["uploads"])
+            form.add_error("file", str(exc))
+        else:
+            return redirect("moving_dashboard:import", slug=request.village.slug, pk=job.pk)
+    history = ImportJob.objects.for_village(request.village).filter(importer=WordPressImporter.key)[
+        :10
+    ]
+    return render(request, "moving/dashboard/wordpress.html", {"form": form, "history": history})

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.decorators.cache import cache_control
 
 from balai.moving.models import OldAddress
-from balai.villages.requests import VillageRequest
+from balai.villages.requests import SiteRequest, VillageRequest
 from balai.villages.templatetags.sites import site_reverse
 
 
@@ -19,7 +19,19 @@ def old_address(request: VillageRequest, old: str) -> HttpResponsePermanentRedir
     return HttpResponsePermanentRedirect(target)
 
 
-def _target(request: VillageRequest, path: str) -> str | None:
+def old_query(request: SiteRequest) -> HttpResponsePermanentRedirect | None:
+    """WordPress's plain addresses on the village home (`/?p=12`, `/?page_id=7`): the 301 to
+    where the post or page lives now, or None. No query without one of those parameters."""
+    for key in ("p", "page_id"):
+        value = request.GET.get(key, "")
+        if value.isdigit() and len(value) <= 12:
+            target = _target(request, f"/?{key}={int(value)}")
+            if target is not None:
+                return HttpResponsePermanentRedirect(target)
+    return None
+
+
+def _target(request: SiteRequest | VillageRequest, path: str) -> str | None:
     from balai.news.models import Article
     from balai.villages.models import Page
 

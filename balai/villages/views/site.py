@@ -18,6 +18,11 @@ from balai.villages.requests import SiteRequest
 @require_safe
 @cache_public_page
 def home(request: SiteRequest) -> HttpResponse:
+    if request.GET:  # WordPress's /?p=<id>, /?page_id=<id> (balai/moving)
+        from balai.moving.views.site import old_query
+
+        if (moved := old_query(request)) is not None:
+            return moved
     village = request.village
     ctx = {
         "head": selectors.head_of_village(village),
