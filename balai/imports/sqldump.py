@@ -206,41 +206,74 @@ def _columns(text: str, match_end: int) -> tuple[list[str], list[str]]:
     return names, types
 
 
+# The fast path for a row of only the common values (quoted strings, NULL, plain numbers): the
+# whole tuple is checked by one regex and split by another, both in C; any other row (hex,
+# _binary, b'…', double quotes, exponents…) goes through the value-by-value parser below.
+_SIMPLE = r"""\s*(?:'(?:[^'\\]|\\.|'')*+'|NULL\b|-?\d+(?:\.\d+)?(?![\w.]))\s*"""
+_SIMPLE_TUPLE = re.compile(rf"\(((?:{_SIMPLE},)*+{_SIMPLE})\)", re.S)
+_SIMPLE_VALUE = re.compile(
+    r"""\s*(?:'((?:[^'\\]|\\.|'')*+)'|(NULL)\b|(-?\d+(?:\.\d+)?))\s*(?:,|$)""", re.S
+)
+
+
+def _simple(inner: str) -> tuple[object, ...]:
+    return tuple(
+        (int(num) if "." not in num else num) if num else None if null else _unescape(quoted)
+        for quoted, null, num in _SIMPLE_VALUE.findall(inner)
+    )
+
+
 def _rows(body: str, pos: int, line: int) -> Iterator[tuple[object, ...]]:
     length = len(body)
     match_value = _VALUE.match
+    match_simple = _SIMPLE_TUPLE.match
     while True:
         while pos < length and body[pos] in " \t\r\n":
             pos += 1
         if pos >= length or body[pos] != "(":
             raise DumpProblem("bad_insert", line, body[pos : pos + 60])
+        simple = match_simple(body, pos)
+        if simple is not None:
+            yield _simple(simple.group(1))
+            pos = simple.end()
+            while pos < length and body[pos] in " \t\r\n":
+                pos += 1
+            if pos >= length:
+                return
+            if body[pos] != ",":
+                raise DumpProblem("bad_insert", line, body[pos : pos + 60])
+            pos += 1
+            continue
         pos += 1
         values: list[object] = []
         while True:
             m = match_value(body, pos)
             if m is None:
                 raise DumpProblem("bad_value", line, body[pos : pos + 60])
-            quoted, null, hexa, num, binary, bits, dquoted, boolean, now = m.groups()
-            if quoted is not None:
-                values.append(_unescape(quoted))
-            elif null is not None:
+            # The one group that matched (alternatives hold one group each); the common ones
+            # first. lastindex instead of groups(): this runs once per value of the dump.
+            kind = m.lastindex
+            if kind == 1:
+                values.append(_unescape(m.group(1)))
+            elif kind == 2:
                 values.append(None)
-            elif num is not None:
+            elif kind == 4:
+                num = m.group(4)
                 # Whole numbers as int (so SQL on the staged copy compares them); decimals stay
                 # text, exact, for Decimal().
                 values.append(int(num) if num.lstrip("+-").isdigit() else num)
-            elif hexa is not None:
-                values.append(bytes.fromhex(hexa))
-            elif binary is not None:
-                values.append(_unescape(binary))
-            elif bits is not None:
-                values.append(str(int(bits or "0", 2)))
-            elif dquoted is not None:
-                values.append(_unescape(dquoted.replace('""', '"')))
-            elif boolean is not None:
-                values.append("1" if boolean.upper() == "TRUE" else "0")
+            elif kind == 3:
+                values.append(bytes.fromhex(m.group(3)))
+            elif kind == 5:
+                values.append(_unescape(m.group(5)))
+            elif kind == 6:
+                values.append(str(int(m.group(6) or "0", 2)))
+            elif kind == 7:
+                values.append(_unescape(m.group(7).replace('""', '"')))
+            elif kind == 8:
+                values.append("1" if m.group(8).upper() == "TRUE" else "0")
             else:
-                values.append(now)
+                values.append(m.group(9))
             pos = m.end()
             if pos < length and body[pos] == ",":
                 pos += 1
@@ -271,14 +304,22 @@ def read_dump(
     keep = set(wanted) if wanted is not None else None
     seen_sql = False
     column_lists: dict[str, list[str]] = {}  # one INSERT per row repeats the same list
+    # The text up to VALUES of the last INSERT and its parts: a dump of one INSERT per row
+    # repeats it, so the next statement is matched by a prefix test, not the regex.
+    head, head_parts = "", ("", "")
     for line, body in _statements(open_dump(handle), limits, summary):
-        insert = _INSERT.match(body)
+        if head and body.startswith(head):
+            insert: re.Match[str] | bool | None = True
+        else:
+            insert = _INSERT.match(body)
+            if insert:
+                head, head_parts = body[: insert.end()], (insert.group(1), insert.group(2) or "")
         if insert:
             seen_sql = True
-            table = _name(insert.group(1))
+            table = _name(head_parts[0])
             known = summary.tables.get(table)
-            if insert.group(2):
-                listed = insert.group(2)
+            if head_parts[1]:
+                listed = head_parts[1]
                 names = column_lists.get(listed) or column_lists.setdefault(
                     listed, [_name(n) for n in _split_names(listed[1:-1])]
                 )
@@ -290,7 +331,7 @@ def read_dump(
             else:
                 names = known.columns
             if keep is not None and table not in keep:
-                summary.rows[table] = summary.rows.get(table, 0) + _count_rows(body, insert.end())
+                summary.rows[table] = summary.rows.get(table, 0) + _count_rows(body, len(head))
                 continue
             reorder = (
                 None
@@ -298,7 +339,7 @@ def read_dump(
                 else [names.index(c) if c in names else -1 for c in known.columns]
             )
             count = 0
-            for values in _rows(body, insert.end(), line):
+            for values in _rows(body, len(head), line):
                 if len(values) != len(names):
                     raise DumpProblem(
                         "column_count", line, f"{table}: {len(values)} != {len(names)}"

@@ -194,6 +194,23 @@ def open_backup(handle: IO[bytes], stage_path: str, limits: DumpLimits | None = 
         staged = stage_dump(handle, stage_path, limits or DumpLimits())
     except DumpProblem as problem:
         raise MoveProblem(dump_message(problem)) from problem
+    return recognise(staged)
+
+
+def open_live(url: str, stage_path: str) -> Backup:
+    """Copy a live OpenSID database (`mysql://…`) into the same staged form as a backup, its
+    secret tables never read, and check it like a backup. Raises MoveProblem with the reason."""
+    from balai.moving.live import LiveProblem, stage_live
+
+    try:
+        staged = stage_live(url, stage_path, set(SECRET), SECRET_COLUMNS)
+    except LiveProblem as problem:
+        raise MoveProblem(str(problem)) from problem
+    return recognise(staged)
+
+
+def recognise(staged: StagedDump) -> Backup:
+    """Check a staged copy (from a backup or a live database) is OpenSID of a version we read."""
     summary = staged.summary
     if "tweb_penduduk" not in summary.tables or "config" not in summary.tables:
         staged.close()

@@ -91,22 +91,30 @@ def plan_register(
         "c.rt AS _rt FROM tweb_penduduk p LEFT JOIN tweb_keluarga k ON k.id = p.id_kk "
         "LEFT JOIN tweb_wil_clusterdesa c ON c.id = p.id_cluster ORDER BY p.id"
     )
-    for record in staged.connection.execute(query):
-        present = set(record.keys())
-        cells: list[Any] = []
-        for column in COLUMNS:
-            if column in _JOINED:
-                value = record[_JOINED[column]]
-                cells.append(_place(value) if column in ("dusun", "rw", "rt") else value)
-            elif column in present:
-                cells.append(_cell(record[column]))
-            else:
-                cells.append(None)
-        ref: RowRef = (1, "tweb_penduduk", int(record["id"]))
+    cursor = staged.connection.cursor()
+    cursor.row_factory = None  # plain tuples: a sqlite3.Row finds a name by scanning them all
+    cursor.execute(query)
+    index = {d[0]: i for i, d in enumerate(cursor.description)}
+    # Where each of the register's columns comes from, worked out once for all rows.
+    sources = [
+        (index[_JOINED[c]], _place if c in ("dusun", "rw", "rt") else None)
+        if c in _JOINED
+        else (index[c], _cell)
+        if c in index
+        else (-1, None)
+        for c in COLUMNS
+    ]
+    pk, rtm, rtm_level = index["id"], index["id_rtm"], index["rtm_level"]
+    for record in cursor:
+        cells: list[Any] = [
+            None if i < 0 else (convert(record[i]) if convert else record[i])
+            for i, convert in sources
+        ]
+        ref: RowRef = (1, "tweb_penduduk", int(record[pk]))
         rows.append(rules(ref, cells, issues))
-        source_ids.append(int(record["id"]))
-        if record["id_rtm"] not in (None, "", "0", 0):
-            members.append((int(record["id"]), str(record["id_rtm"]), record["rtm_level"]))
+        source_ids.append(int(record[pk]))
+        if record[rtm] not in (None, "", "0", 0):
+            members.append((int(record[pk]), str(record[rtm]), record[rtm_level]))
     check_across(rows, issues, headed=set(), file_checked=False)
     _check_taken(village, rows, source_ids, issues)
     changes = (

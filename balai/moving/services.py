@@ -29,7 +29,7 @@ from balai.moving.content import (
 from balai.moving.identity import IdentityPlan, plan_identity, write_identity
 from balai.moving.kinds import kinds_counts, plan_kinds, write_kinds
 from balai.moving.models import Move
-from balai.moving.opensid import Backup, MoveProblem, archive_rows, open_backup
+from balai.moving.opensid import Backup, MoveProblem, archive_rows, open_backup, open_live
 from balai.moving.register import RegisterPlan, plan_register, write_register
 
 
@@ -72,10 +72,20 @@ def _report(backup: Backup, register: RegisterPlan, village: Any) -> dict[str, A
 
 
 def check_backup(
-    village: Any, handle: IO[bytes], workdir: str, folder: DesaFolder | None = None
+    village: Any,
+    handle: IO[bytes] | None,
+    workdir: str,
+    folder: DesaFolder | None = None,
+    mysql_url: str = "",
 ) -> Checked:
-    """Stage and plan; raises MoveProblem when the file is not a backup we read."""
-    backup = open_backup(handle, os.path.join(workdir, "cadangan.sqlite3"))
+    """Stage and plan; raises MoveProblem when the file is not a backup we read. With
+    `mysql_url` the live database is staged instead of a file."""
+    stage = os.path.join(workdir, "cadangan.sqlite3")
+    if mysql_url:
+        backup = open_live(mysql_url, stage)
+    else:
+        assert handle is not None
+        backup = open_backup(handle, stage)
     register = plan_register(backup, village, timezone.localdate())
     content = plan_content(backup, folder, register.issues)
     identity = plan_identity(backup, folder, register.issues)
@@ -91,15 +101,17 @@ def check_backup(
 
 def move_backup(
     village: Any,
-    handle: IO[bytes],
+    handle: IO[bytes] | None,
     user: Any,
     *,
     write: bool,
     allow_other_village: bool = False,
     uploads: IO[bytes] | None = None,
+    mysql_url: str = "",
 ) -> Move:
-    """Check the backup and, with `write`, move it. The Move row records the report either way.
-    Raises MoveProblem (nothing written) when the file is refused."""
+    """Check the backup (or, with `mysql_url` and no handle, a live OpenSID database) and, with
+    `write`, move it. The Move row records the report either way. Raises MoveProblem (nothing
+    written) when the file is refused."""
     from balai.audit.services import audit_record
 
     folder = None
@@ -113,7 +125,7 @@ def move_backup(
         except FolderProblem as problem:
             raise MoveProblem(str(problem)) from problem
     with tempfile.TemporaryDirectory(prefix="balai-pindah-") as workdir:
-        checked = check_backup(village, handle, workdir, folder)
+        checked = check_backup(village, handle, workdir, folder, mysql_url)
         backup, report = checked.backup, checked.report
         move = Move(
             village=village,

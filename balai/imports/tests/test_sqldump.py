@@ -148,3 +148,24 @@ def test_a_statement_larger_than_the_limit_is_refused():
     with pytest.raises(DumpProblem) as caught:
         rows(sql, max_statement=2000)
     assert caught.value.code == "statement_too_big"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "(1, 'a''b', NULL, -2.50, 'x\\'y\\n', '', 0, 'c,d')",  # fast: strings, NULL, numbers
+        "(1, null, 1e3, _binary'z', b'101', \"q\", TRUE, CURRENT_TIMESTAMP)",  # value by value
+    ],
+)
+def test_rows_on_the_fast_path_read_as_value_by_value(row):
+    """A row of only strings, NULL and plain numbers is split by the fast path; it gives what
+    the value-by-value parser gives (a 0x value at the end sends the same row there)."""
+    from balai.imports.sqldump import _rows
+
+    (fast,) = _rows(row, 0, 1)
+    (slow,) = _rows(row[:-1] + ", 0x00)", 0, 1)
+    assert fast == slow[:-1] and slow[-1] == b"\x00"
+    assert list(_rows("( 'a,b' , 'c)' ),(2,'z')", 0, 1)) == [("a,b", "c)"), (2, "z")]
+    assert list(_rows("(1, 'a''b', NULL, -2.50, 'x\\'y\\n', '', 0)", 0, 1)) == [
+        (1, "a'b", None, "-2.50", "x'y\n", "", 0)
+    ]

@@ -1,5 +1,6 @@
 """`manage.py import_opensid <desa> --sql FILE [--write]`: move a village's register from its
-OpenSID backup (the .sql or .sql.gz of Pengaturan → Database → Backup), for district operators.
+OpenSID backup (the .sql or .sql.gz of Pengaturan → Database → Backup), for district operators;
+or `--mysql-url mysql://user:password@host:port/db` to read a live OpenSID database instead.
 Without --write it is the dry run: the report only."""
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("village", help="slug situs desa")
-        parser.add_argument("--sql", required=True, help="berkas cadangan OpenSID (.sql atau .gz)")
+        source = parser.add_mutually_exclusive_group(required=True)
+        source.add_argument("--sql", help="berkas cadangan OpenSID (.sql atau .gz)")
+        source.add_argument(
+            "--mysql-url",
+            help="baca database OpenSID yang berjalan: mysql://pengguna:sandi@host:port/nama_db",
+        )
         parser.add_argument(
             "--uploads", help="zip folder desa dari “Unduh Folder Desa” (gambar dan dokumen)"
         )
@@ -41,7 +47,8 @@ class Command(BaseCommand):
         self,
         *args,
         village: str,
-        sql: str,
+        sql: str | None,
+        mysql_url: str | None,
         uploads: str | None,
         write: bool,
         allow_other_village: bool,
@@ -51,7 +58,8 @@ class Command(BaseCommand):
         if site is None:
             raise CommandError(f"Situs desa “{village}” tidak ada.")
         try:
-            with open(sql, "rb") as handle, ExitStack() as stack:
+            with ExitStack() as stack:
+                handle = stack.enter_context(open(sql, "rb")) if sql else None
                 folder = stack.enter_context(open(uploads, "rb")) if uploads else None
                 move = move_backup(
                     site,
@@ -60,6 +68,7 @@ class Command(BaseCommand):
                     write=write,
                     allow_other_village=allow_other_village,
                     uploads=folder,
+                    mysql_url=mysql_url or "",
                 )
         except OSError as error:
             raise CommandError(f"Berkas tidak terbaca: {error}") from error
