@@ -123,7 +123,8 @@ def pytest_runtest_teardown(item, nextitem):
     """A transactional test flushes every table when its fixtures are finalized. xdist hands
     out test files in any order, so an ordinary test may come next in this process: give it
     back what the session set up (the region tree) and what the migrations seeded (the budget's
-    account tree, whose in-process index is rebuilt)."""
+    account tree, whose in-process index is rebuilt; the letter templates; the default
+    services)."""
     result = yield
     marker = item.get_closest_marker("django_db")
     flushed = marker is not None and marker.kwargs.get("transaction", False)
@@ -142,6 +143,16 @@ def pytest_runtest_teardown(item, nextitem):
             if not Account.objects.exists():
                 tree.accounts_load()
             tree.account_index_clear()
+            # …and the district's letter templates and default services, seeded by migrations.
+            from balai.letters.models import LetterType
+            from balai.letters.seed import seed_templates
+            from balai.services.catalogue import default_services_seed
+            from balai.services.models import DefaultService
+
+            if not LetterType.objects.exists():
+                seed_templates()
+            if not DefaultService.objects.exists():
+                default_services_seed()
     return result
 
 

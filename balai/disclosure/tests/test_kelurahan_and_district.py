@@ -99,7 +99,9 @@ def test_the_village_ppid_page_does_a_fixed_number_of_queries(
 ):
     services.dip_seed(village=dagan, year=services.today().year)
     # 8 of these are the site menu and middleware, shared by every village page.
-    with django_assert_max_num_queries(18):
+    # 24: 18, and the site menu's first build (once per content version) asks each module
+    # whether it has something to show (institutions, legal acts, map, services, …).
+    with django_assert_max_num_queries(24):
         assert client.get("/desa/dagan/ppid/").status_code == 200
 
 
