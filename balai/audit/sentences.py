@@ -95,7 +95,7 @@ SENTENCES: dict[str, Promise] = {
     "moving.archive_download": _(
         "%(actor)s mengunduh arsip baris OpenSID yang belum dipindahkan (%(target)s) %(village)s"
     ),
-    "moving.import_upload": _("%(actor)s mengunggah cadangan OpenSID (%(target)s) %(village)s"),
+    "moving.import_upload": _("%(actor)s mengunggah berkas pindahan (%(target)s) %(village)s"),
     "moving.import_download": _(
         "%(actor)s mengunduh laporan pemeriksaan cadangan OpenSID (%(target)s) %(village)s"
     ),

@@ -593,7 +593,17 @@ def _remember_one(village: Any, kind: str, source_id: str, object_id: int) -> No
 
 
 def _addresses(village: Any, model: Any, item: dict[str, Any], kind: str, object_id: int) -> None:
-    for path in dict.fromkeys(old_paths(item, kind)):
-        model.objects.update_or_create(
-            village=village, path=path[:300], defaults={"kind": kind, "object_id": object_id}
-        )
+    """The item's old addresses, in two queries whatever their number."""
+    paths = list(dict.fromkeys(p[:300] for p in old_paths(item, kind)))
+    known = dict(
+        model.objects.for_village(village).filter(path__in=paths).values_list("path", "pk")
+    )
+    model.objects.bulk_create(
+        [
+            model(village=village, path=p, kind=kind, object_id=object_id)
+            for p in paths
+            if p not in known
+        ]
+    )
+    if known:
+        model.objects.filter(pk__in=known.values()).update(kind=kind, object_id=object_id)
