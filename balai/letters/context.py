@@ -8,23 +8,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from balai.lib.text import MONTHS_ID
 from balai.population.models import Resident
 from balai.villages.models import Official, Village
 
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+MONTHS = MONTHS_ID
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 

@@ -23,6 +23,7 @@ from balai.imports.registry import Changes, Issues, RowRef
 from balai.moving.models import MovedItem
 from balai.moving.opensid import Backup
 from balai.population import codes, import_write
+from balai.population.bulk import rows_insert
 from balai.population.import_across import check_across
 from balai.population.import_rows import COLUMNS, I, ResidentRow, RowRules
 from balai.population.models import Area, Family, Household, Resident, ResidentEvent
@@ -272,12 +273,12 @@ def _remember(village: Any, kind: str, pairs: dict[str, int]) -> None:
         .filter(source=SOURCE, kind=kind)
         .values_list("source_id", "object_id")
     )
-    new = [
-        MovedItem(village=village, source=SOURCE, kind=kind, source_id=s, object_id=o)
-        for s, o in pairs.items()
-        if s not in known
-    ]
-    MovedItem.objects.bulk_create(new, batch_size=1000)
+    # COPY on PostgreSQL: a big register maps 200,000 rows here (bulk_create took seconds).
+    rows_insert(
+        MovedItem,
+        ["village_id", "source", "kind", "source_id", "object_id"],
+        [(village.pk, SOURCE, kind, s, o) for s, o in pairs.items() if s not in known],
+    )
     changed = [s for s, o in pairs.items() if s in known and known[s] != o]
     for source_id in changed:
         MovedItem.objects.for_village(village).filter(

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
+from balai.lib.text import MONTHS_ID
+
 CATEGORIES = ["Pemerintahan", "Kegiatan Warga", "Pembangunan", "Kesehatan", "Ekonomi", "Pendidikan"]
 DUSUN = ["Krajan", "Kaliwungu", "Sidamulya", "Karanganyar", "Pesawahan", "Gunungsari", "Babakan"]
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+MONTHS = MONTHS_ID
 
 # (title pattern, category, summary pattern, tags)
 STORIES = [

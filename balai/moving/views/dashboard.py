@@ -4,6 +4,8 @@ with their private archive of the rows that did not move."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,29 +25,37 @@ from balai.villages.permissions import village_role_required
 from balai.villages.requests import VillageRequest
 
 
+def _start(
+    request: VillageRequest, form: Any, importer: str, params: dict[str, Any], zip_name: str
+) -> ImportJob | None:
+    """Hand the file to the import pipeline, with the zip of pictures kept privately beside it
+    (its name in the job's params; deleted with the job). None, with the form's error, when the
+    file is refused by its bytes."""
+    uploads = form.cleaned_data.get("uploads")
+    if uploads:
+        params["uploads"] = private_storage().save(random_upload_name("impor", zip_name), uploads)
+    try:
+        return job_start(
+            village=request.village,
+            user=request.user,
+            importer=importer,
+            upload=form.cleaned_data["file"],
+            params=params,
+        )
+    except ImportFileError as exc:
+        if uploads:
+            private_storage().delete(params["uploads"])
+        form.add_error("file", str(exc))
+        return None
+
+
 @village_role_required("personal")
 def start(request: VillageRequest) -> HttpResponse:
     form = BackupForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         params = {"allow_other_village": form.cleaned_data["allow_other_village"]}
-        uploads = form.cleaned_data.get("uploads")
-        if uploads:
-            params["uploads"] = private_storage().save(
-                random_upload_name("impor", "folder-desa.zip"), uploads
-            )
-        try:
-            job = job_start(
-                village=request.village,
-                user=request.user,
-                importer=OpenSIDImporter.key,
-                upload=form.cleaned_data["file"],
-                params=params,
-            )
-        except ImportFileError as exc:
-            if uploads:
-                private_storage().delete(params["uploads"])
-            form.add_error("file", str(exc))
-        else:
+        job = _start(request, form, OpenSIDImporter.key, params, "folder-desa.zip")
+        if job is not None:
             return redirect("moving_dashboard:import", slug=request.village.slug, pk=job.pk)
     village = request.village
     history = ImportJob.objects.for_village(village).filter(importer=OpenSIDImporter.key)[:10]
@@ -81,25 +91,8 @@ def wordpress(request: VillageRequest) -> HttpResponse:
     """The WXR export of an old WordPress site, with the zip of its uploads folder."""
     form = WordPressForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        params: dict[str, str] = {}
-        uploads = form.cleaned_data.get("uploads")
-        if uploads:
-            params["uploads"] = private_storage().save(
-                random_upload_name("impor", "uploads-wordpress.zip"), uploads
-            )
-        try:
-            job = job_start(
-                village=request.village,
-                user=request.user,
-                importer=WordPressImporter.key,
-                upload=form.cleaned_data["file"],
-                params=params,
-            )
-        except ImportFileError as exc:
-            if uploads:
-                private_storage().delete(params["uploads"])
-            form.add_error("file", str(exc))
-        else:
+        job = _start(request, form, WordPressImporter.key, {}, "uploads-wordpress.zip")
+        if job is not None:
             return redirect("moving_dashboard:import", slug=request.village.slug, pk=job.pk)
     history = ImportJob.objects.for_village(request.village).filter(importer=WordPressImporter.key)[
         :10
