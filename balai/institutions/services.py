@@ -7,11 +7,9 @@ Deletes are audit-logged; so is linking a member to the register by NIK (persona
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.fields.files import FieldFile
@@ -19,6 +17,7 @@ from django.utils.text import slugify
 
 from balai.audit.services import audit_record
 from balai.institutions.models import Institution, Member
+from balai.lib.storage import delete_on_commit, image_store
 from balai.lib.uploads import EncodedImage
 from balai.news.models import Article
 from balai.population.models import Resident
@@ -26,30 +25,12 @@ from balai.villages.content import content_changed
 from balai.villages.models import Village
 
 
-def _delete_file_later(name: str | None, storage: Any) -> None:
-    """Remove a replaced upload once the change is committed (never before: a rollback would
-    leave the row pointing at nothing)."""
-    if not name:
-        return
-
-    def _delete() -> None:
-        with contextlib.suppress(OSError):
-            storage.delete(name)
-
-    transaction.on_commit(_delete)
-
-
-def _store_image(field: FieldFile, image: EncodedImage) -> None:
-    # The storage names the file <random>.<type detected from its bytes> (lib/storage.py).
-    field.save(f"upload.{image.extension}", ContentFile(image.content), save=False)
-
-
 def _replace_image(row: Any, field_name: str, image: EncodedImage | None, remove: bool) -> str:
     """Put the new image on the row (unsaved); the old file's name, to delete after commit."""
     field: FieldFile = getattr(row, field_name)
     old = field.name if row.pk and (image or remove) else ""
     if image:
-        _store_image(field, image)
+        image_store(field, image)
     elif remove:
         setattr(row, field_name, "")
     return old or ""
@@ -88,7 +69,7 @@ def institution_save(
             if logo and institution.logo.name:
                 storage.delete(institution.logo.name)
             raise
-        _delete_file_later(old, storage)
+        delete_on_commit(storage, old)
     return institution
 
 
@@ -109,7 +90,7 @@ def institution_delete(*, village: Village, institution: Institution, actor: Any
         )
         inst.delete()  # members cascade; both models bump the content version
         for name in files:
-            _delete_file_later(name, storage)
+            delete_on_commit(storage, name)
 
 
 def institution_activities_set(
@@ -171,7 +152,7 @@ def member_save(
                 village=village,
                 institution=member.institution.name,
             )
-        _delete_file_later(old, storage)
+        delete_on_commit(storage, old)
     return member
 
 
@@ -187,7 +168,7 @@ def member_delete(*, village: Village, member: Member, actor: Any) -> None:
             position=member.position,
         )
         Member.objects.for_village(village).filter(pk=member.pk).delete()
-        _delete_file_later(photo, member.photo.storage)
+        delete_on_commit(member.photo.storage, photo)
 
 
 def member_move(*, village: Village, member: Member, direction: str) -> bool:

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from balai.audit.services import audit_record
 from balai.legal.models import LegalAct
+from balai.lib.storage import delete_on_commit
 
 
 class LegalError(ValueError):
@@ -66,7 +67,7 @@ def act_save(*, act: LegalAct, actor: Any, previous_target_id: int | None = None
         act_status_refresh(act)
         audit_record(actor=actor, action="legal.act_save", target=act.citation, village=act.village)
         if old_file and old_file != act.file.name:
-            _delete_file_on_commit(act, old_file)
+            delete_on_commit(act.file.storage, old_file)
     return act
 
 
@@ -87,9 +88,4 @@ def act_delete(*, act: LegalAct, actor: Any) -> None:
         if target_id:
             act_status_refresh(LegalAct.objects.get(pk=target_id))
         if name:
-            _delete_file_on_commit(act, name)
-
-
-def _delete_file_on_commit(act: LegalAct, name: str) -> None:
-    storage = act.file.storage
-    transaction.on_commit(lambda: storage.delete(name))
+            delete_on_commit(act.file.storage, name)

@@ -19,6 +19,7 @@ never serves (an import's parsed rows); no model field may use it (a test walks 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import posixpath
 import re
@@ -27,9 +28,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage
+from django.db import transaction
 
-from balai.lib.uploads import PRIVATE_TYPES, PUBLIC_TYPES, FileType, inspect_file
+from balai.lib.uploads import PRIVATE_TYPES, PUBLIC_TYPES, EncodedImage, FileType, inspect_file
 
 _STEM = re.compile(r"[0-9a-f]{32}")
 
@@ -109,3 +112,23 @@ def fixed_name(folder: str, key: str, extension: str) -> str:
     """A stable name in the stored form, for a file the server draws itself and shares between
     rows (the demo's pictures): the same `key` always gives the same name."""
     return f"{folder}/{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}.{extension}"
+
+
+def image_store(field: Any, image: EncodedImage) -> None:
+    """Put a re-encoded image on a file field (unsaved row); the storage names the file
+    <random>.<type detected from its bytes>."""
+    field.save(f"upload.{image.extension}", ContentFile(image.content), save=False)
+
+
+def delete_on_commit(storage: Storage, name: str | None) -> None:
+    """Remove a replaced or orphaned file once the transaction that let go of it commits (never
+    before: a rollback would leave the row pointing at nothing). A storage that fails to delete
+    leaves a stray file, never an error on a request whose change is already saved."""
+    if not name:
+        return
+
+    def _delete() -> None:
+        with contextlib.suppress(OSError):
+            storage.delete(name)
+
+    transaction.on_commit(_delete)

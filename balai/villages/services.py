@@ -4,39 +4,16 @@ Village row itself, and bulk updates, say so with `content_changed`."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.db.models.fields.files import FieldFile
 
 from balai.audit.services import audit_record
+from balai.lib.storage import delete_on_commit, image_store
 from balai.lib.uploads import EncodedImage
 from balai.villages.content import content_changed
 from balai.villages.models import Official, Page, Village
-
-
-def _delete_file_later(file: FieldFile | None) -> None:
-    """Remove a replaced upload once the new row is committed (never before: a rollback would
-    leave the row pointing at nothing)."""
-    if not file or not file.name:
-        return
-    storage, name = file.storage, file.name
-    if not name:
-        return
-
-    def _delete() -> None:
-        with contextlib.suppress(OSError):
-            storage.delete(name)
-
-    transaction.on_commit(_delete)
-
-
-def _store_image(field: FieldFile, image: EncodedImage) -> None:
-    # The storage names the file <random>.<type detected from its bytes> (lib/storage.py).
-    field.save(f"upload.{image.extension}", ContentFile(image.content), save=False)
 
 
 def village_profile_update(*, village: Village, actor: Any, data: dict[str, Any]) -> list[str]:
@@ -72,12 +49,12 @@ def village_look_update(
     with transaction.atomic():
         village.primary_color = primary_color.lower()
         if logo:
-            _store_image(village.logo, logo)
+            image_store(village.logo, logo)
         elif remove_logo:
             village.logo = ""
         village.save(update_fields=["primary_color", "logo"])
         if old_name:
-            _delete_file_later(FieldFile(village, Village._meta.get_field("logo"), old_name))
+            delete_on_commit(village.logo.storage, old_name)
         audit_record(
             actor=actor,
             action="village.look_update",
@@ -104,7 +81,7 @@ def official_save(
             top = Official.objects.for_village(village).aggregate(top=Max("order"))["top"]
             official.order = 0 if top is None else top + 1
         if photo:
-            _store_image(official.photo, photo)
+            image_store(official.photo, photo)
         elif remove_photo:
             official.photo = ""
         try:
@@ -114,7 +91,7 @@ def official_save(
                 official.photo.storage.delete(official.photo.name)
             raise
         if old_name:
-            _delete_file_later(FieldFile(official, Official._meta.get_field("photo"), old_name))
+            delete_on_commit(official.photo.storage, old_name)
     return official
 
 
@@ -122,7 +99,8 @@ def official_delete(*, village: Village, official: Official) -> None:
     with transaction.atomic():
         photo = official.photo if official.photo else None
         Official.objects.for_village(village).filter(pk=official.pk).delete()
-        _delete_file_later(photo)
+        if photo:
+            delete_on_commit(photo.storage, photo.name)
 
 
 def official_move(*, village: Village, official: Official, direction: str) -> bool:
