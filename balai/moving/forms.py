@@ -17,7 +17,7 @@ class BackupForm(forms.Form):
         ),
     )
     uploads = forms.FileField(
-        label=gettext_lazy("Zip folder desa (tidak wajib)"),
+        label=gettext_lazy("Zip folder desa"),
         required=False,
         help_text=gettext_lazy(
             "Berkas .zip dari “Unduh Folder Desa” di menu yang sama: gambar artikel, galeri, "
